@@ -1,0 +1,69 @@
+"""Récapitulatif: every rubric with its status, the identity still missing, backups."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.rubrique import rubric_page
+from ptce_assist.backup import BackupError, backup_filename, read_backup
+from ptce_assist.progress import STATE_ICONS, all_rubrics_progress, missing_identity_fields
+from ptce_assist.storage import VersionConflict
+from ptce_assist.ui.context import (
+    call_of,
+    current_token,
+    forget_widgets,
+    get_store,
+    require_dossier,
+)
+from ptce_assist.ui.measure import rubric_measure
+
+stored = require_dossier()
+dossier = stored.dossier
+call = call_of(dossier)
+
+st.title("Récapitulatif")
+
+missing = missing_identity_fields(dossier, call)
+labels = {f.path: f.label for f in call.identity_fields}
+if missing:
+    st.warning("Identité incomplète : " + ", ".join(f"« {labels[p]} »" for p in missing) + ".")
+    st.page_link("app_pages/identite.py", label="Compléter l'identité", icon="🪪")
+else:
+    st.success("Identité complète.")
+
+st.subheader("Rubriques")
+for progress in all_rubrics_progress(dossier, call, rubric_measure(dossier)):
+    rubric = progress.rubric
+    figures = (
+        f"{progress.lines} / {progress.budget} lignes"
+        if progress.lines is not None
+        else f"{progress.characters} caractères"
+    )
+    left, middle, right = st.columns([6, 2, 2])
+    left.page_link(rubric_page(rubric), label=f"{rubric.short_fr} ({rubric.limit_label})")
+    middle.markdown(f"{STATE_ICONS[progress.state]} **{progress.label}**")
+    right.caption(figures)
+
+st.subheader("Sauvegarde")
+st.download_button(
+    "Télécharger une sauvegarde (.json)",
+    data=dossier.to_json().encode("utf-8"),
+    file_name=backup_filename(dossier),
+    mime="application/json",
+)
+with st.expander("Remplacer ce dossier par une sauvegarde"):
+    st.caption("Le contenu actuel du dossier sera remplacé par celui du fichier.")
+    upload = st.file_uploader("Sauvegarde .json", type=["json"], key="replace_upload")
+    confirm = st.checkbox("Je confirme le remplacement", key="replace_confirm")
+    if upload is not None and st.button("Remplacer", disabled=not confirm):
+        try:
+            restored = read_backup(upload.getvalue())
+            get_store().replace(str(current_token()), restored, expected_version=stored.version)
+        except BackupError as error:
+            st.error(str(error))
+        except VersionConflict:
+            st.error("Le dossier vient d'être modifié ailleurs : rechargez la page puis réessayez.")
+        else:
+            forget_widgets()
+            st.success("Le dossier a été remplacé par la sauvegarde.")
+            st.rerun()

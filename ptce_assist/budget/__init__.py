@@ -1,0 +1,1 @@
+"""The provisional budget of the (future) PTCE."""

@@ -1,0 +1,159 @@
+"""The call for applications as data: pydantic models over `calls/<id>.toml`.
+
+A new edition of the call is a new TOML file; no code change is needed to load it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Requirement = Literal["obligatoire", "le_cas_echeant", "optionnel_maturite"]
+LimitUnit = Literal["page", "ligne"]
+PorteurVerdict = Literal["eligible", "esus_requis", "a_verifier", "non_eligible"]
+IdentifierKind = Literal["siret", "rna", "rna_optionnel", "none"]
+
+DEFAULT_CALL_ID = "ami_2024"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class MaturityStage(_Frozen):
+    id: str
+    label: str
+
+
+class IdentitySection(_Frozen):
+    id: str
+    label: str
+
+
+class IdentityField(_Frozen):
+    path: str
+    section: str
+    label: str
+    kind: Literal["text", "region", "address", "legal_form", "email", "mobile"]
+
+
+class VolumeLimit(_Frozen):
+    amount: float = Field(gt=0)
+    unit: LimitUnit
+
+
+class Rubric(_Frozen):
+    id: str
+    short_fr: str  # the app's short name for navigation, not the call's wording
+    label: str
+    prefix: str | None = None
+    limit_label: str
+    limit_note: str | None = None
+    limit: VolumeLimit
+    requirement: Requirement
+    expects: tuple[str, ...]
+    help: str
+
+    @property
+    def heading(self) -> str:
+        """The heading as the template prints it: prefix, label and limit."""
+        head = f"{self.prefix} : {self.label}" if self.prefix else self.label
+        return f"{head} ({self.limit_label})"
+
+
+class OptionalRubricsPolicy(_Frozen):
+    quote: str
+    expected_from_stages: tuple[str, ...]
+
+
+class EligibilityCriterion(_Frozen):
+    id: str
+    text: str
+
+
+class SelectionBlock(_Frozen):
+    id: str
+    label: str
+
+
+class SelectionCriterion(_Frozen):
+    id: str
+    block: str
+    text: str
+    details: tuple[str, ...] = ()
+
+
+class LegalForm(_Frozen):
+    id: str
+    label_fr: str
+    porteur: PorteurVerdict
+    identifier: IdentifierKind
+
+
+class Call(_Frozen):
+    id: str
+    version: int
+    title: str
+    date: dt.date
+    date_quote: str
+    platform_url: str
+    contacts_url: str
+    concision_quote: str
+    admissibility_quote: str
+    eligibility_quote: str
+    beneficiaries_quote: str
+    governance_quote: str
+    fragile_territories_quote: str
+    no_annex_quote: str
+    maturity_stages: tuple[MaturityStage, ...]
+    identity_sections: tuple[IdentitySection, ...]
+    identity_fields: tuple[IdentityField, ...]
+    rubrics: tuple[Rubric, ...]
+    optional_rubrics_policy: OptionalRubricsPolicy
+    eligibility_criteria: tuple[EligibilityCriterion, ...]
+    selection_blocks: tuple[SelectionBlock, ...]
+    selection_criteria: tuple[SelectionCriterion, ...]
+    legal_forms: tuple[LegalForm, ...]
+
+    def rubric(self, rubric_id: str) -> Rubric:
+        for rubric in self.rubrics:
+            if rubric.id == rubric_id:
+                return rubric
+        raise KeyError(rubric_id)
+
+    def legal_form(self, form_id: str) -> LegalForm | None:
+        return next((f for f in self.legal_forms if f.id == form_id), None)
+
+    def maturity_label(self, stage_id: str) -> str | None:
+        return next((s.label for s in self.maturity_stages if s.id == stage_id), None)
+
+    def criteria_of_block(self, block_id: str) -> tuple[SelectionCriterion, ...]:
+        return tuple(c for c in self.selection_criteria if c.block == block_id)
+
+    @property
+    def rubric_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rubrics)
+
+
+def available_calls() -> tuple[str, ...]:
+    folder = resources.files("ptce_assist") / "calls"
+    return tuple(
+        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    )
+
+
+def parse_call(toml_text: str) -> Call:
+    return Call.model_validate(tomllib.loads(toml_text))
+
+
+@cache
+def load_call(call_id: str = DEFAULT_CALL_ID) -> Call:
+    if call_id not in available_calls():
+        raise KeyError(f"Appel inconnu : {call_id}")
+    text = (resources.files("ptce_assist") / "calls" / f"{call_id}.toml").read_text("utf-8")
+    return parse_call(text)

@@ -1,0 +1,1 @@
+"""Admissibility, eligibility and self-assessment of a dossier."""

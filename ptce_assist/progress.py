@@ -1,0 +1,92 @@
+"""Where a dossier stands: each rubric's status and the identity fields still empty."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from ptce_assist.call import Call, Rubric
+from ptce_assist.dossier import Dossier, get_path
+
+RubricState = Literal["vide", "en_cours", "complet", "depasse"]
+
+STATE_LABELS: dict[RubricState, str] = {
+    "vide": "vide",
+    "en_cours": "en cours",
+    "complet": "complet",
+    "depasse": "dépasse la limite",
+}
+STATE_ICONS: dict[RubricState, str] = {
+    "vide": "⚪",
+    "en_cours": "🟡",
+    "complet": "✅",
+    "depasse": "🔴",
+}
+
+# Returns (lines used, lines allowed) for a rubric's text, or None where no measure exists.
+Measure = Callable[[Rubric, str], tuple[int, int] | None]
+
+
+@dataclass(frozen=True)
+class RubricProgress:
+    rubric: Rubric
+    state: RubricState
+    lines: int | None
+    budget: int | None
+    characters: int
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+def rubric_progress(dossier: Dossier, rubric: Rubric, measure: Measure | None) -> RubricProgress:
+    text = dossier.rubric_text(rubric.id)
+    figures = measure(rubric, text) if measure and text.strip() else None
+    lines, budget = figures if figures else (None, None)
+    state: RubricState
+    if not text.strip():
+        state = "vide"
+    elif lines is not None and budget is not None and lines > budget:
+        state = "depasse"
+    elif rubric.id in dossier.completed_rubrics:
+        state = "complet"
+    else:
+        state = "en_cours"
+    return RubricProgress(rubric, state, lines, budget, len(text))
+
+
+def all_rubrics_progress(
+    dossier: Dossier, call: Call, measure: Measure | None
+) -> list[RubricProgress]:
+    return [rubric_progress(dossier, rubric, measure) for rubric in call.rubrics]
+
+
+def missing_identity_fields(dossier: Dossier, call: Call) -> list[str]:
+    data = dossier.model_dump()
+    return [f.path for f in call.identity_fields if not str(get_path(data, f.path) or "").strip()]
+
+
+@dataclass(frozen=True)
+class Overall:
+    identity_filled: int
+    identity_total: int
+    rubrics_done: int
+    rubrics_total: int
+
+    @property
+    def fraction(self) -> float:
+        total = self.identity_total + self.rubrics_total
+        return (self.identity_filled + self.rubrics_done) / total if total else 0.0
+
+
+def overall_progress(dossier: Dossier, call: Call, measure: Measure | None = None) -> Overall:
+    missing = missing_identity_fields(dossier, call)
+    statuses = all_rubrics_progress(dossier, call, measure)
+    return Overall(
+        identity_filled=len(call.identity_fields) - len(missing),
+        identity_total=len(call.identity_fields),
+        rubrics_done=sum(1 for s in statuses if s.state == "complet"),
+        rubrics_total=len(statuses),
+    )

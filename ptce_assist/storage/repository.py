@@ -1,0 +1,151 @@
+"""Saving and loading dossiers, with optimistic concurrency.
+
+Each save is a read-modify-write inside one transaction that holds the row's write lock
+(BEGIN IMMEDIATE on SQLite, SELECT ... FOR UPDATE on PostgreSQL). A field save says what value
+it believes it replaces: if another tab or team member changed that same field meanwhile, the
+save is refused with `FieldConflict` instead of silently overwriting; changes to other fields
+merge without conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from ptce_assist.dossier import Dossier, get_path, set_path
+from ptce_assist.storage.schema import dossiers, metadata
+from ptce_assist.storage.tokens import new_token, token_hash
+
+
+@dataclass(frozen=True)
+class StoredDossier:
+    id: int
+    dossier: Dossier
+    version: int
+    updated_at: dt.datetime
+
+
+class VersionConflict(Exception):
+    """The dossier changed since the caller read it."""
+
+    def __init__(self, current: StoredDossier) -> None:
+        super().__init__("Le dossier a été modifié ailleurs entre-temps.")
+        self.current = current
+
+
+class FieldConflict(Exception):
+    """The field changed since the caller read it: their value would overwrite someone's."""
+
+    def __init__(self, path: str, current_value: Any, current: StoredDossier) -> None:
+        super().__init__(f"Le champ {path} a été modifié ailleurs entre-temps.")
+        self.path = path
+        self.current_value = current_value
+        self.current = current
+
+
+class UnknownDossier(KeyError):
+    """No dossier has this token."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class DossierStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        metadata.create_all(engine)
+
+    # -- reading ---------------------------------------------------------------------------
+    def load(self, token: str) -> StoredDossier | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(dossiers).where(dossiers.c.token_hash == token_hash(token))
+            ).first()
+        return _stored(row) if row else None
+
+    def load_by_id(self, dossier_id: int) -> StoredDossier | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(dossiers).where(dossiers.c.id == dossier_id)).first()
+        return _stored(row) if row else None
+
+    # -- writing ---------------------------------------------------------------------------
+    def create(self, dossier: Dossier | None = None) -> tuple[str, StoredDossier]:
+        token = new_token()
+        dossier = dossier or Dossier()
+        now = _now()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                insert(dossiers).values(
+                    token_hash=token_hash(token),
+                    data=dossier.model_dump_json(),
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            primary_key = result.inserted_primary_key
+            assert primary_key is not None
+            new_id = int(primary_key[0])
+        return token, StoredDossier(new_id, dossier, 1, now)
+
+    def set_field(self, token: str, path: str, value: Any, *, expected: Any) -> StoredDossier:
+        """Set one field, refusing if it no longer holds `expected` (what the writer saw)."""
+        with self.engine.begin() as conn:
+            current = self._locked(conn, token)
+            data = current.dossier.model_dump(mode="json")
+            stored_value = get_path(data, path)
+            if stored_value == value:
+                return current
+            if stored_value != expected and not _both_empty(stored_value, expected):
+                raise FieldConflict(path, stored_value, current)
+            set_path(data, path, value)
+            dossier = Dossier.model_validate(data)
+            return self._write(conn, current, dossier)
+
+    def replace(self, token: str, dossier: Dossier, *, expected_version: int) -> StoredDossier:
+        """Replace the whole dossier (restore from a backup, accepted import)."""
+        with self.engine.begin() as conn:
+            current = self._locked(conn, token)
+            if current.version != expected_version:
+                raise VersionConflict(current)
+            return self._write(conn, current, dossier)
+
+    # -- internals -------------------------------------------------------------------------
+    def _locked(self, conn: Connection, token: str) -> StoredDossier:
+        row = conn.execute(
+            select(dossiers).where(dossiers.c.token_hash == token_hash(token)).with_for_update()
+        ).first()
+        if row is None:
+            raise UnknownDossier(token)
+        return _stored(row)
+
+    def _write(self, conn: Connection, current: StoredDossier, dossier: Dossier) -> StoredDossier:
+        now = _now()
+        version = current.version + 1
+        conn.execute(
+            update(dossiers)
+            .where(dossiers.c.id == current.id)
+            .values(data=dossier.model_dump_json(), version=version, updated_at=now)
+        )
+        return StoredDossier(current.id, dossier, version, now)
+
+
+def _both_empty(a: Any, b: Any) -> bool:
+    return a in (None, "") and b in (None, "")
+
+
+def _stored(row: Any) -> StoredDossier:
+    updated = row.updated_at
+    if updated.tzinfo is None:  # SQLite returns naive datetimes
+        updated = updated.replace(tzinfo=dt.UTC)
+    return StoredDossier(
+        id=row.id,
+        dossier=Dossier.model_validate(json.loads(row.data)),
+        version=row.version,
+        updated_at=updated,
+    )
