@@ -20,20 +20,20 @@ call = load_call()
 pages: dict[str, list[st.Page]] = {
     "Dossier": [
         st.Page(
-            "app_pages/accueil.py", title="Accueil", icon="🏠", url_path="accueil", default=True
+            "app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True
         ),
-        st.Page("app_pages/identite.py", title="Identité", icon="🪪", url_path="identite"),
+        st.Page("app_pages/identite.py", title="Identité", icon=":material/badge:", url_path="identite"),
     ],
     "Rubriques": [rubric_page(rubric) for rubric in call.rubrics],
     "Bilan": [
         st.Page(
-            "app_pages/recapitulatif.py", title="Récapitulatif", icon="📋", url_path="recapitulatif"
+            "app_pages/recapitulatif.py", title="Récapitulatif", icon=":material/checklist:", url_path="recapitulatif"
         ),
         # further pages (diagnostic, budget, export, ateliers) are added here
     ],
 }
 
-navigation = st.navigation(pages)
+navigation = st.navigation(pages, expanded=True)
 sync_token_with_url()
 sidebar_progress()
 navigation.run()

@@ -27,7 +27,7 @@ missing = missing_identity_fields(dossier, call)
 labels = {f.path: f.label for f in call.identity_fields}
 if missing:
     st.warning("Identité incomplète : " + ", ".join(f"« {labels[p]} »" for p in missing) + ".")
-    st.page_link("app_pages/identite.py", label="Compléter l'identité", icon="🪪")
+    st.page_link("app_pages/identite.py", label="Compléter l'identité", icon=":material/badge:")
 else:
     st.success("Identité complète.")
 

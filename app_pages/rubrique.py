@@ -20,7 +20,7 @@ def rubric_page(rubric: Rubric) -> st.Page:
         render(rubric.id)
 
     page.__name__ = f"rubrique_{rubric.id}"
-    return st.Page(page, title=rubric.short_fr, url_path=rubric.id, icon="✍️")
+    return st.Page(page, title=rubric.short_fr, url_path=rubric.id, icon=":material/edit_note:")
 
 
 def render(rubric_id: str) -> None:

@@ -18,10 +18,10 @@ STATE_LABELS: dict[RubricState, str] = {
     "depasse": "dépasse la limite",
 }
 STATE_ICONS: dict[RubricState, str] = {
-    "vide": "⚪",
-    "en_cours": "🟡",
-    "complet": "✅",
-    "depasse": "🔴",
+    "vide": ":material/radio_button_unchecked:",
+    "en_cours": ":material/pending:",
+    "complet": ":material/check_circle:",
+    "depasse": ":material/error:",
 }
 
 # Returns (lines used, lines allowed) for a rubric's text, or None where no measure exists.

@@ -84,6 +84,6 @@ def require_dossier() -> StoredDossier:
             st.info(
                 "Aucun dossier n'est ouvert. Commencez ou reprenez un dossier depuis l'accueil."
             )
-        st.page_link("app_pages/accueil.py", label="Aller à l'accueil", icon="🏠")
+        st.page_link("app_pages/accueil.py", label="Aller à l'accueil", icon=":material/home:")
         st.stop()
     return stored

@@ -17,4 +17,4 @@ def dossier_link() -> str:
         url = ""
     parts = urlsplit(url)
     base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
-    return f"{base}/accueil?{TOKEN_PARAM}={token}"
+    return f"{base}/?{TOKEN_PARAM}={token}"
