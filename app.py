@@ -19,15 +19,18 @@ call = load_call()
 
 pages: dict[str, list[st.Page]] = {
     "Dossier": [
+        st.Page("app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True),
         st.Page(
-            "app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True
+            "app_pages/identite.py", title="Identité", icon=":material/badge:", url_path="identite"
         ),
-        st.Page("app_pages/identite.py", title="Identité", icon=":material/badge:", url_path="identite"),
     ],
     "Rubriques": [rubric_page(rubric) for rubric in call.rubrics],
     "Bilan": [
         st.Page(
-            "app_pages/recapitulatif.py", title="Récapitulatif", icon=":material/checklist:", url_path="recapitulatif"
+            "app_pages/recapitulatif.py",
+            title="Récapitulatif",
+            icon=":material/checklist:",
+            url_path="recapitulatif",
         ),
         # further pages (diagnostic, budget, export, ateliers) are added here
     ],

@@ -50,7 +50,9 @@ if stored is not None:
     st.markdown("**Votre lien personnel** (gardez-le : il ouvre ce dossier) :")
     st.code(dossier_link(), language=None)
     cols = st.columns(2)
-    cols[0].page_link("app_pages/identite.py", label="Continuer le dossier →", icon=":material/badge:")
+    cols[0].page_link(
+        "app_pages/identite.py", label="Continuer le dossier →", icon=":material/badge:"
+    )
     if cols[1].button("Fermer ce dossier"):
         close_dossier()
         st.rerun()

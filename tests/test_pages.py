@@ -1,0 +1,107 @@
+"""Every page renders, empty or full; the journey; bad input in the pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ptce_assist.call import load_call
+from ptce_assist.dossier import Dossier
+from tests.apptest_support import REPO, app_with, full_dossier, new_store, rubric_app
+
+FILE_PAGES = sorted(
+    p.relative_to(REPO).as_posix()
+    for p in (REPO / "app_pages").glob("*.py")
+    if p.name not in {"__init__.py", "rubrique.py"}
+)
+
+
+@pytest.mark.parametrize("kind", ["vide", "complet", "sans dossier"])
+@pytest.mark.parametrize("page", FILE_PAGES)
+def test_every_page_renders(tmp_path: Path, page: str, kind: str) -> None:
+    store = new_store(tmp_path)
+    token = None
+    if kind != "sans dossier":
+        token, _ = store.create(Dossier() if kind == "vide" else full_dossier())
+    at = app_with(token)
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("kind", ["vide", "complet"])
+@pytest.mark.parametrize("rubric_id", load_call().rubric_ids)
+def test_every_rubric_page_renders(tmp_path: Path, rubric_id: str, kind: str) -> None:
+    store = new_store(tmp_path)
+    token, _ = store.create(Dossier() if kind == "vide" else full_dossier())
+    at = rubric_app(token, rubric_id)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.subheader[0].value == load_call().rubric(rubric_id).label
+    assert "Volume : " in at.markdown[0].value
+
+
+def test_pages_without_a_dossier_say_so_in_french(tmp_path: Path) -> None:
+    new_store(tmp_path)
+    at = app_with("inconnu-inconnu-inconnu-00")
+    at.switch_page("app_pages/identite.py").run()
+    assert "ne correspond à aucun dossier" in at.error[0].value
+
+
+def test_journey_identity_two_rubrics_then_summary(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    at = app_with(None)
+    at.button[0].click().run()  # « Créer un nouveau dossier »
+    token = at.session_state["dossier_token"]
+    assert at.query_params["d"] == token
+
+    at.switch_page("app_pages/identite.py").run()
+    at.text_input(key="w:project.name").input("Recyclerie du Val").run()
+    at.selectbox(key="w:project.region").select("01").run()
+    at.text_input(key="w:referent.phone").input("0690 12 34 56").run()
+    at.text_input(key="w:referent.email").input("camille@").run()
+    captions = [c.value for c in at.caption]
+    assert any("e-mail invalide" in c for c in captions)
+    assert not any("téléphone n'est pas valide" in c for c in captions)  # GP number, GP region
+
+    for rubric_id, text in [("objectifs", "Créer 8 emplois."), ("gouvernance", "Un CA de 9.")]:
+        page = rubric_app(token, rubric_id)
+        page.text_area(key=f"w:rubrics.{rubric_id}").input(text).run()
+        if rubric_id == "objectifs":
+            page.checkbox(key="done:objectifs").check().run()
+
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.project.name == "Recyclerie du Val"
+    assert stored.dossier.referent.email == "camille@"  # kept as typed
+    assert stored.dossier.completed_rubrics == ["objectifs"]
+
+    at.switch_page("app_pages/recapitulatif.py").run()
+    statuses = [m.value for m in at.markdown if "**" in m.value]
+    assert any("complet" in s for s in statuses)
+    assert any("en cours" in s for s in statuses)
+    assert sum("vide" in s for s in statuses) == 8
+
+
+def test_huge_paste_control_characters_and_emoji_in_a_rubric(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    token, _ = store.create()
+    page = rubric_app(token, "acteurs")
+    huge = "Acteur engagé 😊\x07. " * 55_000  # about 1 MB with one BEL per sentence
+    page.text_area(key="w:rubrics.acteurs").input(huge).run()
+    assert not page.exception
+    assert "caractères invisibles" in page.warning[0].value
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.rubrics["acteurs"] == huge.replace("\x07", "")
+
+
+def test_truncated_backup_changes_nothing(tmp_path: Path) -> None:
+    from ptce_assist.backup import BackupError, read_backup
+
+    store = new_store(tmp_path)
+    token, _ = store.create(full_dossier())
+    raw = full_dossier().to_json().encode()[:-40]
+    with pytest.raises(BackupError):
+        read_backup(raw)
+    stored = store.load(token)
+    assert stored is not None and stored.dossier == full_dossier()
