@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from ptce_assist.dossier import Dossier, get_path, set_path
+from ptce_assist.storage.history import record_changes
 from ptce_assist.storage.schema import dossiers, metadata
 from ptce_assist.storage.tokens import new_token, token_hash
 
@@ -91,6 +92,7 @@ class DossierStore:
             primary_key = result.inserted_primary_key
             assert primary_key is not None
             new_id = int(primary_key[0])
+            record_changes(conn, new_id, None, None, dossier, now, milestone=True)
         return token, StoredDossier(new_id, dossier, 1, now)
 
     def set_field(self, token: str, path: str, value: Any, *, expected: Any) -> StoredDossier:
@@ -113,7 +115,7 @@ class DossierStore:
             current = self._locked(conn, token)
             if current.version != expected_version:
                 raise VersionConflict(current)
-            return self._write(conn, current, dossier)
+            return self._write(conn, current, dossier, milestone=True)
 
     # -- internals -------------------------------------------------------------------------
     def _locked(self, conn: Connection, token: str) -> StoredDossier:
@@ -124,13 +126,25 @@ class DossierStore:
             raise UnknownDossier(token)
         return _stored(row)
 
-    def _write(self, conn: Connection, current: StoredDossier, dossier: Dossier) -> StoredDossier:
+    def _write(
+        self,
+        conn: Connection,
+        current: StoredDossier,
+        dossier: Dossier,
+        *,
+        milestone: bool = False,
+    ) -> StoredDossier:
         now = _now()
         version = current.version + 1
         conn.execute(
             update(dossiers)
             .where(dossiers.c.id == current.id)
             .values(data=dossier.model_dump_json(), version=version, updated_at=now)
+        )
+        # Rubric versions (coalesced; a replacement is a milestone), same transaction.
+        record_changes(
+            conn, current.id, current.dossier, current.updated_at, dossier, now,
+            milestone=milestone,
         )
         return StoredDossier(current.id, dossier, version, now)
 

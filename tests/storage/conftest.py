@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from ptce_assist.storage import make_engine
 from tests.conftest import require_or_skip
 
 POSTGRES_ENV = "PTCE_TEST_POSTGRES_URL"
@@ -69,3 +70,10 @@ def store_url(request: pytest.FixtureRequest) -> str:
     name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     return str(request.getfixturevalue(name))
 
+
+@pytest.fixture
+def store_engine(store_url: str) -> Iterator[Engine]:
+    """An engine (as the app makes it) on the fresh database of `store_url`; disposed after."""
+    engine = make_engine(store_url)
+    yield engine
+    engine.dispose()
