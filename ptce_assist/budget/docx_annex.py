@@ -1,0 +1,59 @@
+"""The budget as an annex table at the end of a python-docx Document.
+
+The financement rubric of the call allows it: "Possibilité d'ajouter un budget en annexe
+(budget annuel type ou budget sur 3 ans au choix du déposant". The table shows the budget "en
+grandes masses": one row per expense heading and per resource kind, with totals. The caller
+decides where the annex goes (add a page break before calling, if wanted).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from ptce_assist.budget.amounts import format_amount
+from ptce_assist.budget.categories import catalogue
+from ptce_assist.budget.model import MODE_LABELS, Budget
+
+ANNEX_TITLE = "Annexe : budget prévisionnel"
+TABLE_STYLE = "Table Grid"
+
+
+def annex_rows(budget: Budget) -> list[tuple[str, list[str], bool]]:
+    """(label, amounts as French text, is a bold row) for each row of the table."""
+    cat = catalogue()
+    rows: list[tuple[str, list[str], bool]] = [("", budget.year_labels(), True)]
+    rows.append(("Dépenses", [""] * budget.years, True))
+    for heading, amounts in budget.expenses_by_heading().items():
+        if any(amounts):
+            rows.append((cat.expense_label(heading), [format_amount(a) for a in amounts], False))
+    rows.append(("Total des dépenses", [format_amount(a) for a in budget.expense_totals()], True))
+    rows.append(("Ressources", [""] * budget.years, True))
+    for kind, amounts in budget.resources_by_kind().items():
+        if any(amounts):
+            rows.append((cat.resource_label(kind), [format_amount(a) for a in amounts], False))
+    rows.append(
+        ("Total des ressources", [format_amount(a) for a in budget.resource_totals()], True)
+    )
+    return rows
+
+
+def add_budget_annex(document: Any, budget: Budget) -> None:
+    """Append the title and the table to `document`; nothing for an empty budget."""
+    if budget.is_empty():
+        return
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    title = document.add_paragraph()
+    title.add_run(f"{ANNEX_TITLE} ({MODE_LABELS[budget.mode].lower()})").bold = True
+    rows = annex_rows(budget)
+    table = document.add_table(rows=len(rows), cols=1 + budget.years)
+    with contextlib.suppress(KeyError, ValueError):  # a template without it: plain table
+        table.style = TABLE_STYLE
+    for row, (label, amounts, bold) in zip(table.rows, rows, strict=True):
+        cells = row.cells
+        cells[0].paragraphs[0].add_run(label).bold = bold
+        for cell, amount in zip(cells[1:], amounts, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph.add_run(amount).bold = bold
