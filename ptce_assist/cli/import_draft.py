@@ -1,0 +1,106 @@
+"""`import`: a Word draft written from Annexe 1 to a dossier backup (.json).
+
+    python -m ptce_assist import DRAFT.docx -o DOSSIER.json [--base EXISTANT.json]
+
+What was recognised and what was left over is printed on stderr; nothing is written when
+the draft cannot be read or holds nothing recognisable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, read_backup
+from ptce_assist.call import load_call
+from ptce_assist.cli._files import CommandError, fail, read_bytes, write_atomic
+from ptce_assist.docx_import import (
+    MAX_FILE_BYTES,
+    DocxImportError,
+    ImportResult,
+    apply_import,
+    import_docx,
+)
+from ptce_assist.dossier import Dossier
+
+PREVIEW_CHARS = 80
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "import",
+        help="Lit un brouillon Word (.docx) rédigé d'après l'annexe 1 et en fait un dossier.",
+        description=(
+            "Reconnaît les rubriques et l'identité d'un brouillon Word et écrit une sauvegarde "
+            "de dossier (.json). Le compte rendu (reconnu, laissé de côté) s'affiche sur la "
+            "sortie d'erreur."
+        ),
+    )
+    parser.add_argument("draft", metavar="BROUILLON.docx", help="document Word à lire")
+    parser.add_argument(
+        "-o", "--output", metavar="DOSSIER.json", required=True, help="sauvegarde à écrire"
+    )
+    parser.add_argument(
+        "--base", metavar="EXISTANT.json",
+        help="dossier existant à compléter (ses rubriques absentes du brouillon sont gardées)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except CommandError as error:
+        return fail(error)
+
+
+def _run(args: argparse.Namespace) -> int:
+    base = Dossier()
+    if args.base:
+        try:
+            base = read_backup(read_bytes(args.base, MAX_BACKUP_BYTES))
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+    data = read_bytes(args.draft, MAX_FILE_BYTES)
+    try:
+        result = import_docx(data, load_call(base.call_id))
+    except DocxImportError as error:
+        raise CommandError(str(error)) from None
+    report(result)
+    if not result.recognised_anything:
+        raise CommandError(
+            "Aucune rubrique ni aucun champ d'identité n'a été reconnu dans ce document : "
+            "rien n'a été écrit."
+        )
+    dossier = apply_import(base, result)
+    write_atomic(args.output, dossier.to_json().encode("utf-8"))
+    print(f"Écrit : {args.output}", file=sys.stderr)
+    return 0
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= PREVIEW_CHARS else flat[: PREVIEW_CHARS - 1] + "…"
+
+
+def report(result: ImportResult) -> None:
+    call = load_call()
+    labels = {f.path: f.label for f in call.identity_fields}
+    out = sys.stderr
+    print("Reconnu :", file=out)
+    for path, value in result.identity.items():
+        print(f"  {labels.get(path, path)} : {_preview(value)}", file=out)
+    for rubric in call.rubrics:
+        text = result.rubrics.get(rubric.id)
+        if text is not None:
+            print(f"  Rubrique « {rubric.short_fr} » : {len(text)} caractères", file=out)
+    if not result.identity and not result.rubrics:
+        print("  (rien)", file=out)
+    print("Laissé de côté :", file=out)
+    for leftover in result.leftovers:
+        print(f"  {leftover.context} : {_preview(leftover.text)}", file=out)
+    if not result.leftovers:
+        print("  (rien)", file=out)
+    for note in result.notes:
+        print(f"Remarque : {note}", file=out)

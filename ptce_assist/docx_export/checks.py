@@ -1,0 +1,62 @@
+"""What the candidate should know before downloading the DOCX (French)."""
+
+from __future__ import annotations
+
+import math
+
+from ptce_assist.call import Rubric, load_call
+from ptce_assist.dossier import Dossier
+from ptce_assist.layout.engine import layout_text
+from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, Preset, get_preset
+from ptce_assist.layout.typography import unsupported_characters
+from ptce_assist.plaintext import MISSING_MARKER, export_sections
+from ptce_assist.progress import missing_identity_fields
+
+
+def allowed_lines(rubric: Rubric, preset: Preset) -> int:
+    """The rubric's limit in lines of the preset ("1/2 page" = half a page's lines)."""
+    if rubric.limit.unit == "ligne":
+        return int(rubric.limit.amount)
+    return math.floor(rubric.limit.amount * preset.lines_per_page)
+
+
+def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]:
+    call = load_call(dossier.call_id)
+    warnings: list[str] = []
+    if layout is None and dossier.layout not in PRESETS:
+        warnings.append(
+            f"La mise en page « {dossier.layout} » est inconnue : le document utilise "
+            f"« {get_preset(DEFAULT_PRESET).label} »."
+        )
+    preset = get_preset(layout if layout in PRESETS else
+                        dossier.layout if dossier.layout in PRESETS else DEFAULT_PRESET)
+    labels = {f.path: f.label for f in call.identity_fields}
+    missing = missing_identity_fields(dossier, call)
+    if missing:
+        warnings.append(
+            "Identité incomplète : " + ", ".join(f"« {labels[p]} »" for p in missing)
+            + " (ces cases resteront vides dans le document)."
+        )
+    for section in export_sections(dossier, call):
+        name = section.rubric.short_fr
+        if section.text is None:
+            warnings.append(
+                f"La rubrique « {name} » est obligatoire mais vide : le document l'indique "
+                f"par « {MISSING_MARKER} ». Tout dossier incomplet ne sera pas recevable."
+            )
+            continue
+        used = layout_text(section.text, preset.id).line_count
+        allowed = allowed_lines(section.rubric, preset)
+        if used > allowed:
+            warnings.append(
+                f"La rubrique « {name} » dépasse sa limite ({section.rubric.limit_label}) : "
+                f"{used} lignes pour {allowed} en {preset.label}."
+            )
+        odd = unsupported_characters(section.text, preset)
+        if odd:
+            shown = " ".join(sorted(odd)[:8])
+            warnings.append(
+                f"La rubrique « {name} » contient des caractères que la police ne dessine pas "
+                f"({shown}) : le nombre de lignes du document peut différer du compteur."
+            )
+    return warnings
