@@ -95,6 +95,56 @@ class LegalForm(_Frozen):
     identifier: IdentifierKind
 
 
+
+# --- Diagnostic: the app's reading of the call for the eligibility pages ---------------------
+class ActorKind(_Frozen):
+    id: str
+    label_fr: str
+    legal_person: bool  # citizens and inhabitants are not legal persons
+    role_fr: Literal["ess", "hors_ess", "autre_article_9", "aucun"]
+
+
+class GovernanceQuestion(_Frozen):
+    id: str
+    question_fr: str
+    to_write_fr: str
+    essential: bool = False  # the call's "participation active ... aux objectifs et aux programmes"
+
+
+class FragileKind(_Frozen):
+    id: str
+    label_fr: str
+    quote: str
+    keywords_fr: tuple[str, ...]
+    lookup_url: str
+    lookup_fr: str
+
+
+class EvidenceRule(_Frozen):
+    criterion: str
+    signal: str
+    rubrics: tuple[str, ...]
+    found_fr: str
+    advice_fr: str
+
+
+class DiagnosticRules(_Frozen):
+    mandatory_items_quote: str = ""
+    actor_kinds: tuple[ActorKind, ...] = ()
+    governance_questions: tuple[GovernanceQuestion, ...] = ()
+    fragile_kinds: tuple[FragileKind, ...] = ()
+    eligibility_short_fr: dict[str, str] = Field(default_factory=dict)
+    selection_short_fr: dict[str, str] = Field(default_factory=dict)
+    eligibility_evidence: tuple[EvidenceRule, ...] = ()
+    selection_evidence: tuple[EvidenceRule, ...] = ()
+
+    def actor_kind(self, kind_id: str) -> ActorKind | None:
+        return next((k for k in self.actor_kinds if k.id == kind_id), None)
+
+    def fragile_kind(self, kind_id: str) -> FragileKind | None:
+        return next((k for k in self.fragile_kinds if k.id == kind_id), None)
+
+
 class Call(_Frozen):
     id: str
     version: int
@@ -119,6 +169,7 @@ class Call(_Frozen):
     selection_blocks: tuple[SelectionBlock, ...]
     selection_criteria: tuple[SelectionCriterion, ...]
     legal_forms: tuple[LegalForm, ...]
+    diagnostic: DiagnosticRules = Field(default_factory=DiagnosticRules)
 
     def rubric(self, rubric_id: str) -> Rubric:
         for rubric in self.rubrics:

@@ -1,0 +1,77 @@
+"""Evidence rules of the call file, evaluated on a dossier.
+
+A rule says: for this criterion, look for this signal in these rubrics; say `found_fr` when it
+is there, `advice_fr` when it is not. Two signals look at the diagnostic answers instead of the
+texts: `actors_composition` (the actors table) and `fragile_declared` (fragile territories).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ptce_assist.call import Call, EvidenceRule
+from ptce_assist.dossier import Dossier
+from ptce_assist.eligibility.actors import dossier_composition
+from ptce_assist.eligibility.answers import FragileTerritory
+from ptce_assist.eligibility.evidence import DETECTORS, hits_in_dossier
+from ptce_assist.eligibility.territories import declared
+
+
+@dataclass(frozen=True)
+class Finding:
+    where: str  # the rubric's short name, or the diagnostic table
+    excerpt: str  # text as typed, or a French summary
+
+    def as_dict(self) -> dict[str, str]:
+        return {"where": self.where, "excerpt": self.excerpt}
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: EvidenceRule
+    findings: tuple[Finding, ...]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.findings)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "signal": self.rule.signal,
+            "found": self.found,
+            "what": self.rule.found_fr,
+            "advice": None if self.found else self.rule.advice_fr,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def _rubric_name(call: Call, rubric_id: str) -> str:
+    return next((r.short_fr for r in call.rubrics if r.id == rubric_id), rubric_id)
+
+
+def _territory_label(territory: FragileTerritory, call: Call) -> str:
+    kind = call.diagnostic.fragile_kind(territory.kind)
+    label = kind.label_fr if kind else "Territoire fragile"
+    return f"{label} : {territory.name.strip()}" if territory.name.strip() else label
+
+
+def evaluate(rule: EvidenceRule, dossier: Dossier, call: Call) -> RuleResult:
+    if rule.signal == "actors_composition":
+        result = dossier_composition(dossier, call)
+        findings: tuple[Finding, ...] = (
+            (Finding("Tableau des acteurs", result.criterion_reason),)
+            if result.criterion_answer != "non"
+            else ()
+        )
+        return RuleResult(rule, findings)
+    if rule.signal == "fragile_declared":
+        rows = declared(dossier.diagnostic.fragile_territories)
+        findings = tuple(Finding("Territoires fragiles", _territory_label(t, call)) for t in rows)
+        return RuleResult(rule, findings)
+    if rule.signal not in DETECTORS:
+        return RuleResult(rule, ())
+    hits = hits_in_dossier(dossier, rule.signal, rule.rubrics)
+    return RuleResult(
+        rule, tuple(Finding(_rubric_name(call, h.rubric_id), h.excerpt) for h in hits)
+    )

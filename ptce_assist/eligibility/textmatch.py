@@ -1,0 +1,68 @@
+"""Accent- and case-insensitive matching over French text, with excerpts of the text as typed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014"
+
+
+@cache
+def _fold_char(char: str) -> str:
+    if char in _APOSTROPHES:
+        return "'"
+    if char in _DASHES:
+        return "-"
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, typographic apostrophes and dashes made plain."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_with_index(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each of its characters the index of the original one."""
+    parts: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(text):
+        folded = _fold_char(char)
+        parts.append(folded)
+        index.extend([position] * len(folded))
+    return "".join(parts), index
+
+
+def words_key(text: str) -> str:
+    """A comparison key for names: folded, hyphens and punctuation as single spaces."""
+    return " ".join(re.sub(r"[^\w']+", " ", fold(text)).split())
+
+
+def excerpt(text: str, start: int, end: int, width: int = 50) -> str:
+    """The matched passage of `text` with some context, on one line."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    passage = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + passage + ("…" if right < len(text) else "")
+
+
+def contains_phrase(folded_text_key: str, phrase: str) -> bool:
+    """Whether the words of `phrase` appear, in order and whole, in a `words_key` text."""
+    key = words_key(phrase)
+    return bool(key) and f" {key} " in f" {folded_text_key} "
+
+
+def any_keyword(text: str, keywords: Iterable[str]) -> bool:
+    """Whether one of the (already folded) keywords appears as whole words in `text`."""
+    folded = fold(text)
+    return any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", folded) for k in keywords)

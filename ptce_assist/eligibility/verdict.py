@@ -1,0 +1,29 @@
+"""A verdict: a code for machines, a French reason for people, the call's sentence it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str
+    reason: str  # French, for the person
+    quote: str  # verbatim from the call
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "reason": self.reason, "quote": self.quote}
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """« 1 critère », « 3 critères »."""
+    word = singular if count in (0, 1) else (plural_form or f"{singular}s")
+    return f"{count} {word}"
+
+
+def french_list(items: list[str]) -> str:
+    """« a », « a et b », « a, b et c »."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]
