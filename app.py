@@ -32,7 +32,21 @@ pages: dict[str, list[st.Page]] = {
             icon=":material/checklist:",
             url_path="recapitulatif",
         ),
+        st.Page("app_pages/export.py", title="Exporter", icon=":material/download:", url_path="export"),  # noqa: E501
+        st.Page("app_pages/import_word.py", title="Importer un brouillon Word", icon=":material/upload_file:", url_path="importer"),  # noqa: E501
         # further pages (diagnostic, budget, export, ateliers) are added here
+    ],
+    "Diagnostic": [
+        st.Page("app_pages/recevabilite.py", title="Recevabilité", icon=":material/fact_check:", url_path="recevabilite"),  # noqa: E501
+        st.Page("app_pages/porteur.py", title="Porteur et gouvernance", icon=":material/account_balance:", url_path="porteur"),  # noqa: E501
+        st.Page("app_pages/acteurs.py", title="Acteurs du pôle", icon=":material/hub:", url_path="acteurs-du-pole"),  # noqa: E501
+        st.Page("app_pages/eligibilite.py", title="Éligibilité", icon=":material/rule:", url_path="eligibilite"),  # noqa: E501
+        st.Page("app_pages/autoevaluation.py", title="Auto-évaluation", icon=":material/insights:", url_path="autoevaluation"),  # noqa: E501
+    ],
+    "Ateliers": [
+        st.Page("app_pages/atelier_rejoindre.py", title="Rejoindre un atelier", icon=":material/group_add:", url_path="rejoindre-atelier"),  # noqa: E501
+        st.Page("app_pages/atelier_creer.py", title="Créer un atelier", icon=":material/add_circle:", url_path="creer-atelier"),  # noqa: E501
+        st.Page("app_pages/tableau_de_bord.py", title="Tableau de bord", icon=":material/dashboard:", url_path="tableau-de-bord"),  # noqa: E501
     ],
 }
 

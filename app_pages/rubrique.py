@@ -6,7 +6,10 @@ import streamlit as st
 
 from ptce_assist.call import Rubric, load_call
 from ptce_assist.ui import fields
+from ptce_assist.ui.coach_panel import coach_panel
+from ptce_assist.ui.comments_panel import comments_panel
 from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.copy_button import rubric_copy_button
 
 REQUIREMENT_WORDING = {
     "obligatoire": "Rubrique obligatoire",
@@ -49,6 +52,9 @@ def render(rubric_id: str) -> None:
         st.rerun()
 
     # --- extras (copy button, writing coach, comments) ---
+    rubric_copy_button(stored.dossier, rubric.id)
+    coach_panel(rubric.id, require_dossier().dossier.rubric_text(rubric.id))
+    comments_panel(rubric.id)
     # --- end extras ---
     _neighbours(rubric.id)
 

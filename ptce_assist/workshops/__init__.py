@@ -1,0 +1,1 @@
+"""CRESS workshops: join codes, adviser links, roles, comments, history, dashboard (no UI)."""

@@ -1,0 +1,153 @@
+"""One row per dossier for the adviser's table (and the `check` command over a folder).
+
+Each figure comes from the modules that own the rule: completeness from `progress`,
+admissibility from `eligibility.recevabilite`, eligibility from `eligibility.report` (when
+present), self-assessment means from the candidate's scores in the diagnostic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ptce_assist.call import Call, load_call
+from ptce_assist.dossier import Dossier
+from ptce_assist.eligibility.answers import score_number
+from ptce_assist.eligibility.recevabilite import admissibility
+from ptce_assist.progress import Measure, all_rubrics_progress, overall_progress
+from ptce_assist.regions import region_name
+
+PARIS = ZoneInfo("Europe/Paris")
+NO_NAME = "Projet sans nom"
+NOT_EVALUATED = "non évaluée"
+
+COL_PROJECT = "Projet"
+COL_REGION = "Région"
+COL_STAGE = "Stade de maturité"
+COL_COMPLETENESS = "Complétude (%)"
+COL_OVER = "Rubriques au-delà de la limite"
+COL_ADMISSIBLE = "Recevabilité"
+COL_ELIGIBILITY = "Verdict d'éligibilité"
+COL_COMMENTS = "Commentaires à traiter"
+COL_CHANGED = "Dernière modification"
+SELF_PREFIX = "Autoévaluation : "
+
+MeasureFor = Callable[[Dossier], Measure | None]
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    key: str  # dossier id (as text) or file name: what the row stands for
+    values: dict[str, Any]
+
+
+def default_measure(dossier: Dossier) -> Measure | None:
+    """The app's rubric measure (layout engine), or None where none is wired."""
+    try:
+        module = importlib.import_module("ptce_assist.ui.measure")
+    except ImportError:  # pragma: no cover - the module ships with the app
+        return None
+    measure: Measure | None = module.rubric_measure(dossier)
+    return measure
+
+
+def eligibility_verdict(dossier: Dossier, measure: Measure | None) -> str:
+    """The verdict of `eligibility.report.check_report`, or "non évaluée" without it."""
+    try:
+        module = importlib.import_module("ptce_assist.eligibility.report")
+    except ImportError:
+        return NOT_EVALUATED
+    check = getattr(module, "check_report", None)
+    if not callable(check):
+        return NOT_EVALUATED
+    report = check(dossier, measure)
+    return _verdict_text(report)
+
+
+def _verdict_text(report: Any) -> str:
+    for attribute in ("verdict", "eligibility"):
+        verdict = getattr(report, attribute, None)
+        label = getattr(verdict, "label", None) or getattr(verdict, "reason", None)
+        if isinstance(label, str) and label:
+            return label
+        if isinstance(verdict, str) and verdict:
+            return verdict
+    return NOT_EVALUATED
+
+
+def self_assessment_means(dossier: Dossier, call: Call) -> dict[str, float | None]:
+    """Mean of the candidate's 0–3 scores per block of selection criteria (None: no score)."""
+    scores = dossier.diagnostic.self_assessment.candidate
+    means: dict[str, float | None] = {}
+    for block in call.selection_blocks:
+        numbers = [
+            n
+            for criterion in call.criteria_of_block(block.id)
+            if criterion.id in scores
+            and (n := score_number(scores[criterion.id].score)) is not None
+        ]
+        means[block.label] = round(sum(numbers) / len(numbers), 1) if numbers else None
+    return means
+
+
+def dashboard_row(
+    key: str,
+    dossier: Dossier,
+    changed_at: dt.datetime | None,
+    *,
+    measure: Measure | None,
+    open_comments: int | None = None,
+) -> DashboardRow:
+    call = load_call(dossier.call_id)
+    progress = all_rubrics_progress(dossier, call, measure)
+    values: dict[str, Any] = {
+        COL_PROJECT: dossier.project.name.strip() or NO_NAME,
+        COL_REGION: region_name(dossier.project.region),
+        COL_STAGE: call.maturity_label(dossier.maturity) or "",
+        COL_COMPLETENESS: round(100 * overall_progress(dossier, call, measure).fraction),
+        COL_OVER: (
+            sum(1 for p in progress if p.state == "depasse") if measure is not None else None
+        ),
+        COL_ADMISSIBLE: (
+            "complet" if admissibility(dossier, call, measure).recevable else "incomplet"
+        ),
+        COL_ELIGIBILITY: eligibility_verdict(dossier, measure),
+    }
+    for label, mean in self_assessment_means(dossier, call).items():
+        values[SELF_PREFIX + label] = mean
+    if open_comments is not None:
+        values[COL_COMMENTS] = open_comments
+    values[COL_CHANGED] = (
+        changed_at.astimezone(PARIS).replace(tzinfo=None, microsecond=0) if changed_at else None
+    )
+    return DashboardRow(key, values)
+
+
+def dashboard_rows(
+    entries: Sequence[tuple[str, Dossier, dt.datetime | None, int | None]],
+    measure_for: MeasureFor = default_measure,
+) -> list[DashboardRow]:
+    """Rows for (key, dossier, last change, open comments or None) entries."""
+    return [
+        dashboard_row(key, dossier, changed, measure=measure_for(dossier), open_comments=count)
+        for key, dossier, changed, count in entries
+    ]
+
+
+def to_frame(rows: Sequence[DashboardRow]) -> Any:
+    """A pandas DataFrame of the rows (index: each row's key)."""
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+    frame = pd.DataFrame([row.values for row in rows], index=[row.key for row in rows])
+    for column in frame.columns:
+        if column in (COL_OVER, COL_COMMENTS, COL_COMPLETENESS):
+            frame[column] = frame[column].astype("Int64")
+        elif column.startswith(SELF_PREFIX):
+            frame[column] = frame[column].astype("Float64")
+        elif column == COL_CHANGED:
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
