@@ -25,6 +25,7 @@ pages: dict[str, list[st.Page]] = {
         ),
     ],
     "Rubriques": [rubric_page(rubric) for rubric in call.rubrics],
+    "Budget": [st.Page("app_pages/budget.py", title="Budget prévisionnel", icon=":material/euro:", url_path="budget")],  # noqa: E501
     "Bilan": [
         st.Page(
             "app_pages/recapitulatif.py",
