@@ -107,9 +107,10 @@ def client_id() -> str:
     """Who is trying (for the brake on guessing): the IP address, as well as it is known."""
     if trust_proxy():
         real = st.context.headers.get("X-Real-IP")
-        if real:
+        if isinstance(real, str) and real.strip():
             return real.strip()
-    return st.context.ip_address or "local"
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
 
 
 def app_base_url() -> str:

@@ -1,8 +1,8 @@
 """One row per dossier for the adviser's table (and the `check` command over a folder).
 
-Each figure comes from the modules that own the rule: completeness from `progress`,
-admissibility from `eligibility.recevabilite`, eligibility from `eligibility.report` (when
-present), self-assessment means from the candidate's scores in the diagnostic.
+Each figure comes from the modules that own the rule: completeness from `progress` (as in the
+candidate's sidebar); admissibility, lines over the limit, eligibility and the candidate's
+self-assessment means per block of selection criteria from `eligibility.report.check_report`.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ptce_assist.call import Call, load_call
+from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
-from ptce_assist.eligibility.answers import score_number
-from ptce_assist.eligibility.recevabilite import admissibility
-from ptce_assist.progress import Measure, all_rubrics_progress, overall_progress
+from ptce_assist.eligibility.report import check_report
+from ptce_assist.progress import Measure, overall_progress
 from ptce_assist.regions import region_name
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -55,43 +54,18 @@ def default_measure(dossier: Dossier) -> Measure | None:
     return measure
 
 
-def eligibility_verdict(dossier: Dossier, measure: Measure | None) -> str:
-    """The verdict of `eligibility.report.check_report`, or "non évaluée" without it."""
-    try:
-        module = importlib.import_module("ptce_assist.eligibility.report")
-    except ImportError:
-        return NOT_EVALUATED
-    check = getattr(module, "check_report", None)
-    if not callable(check):
-        return NOT_EVALUATED
-    report = check(dossier, measure)
-    return _verdict_text(report)
+ELIGIBILITY_LABELS = {
+    "eligible": "éligible",
+    "incomplet": "pas encore de majorité",
+    "non_eligible": "non éligible",
+}
 
 
-def _verdict_text(report: Any) -> str:
-    for attribute in ("verdict", "eligibility"):
-        verdict = getattr(report, attribute, None)
-        label = getattr(verdict, "label", None) or getattr(verdict, "reason", None)
-        if isinstance(label, str) and label:
-            return label
-        if isinstance(verdict, str) and verdict:
-            return verdict
-    return NOT_EVALUATED
-
-
-def self_assessment_means(dossier: Dossier, call: Call) -> dict[str, float | None]:
-    """Mean of the candidate's 0–3 scores per block of selection criteria (None: no score)."""
-    scores = dossier.diagnostic.self_assessment.candidate
-    means: dict[str, float | None] = {}
-    for block in call.selection_blocks:
-        numbers = [
-            n
-            for criterion in call.criteria_of_block(block.id)
-            if criterion.id in scores
-            and (n := score_number(scores[criterion.id].score)) is not None
-        ]
-        means[block.label] = round(sum(numbers) / len(numbers), 1) if numbers else None
-    return means
+def eligibility_text(report: dict[str, Any]) -> str:
+    """« éligible (5/7 critères) » from `check_report`'s eligibility verdict."""
+    code = next((v["code"] for v in report["verdicts"] if v["topic"] == "eligibilite"), "")
+    label = ELIGIBILITY_LABELS.get(code, NOT_EVALUATED)
+    return f"{label} ({report['criteria_met']}/{report['criteria_total']} critères)"
 
 
 def dashboard_row(
@@ -103,22 +77,18 @@ def dashboard_row(
     open_comments: int | None = None,
 ) -> DashboardRow:
     call = load_call(dossier.call_id)
-    progress = all_rubrics_progress(dossier, call, measure)
+    report = check_report(dossier, measure, call)
     values: dict[str, Any] = {
         COL_PROJECT: dossier.project.name.strip() or NO_NAME,
         COL_REGION: region_name(dossier.project.region),
         COL_STAGE: call.maturity_label(dossier.maturity) or "",
         COL_COMPLETENESS: round(100 * overall_progress(dossier, call, measure).fraction),
-        COL_OVER: (
-            sum(1 for p in progress if p.state == "depasse") if measure is not None else None
-        ),
-        COL_ADMISSIBLE: (
-            "complet" if admissibility(dossier, call, measure).recevable else "incomplet"
-        ),
-        COL_ELIGIBILITY: eligibility_verdict(dossier, measure),
+        COL_OVER: len(report["over_limit"]) if report["measured"] else None,
+        COL_ADMISSIBLE: "recevable" if report["recevable"] else "incomplet",
+        COL_ELIGIBILITY: eligibility_text(report),
     }
-    for label, mean in self_assessment_means(dossier, call).items():
-        values[SELF_PREFIX + label] = mean
+    for block in report["self_assessment"]["blocks"]:
+        values[SELF_PREFIX + block["label"]] = block["candidate_mean"]
     if open_comments is not None:
         values[COL_COMMENTS] = open_comments
     values[COL_CHANGED] = (
