@@ -10,7 +10,7 @@ all ("1 00", "1.000.00", "-500", "10 m€"): an amount is never silently misread
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ptce_assist.budget.model import MAX_CENTS
 
@@ -139,8 +139,13 @@ def format_amount(cents: int, *, currency: bool = True, sep: str = NNBSP) -> str
     return text
 
 
+def percent(share: float) -> int:
+    """A share (0-1) as a whole percentage, halves rounded up (12.5 -> 13)."""
+    return int(Decimal(repr(share * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def format_share(share: float, *, sep: str = NBSP) -> str:
     """A share of a total as a French percentage: "35 %", "moins de 1 %"."""
     if 0 < share < 0.005:
         return f"moins de 1{sep}%"
-    return f"{round(share * 100)}{sep}%"
+    return f"{percent(share)}{sep}%"

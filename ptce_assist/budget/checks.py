@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from ptce_assist.budget.amounts import format_amount, format_share
+from ptce_assist.budget.amounts import format_amount, format_share, percent
 from ptce_assist.budget.categories import Catalogue, Nature, catalogue
 from ptce_assist.budget.model import Budget
 from ptce_assist.call import Call, load_call
@@ -221,12 +221,12 @@ def own_resources_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetChe
     first, last = own.by_year[0], own.by_year[-1]
     labels = budget.year_labels()
     trend = f"de {format_share(first)} en {labels[0]} à {format_share(last)} en {labels[-1]}"
-    if round(last * 100) > round(first * 100):
+    if percent(last) > percent(first):
         level: Level = "ok"
         title = "Ressources propres en hausse"
         text = f"La part des ressources propres passe {trend} : le budget montre un chemin vers "
         text += "l'autonomie financière."
-    elif round(last * 100) < round(first * 100):
+    elif percent(last) < percent(first):
         level, title = "attention", "Ressources propres en baisse"
         text = f"La part des ressources propres passe {trend}. Expliquez ce qui assurera "
         text += "l'autonomie financière à moyen terme."

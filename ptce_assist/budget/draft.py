@@ -8,7 +8,7 @@ online form must hold nothing the candidate cannot see.
 
 from __future__ import annotations
 
-from ptce_assist.budget.amounts import format_amount, format_share
+from ptce_assist.budget.amounts import format_amount, format_share, percent
 from ptce_assist.budget.categories import Catalogue, Nature, catalogue
 from ptce_assist.budget.checks import kinds_of_nature, shares
 from ptce_assist.budget.model import Budget
@@ -117,7 +117,7 @@ def _own_trend(budget: Budget, cat: Catalogue) -> str:
     own = shares(budget, kinds_of_nature(cat, budget, "propre"))
     first, last = own.by_year[0], own.by_year[-1]
     labels = budget.year_labels()
-    if round(first * 100) == round(last * 100):
+    if percent(first) == percent(last):
         return ""
     sentence = (
         f"La part des ressources propres passe de {_pct(first)} en {labels[0]} à "
