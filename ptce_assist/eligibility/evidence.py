@@ -75,7 +75,8 @@ DETECTORS: dict[str, Detector] = {
             _words(
                 r"collectivites?(?: territoriales?| locales?)?",
                 r"communautes? (?:de communes|d'agglomeration|urbaines?)",
-                r"(?:la|les|des|aux|une|plusieurs|chaque|cette|ces|nos|ses|leurs|\d+) communes?"
+                rf"(?:la|les|des|aux|une|plusieurs|chaque|cette|ces|nos|ses|leurs|\d+|{_NUMBER_WORDS})"
+                r" communes?"
                 r"(?! (?:strategie|action|vision|ambition|volonte|culture|demarche))",
                 r"intercommunalites?",
                 r"epci",

@@ -5,7 +5,7 @@ The pages and `python -m ptce_assist check` both call `check_report`, so they ag
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ptce_assist.call import Call, load_call
 from ptce_assist.dossier import Dossier
@@ -27,6 +27,26 @@ TOPICS: dict[str, str] = {
     "eligibilite": "Éligibilité",
     "territoires": "Territoires fragiles",
 }
+
+Tone = Literal["ok", "warn", "bad"]
+# How each verdict should look; codes not listed are warnings.
+_GOOD = {"recevable", "eligible", "democratique", "conforme", "coherent", "mentionne"}
+_BAD: dict[str, set[str]] = {
+    "recevabilite": {"incomplet"},
+    "porteur": {"non_eligible"},
+    "gouvernance": {"insuffisante"},
+    "acteurs": {"vide", "incomplet"},
+    "eligibilite": {"non_eligible"},
+    "territoires": {"absent"},
+}
+
+
+def tone(topic: str, code: str) -> Tone:
+    if code in _GOOD:
+        return "ok"
+    if code in _BAD.get(topic, set()):
+        return "bad"
+    return "warn"
 
 
 def _topic(topic: str, verdict: Verdict) -> dict[str, Any]:
@@ -89,6 +109,7 @@ def check_report(
     }
 
 
+_MARKS: dict[Tone, str] = {"ok": "✓", "warn": "!", "bad": "✗"}
 _ANSWERS_FR = {"oui": "oui", "moyen_terme": "à moyen terme", "non": "non", "": "sans réponse"}
 
 
@@ -97,7 +118,8 @@ def render_fr(report: dict[str, Any]) -> str:
     name = report.get("project") or "Projet sans nom"
     out = [f"Diagnostic du dossier « {name} »", ""]
     for verdict in report["verdicts"]:
-        out.append(f"{verdict['label']} [{verdict['code']}]")
+        mark = _MARKS[tone(verdict["topic"], verdict["code"])]
+        out.append(f"{mark} {verdict['label']} [{verdict['code']}]")
         out.append(f"  {verdict['reason']}")
         out.append(f"  Appel : « {verdict['quote']} »")
     if report["missing_items"]:

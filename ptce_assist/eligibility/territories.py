@@ -222,6 +222,7 @@ class OfficialList:
                 if len(name_key) >= 3 and name_key not in seen and f" {name_key} " in f" {key} ":
                     seen.add(name_key)
                     hits.append(entry)
+                    break
         return hits
 
 
@@ -340,7 +341,7 @@ def read_official_csv(raw: bytes, kind: str) -> OfficialList:
     delimiter = max(";,\t|", key=first_line.count)
     if first_line.count(delimiter) == 0:
         delimiter = ";"
-    reader = csv.reader(io.StringIO(text.lstrip()), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text.lstrip()), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)
     except csv.Error as error:

@@ -1,0 +1,122 @@
+"""Auto-évaluation: the 12 selection criteria scored 0–3 by the candidate and by an adviser."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from ptce_assist.eligibility.answers import SCORE_LABELS
+from ptce_assist.eligibility.selfassessment import (
+    ADVISER_FR,
+    CANDIDATE_FR,
+    CriterionAssessment,
+    assessment,
+    block_mean,
+    chart_rows,
+    weakest_first,
+)
+from ptce_assist.ui import fields
+from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.safe import md_escape
+
+stored = require_dossier()
+dossier = stored.dossier
+call = call_of(dossier)
+items = assessment(dossier, call)
+is_adviser = st.session_state.get("role") == "adviser"
+
+st.title("Auto-évaluation")
+st.caption(
+    "Les 12 critères de sélection de l'appel, en 3 blocs. Notez chacun de 0 (absent du "
+    "dossier) à 3 (solide et étayé) ; la conseillère ou le conseiller note de son côté."
+)
+
+st.subheader("Les plus faibles d'abord")
+for item in weakest_first(items)[:4]:
+    scores = " · ".join(
+        f"{who} : {score}/3"
+        for who, score in ((CANDIDATE_FR, item.candidate), (ADVISER_FR, item.adviser))
+        if score is not None
+    )
+    st.markdown(f"**{md_escape(item.short)}**" + (f" ({scores})" if scores else ""))
+    if item.to_add:
+        st.caption("À ajouter : " + md_escape(" ".join(item.to_add)))
+    else:
+        st.caption("Le dossier contient déjà de quoi étayer ce critère.")
+
+
+def chart(block_id: str) -> alt.Chart:
+    frame = pd.DataFrame(chart_rows(items, block_id), columns=["Critère", "Évaluation", "Note"])
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("Critère:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("Évaluation:N", sort=[CANDIDATE_FR, ADVISER_FR]),
+            y=alt.Y("Note:Q", scale=alt.Scale(domain=[0, 3]), axis=alt.Axis(values=[0, 1, 2, 3])),
+            color=alt.Color(
+                "Évaluation:N",
+                scale=alt.Scale(domain=[CANDIDATE_FR, ADVISER_FR], range=["#1f77b4", "#ff7f0e"]),
+                legend=alt.Legend(orient="bottom", title=None),
+            ),
+            tooltip=["Critère:N", "Évaluation:N", "Note:Q"],
+        )
+        .properties(height=220)
+    )
+
+
+def scores(item: CriterionAssessment) -> None:
+    base = "diagnostic.self_assessment"
+    mine, theirs = st.columns(2)
+    with mine:
+        fields.select(
+            stored,
+            f"{base}.candidate.{item.id}.score",
+            f"Note du candidat — {item.short}",
+            list(SCORE_LABELS),
+            lambda score: SCORE_LABELS.get(score, score),
+        )
+        fields.text_input(stored, f"{base}.candidate.{item.id}.comment", "Commentaire du candidat")
+    with theirs:
+        if is_adviser:
+            fields.select(
+                stored,
+                f"{base}.adviser.{item.id}.score",
+                f"Note du conseiller — {item.short}",
+                list(SCORE_LABELS),
+                lambda score: SCORE_LABELS.get(score, score),
+            )
+            fields.text_input(
+                stored, f"{base}.adviser.{item.id}.comment", "Commentaire du conseiller"
+            )
+        else:
+            given = SCORE_LABELS.get(str(item.adviser), "pas encore noté")
+            st.markdown(f"**Conseiller** : {md_escape(given)}")
+            if item.adviser_comment:
+                st.caption(md_escape(item.adviser_comment))
+
+
+for block in call.selection_blocks:
+    st.header(block.label)
+    mean_candidate = block_mean(items, block.id, adviser=False)
+    mean_adviser = block_mean(items, block.id, adviser=True)
+    left, right = st.columns(2)
+    left.metric(
+        f"Moyenne {CANDIDATE_FR.lower()}", "—" if mean_candidate is None else mean_candidate
+    )
+    right.metric(f"Moyenne {ADVISER_FR.lower()}", "—" if mean_adviser is None else mean_adviser)
+    st.altair_chart(chart(block.id), width="stretch")
+    for item in (i for i in items if i.block == block.id):
+        with st.container(border=True):
+            st.markdown(f"**{md_escape(item.short)}**")
+            st.caption(f"« {md_escape(item.text)} »")
+            for rule in item.rules:
+                if rule.found:
+                    where = ", ".join(dict.fromkeys(f.where for f in rule.findings))
+                    st.markdown(
+                        f":material/check: {md_escape(rule.rule.found_fr)} ({md_escape(where)})"
+                    )
+                else:
+                    st.markdown(f":material/add_circle: {md_escape(rule.rule.advice_fr)}")
+            scores(item)

@@ -1,0 +1,168 @@
+"""Éligibilité: the 7 criteria with suggestions from the dossier, and the fragile territories."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.rubrique import rubric_page
+from ptce_assist.eligibility.answers import ANSWER_LABELS, FragileTerritory
+from ptce_assist.eligibility.criteria import dossier_eligibility
+from ptce_assist.eligibility.report import tone
+from ptce_assist.eligibility.territories import (
+    CsvImportError,
+    check_territories,
+    read_official_csv,
+    split_communes,
+)
+from ptce_assist.ui import fields
+from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.diagnostic import append_rows, list_editor, show_quote, show_verdict
+from ptce_assist.ui.safe import md_escape
+
+stored = require_dossier()
+dossier = stored.dossier
+call = call_of(dossier)
+result = dossier_eligibility(dossier, call)
+
+st.title("Critères d'éligibilité")
+st.metric(
+    "Critères remplis ou en perspective",
+    f"{result.met} / {len(result.criteria)}",
+    help=f"Il en faut une majorité : au moins {result.required}.",
+)
+show_verdict("eligibilite", result.verdict.code, result.verdict.reason, result.verdict.quote)
+
+for number, status in enumerate(result.criteria, start=1):
+    with st.container(border=True):
+        st.markdown(f"**{number}. {md_escape(status.short)}**")
+        st.caption(f"« {md_escape(status.text)} »")
+        left, right = st.columns([1, 2])
+        with left:
+            fields.select(
+                stored,
+                f"diagnostic.criteria.{status.id}.answer",
+                "Réponse",
+                list(ANSWER_LABELS),
+                lambda answer: ANSWER_LABELS.get(answer, answer),
+            )
+        with right:
+            fields.text_input(
+                stored,
+                f"diagnostic.criteria.{status.id}.justification",
+                "Justification (une phrase)",
+            )
+        suggestion = status.suggestion
+        if suggestion.answer:
+            st.caption(f"Suggestion d'après le dossier : **{ANSWER_LABELS[suggestion.answer]}**")
+        for rule in suggestion.rules:
+            if rule.found:
+                st.markdown(f":material/check: {md_escape(rule.rule.found_fr)}")
+                for finding in rule.findings[:2]:
+                    st.caption(f"{md_escape(finding.where)} : {md_escape(finding.excerpt)}")
+            else:
+                st.markdown(f":material/add_circle: {md_escape(rule.rule.advice_fr)}")
+        if suggestion.mismatch:
+            st.warning(md_escape(suggestion.mismatch), icon=":material/help:")
+        if any(r.rule.signal == "actors_composition" for r in suggestion.rules):
+            st.page_link(
+                "app_pages/acteurs.py", label="Tableau des acteurs", icon=":material/group:"
+            )
+
+st.header("Territoires fragiles")
+show_quote(call.fragile_territories_quote)
+st.markdown(
+    "Vérifiez sur les services officiels si vos communes ou adresses sont concernées, puis "
+    "déclarez-les ci-dessous :"
+)
+for kind in call.diagnostic.fragile_kinds:
+    st.markdown(f"- {md_escape(kind.label_fr)} : [{md_escape(kind.lookup_fr)}]({kind.lookup_url})")
+
+kind_labels = {k.id: k.label_fr for k in call.diagnostic.fragile_kinds}
+rows = list_editor(
+    stored,
+    "diagnostic.fragile_territories",
+    {
+        "kind": st.column_config.SelectboxColumn(
+            "Type",
+            options=list(kind_labels),
+            format_func=lambda kind: kind_labels.get(str(kind), str(kind)),
+        ),
+        "name": st.column_config.TextColumn("Nom ou code (ex. QN02601M)", max_chars=200),
+        "communes": st.column_config.TextColumn(
+            "Communes concernées (séparées par des virgules)", max_chars=2000
+        ),
+    },
+)
+perimetre = dossier.rubric_text("perimetre")
+territories = check_territories([FragileTerritory.model_validate(r) for r in rows], perimetre, call)
+show_verdict(
+    "territoires", territories.verdict.code, territories.verdict.reason, territories.verdict.quote
+)
+for check in territories.checks:
+    level = tone("territoires", check.verdict.code)
+    box = {"ok": st.success, "warn": st.warning, "bad": st.error}[level]
+    name = f" « {check.name} »" if check.name else ""
+    box(md_escape(f"{check.kind_label or 'Territoire'}{name} : {check.verdict.reason}"))
+for kind_id in territories.undeclared_mentions:
+    st.info(
+        md_escape(
+            f"La rubrique « Périmètre » mentionne un territoire de type « {kind_labels[kind_id]} »"
+            " qui n'est pas déclaré ici."
+        )
+    )
+st.page_link(
+    rubric_page(call.rubric("perimetre")),
+    label="Écrire la rubrique « Périmètre »",
+    icon=":material/edit:",
+)
+
+with st.expander("Importer une liste officielle (CSV, facultatif)"):
+    st.caption(
+        "Si vous avez téléchargé une liste officielle (communes FRR, quartiers prioritaires, "
+        "territoires d'industrie) au format CSV, l'outil vérifie vos communes avec elle. "
+        "Rien n'est téléchargé par l'outil ; le fichier n'est pas conservé."
+    )
+    list_kind = st.selectbox(
+        "Type de liste",
+        list(kind_labels),
+        format_func=lambda kind: kind_labels.get(kind, kind),
+        key="fragile_csv_kind",
+    )
+    upload = st.file_uploader("Fichier CSV", type=["csv", "txt"], key="fragile_csv_file")
+    if upload is not None:
+        try:
+            official = read_official_csv(upload.getvalue(), list_kind)
+        except CsvImportError as error:
+            st.error(str(error))
+        else:
+            columns = ", ".join(f"« {h} »" for h in official.columns.values())
+            st.success(
+                md_escape(f"{len(official.entries)} lignes lues (colonnes utilisées : {columns}).")
+            )
+            declared = [
+                name
+                for row in rows
+                if row["kind"] == list_kind
+                for name in split_communes(row["communes"])
+            ]
+            if declared:
+                found, not_found = official.communes_found(declared)
+                if found:
+                    st.success(md_escape("Dans la liste : " + ", ".join(found)))
+                if not_found:
+                    st.warning(md_escape("Absentes de la liste : " + ", ".join(not_found)))
+            named = list(
+                dict.fromkeys(e.commune or e.territory_name for e in official.named_in(perimetre))
+            )
+            new = [n for n in named if n not in declared]
+            if new:
+                st.info(
+                    md_escape(
+                        "Citées dans le périmètre et présentes dans la liste : " + ", ".join(new)
+                    )
+                )
+                if st.button("Les déclarer comme territoire fragile", key="fragile_csv_add"):
+                    row = {"kind": list_kind, "name": "", "communes": ", ".join(new)}
+                    if append_rows(stored, "diagnostic.fragile_territories", [row]):
+                        st.rerun()
+                    st.error("L'enregistrement a échoué : rechargez la page puis réessayez.")

@@ -1,0 +1,107 @@
+"""`check`: the diagnosis of a dossier file (recevabilité, porteur, éligibilité...).
+
+`python -m ptce_assist check DOSSIER.json --json` prints the report as JSON; without `--json`
+it prints a French report. A directory argument is routed to `check_directory`, the hook for a
+dashboard over several dossiers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ptce_assist.backup import BackupError, read_backup
+from ptce_assist.call import Rubric
+from ptce_assist.dossier import Dossier
+from ptce_assist.eligibility.report import check_report, render_fr
+from ptce_assist.progress import Measure
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "check",
+        help="Diagnostic d'un dossier : recevabilité, porteur, éligibilité, volumes.",
+        description="Diagnostic d'un dossier (sauvegarde .json) au regard de l'appel.",
+    )
+    parser.add_argument("dossier", help="Fichier .json du dossier (sauvegarde ptce-assist).")
+    parser.add_argument("--json", action="store_true", help="Sortie JSON (pour des scripts).")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="Code de sortie 1 si le dossier n'est pas recevable ou pas éligible.",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.dossier)
+    if path.is_dir():
+        return check_directory(path, args.json)
+    return check_file(path, args.json, strict=args.strict)
+
+
+def check_directory(path: Path, as_json: bool) -> int:
+    """Several dossiers at once: the dashboard is not built yet."""
+    print(
+        f"« {path} » est un répertoire : indiquez un fichier .json de dossier.",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def load_dossier_file(path: Path) -> Dossier:
+    """Read a dossier file; BackupError carries a one-line French reason."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BackupError(f"Fichier introuvable : {path}") from None
+    except OSError as error:
+        raise BackupError(f"Lecture impossible de {path} : {error.strerror}") from None
+    return read_backup(raw)
+
+
+def check_file(path: Path, as_json: bool, *, strict: bool = False) -> int:
+    """Print the diagnosis of one dossier file.
+
+    Exit code 0 when done, 2 when the file is unusable; with `strict`, 1 when the dossier is
+    not admissible or not eligible.
+    """
+    try:
+        dossier = load_dossier_file(path)
+    except BackupError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return 2
+    report = check_report(dossier, layout_measure(dossier))
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(render_fr(report), end="")
+    if strict and not (report["recevable"] and report["eligible"]):
+        return 1
+    return 0
+
+
+def layout_measure(dossier: Dossier) -> Measure | None:
+    """Lines used and allowed per rubric, from the layout engine when it is installed.
+
+    The layout engine (`ptce_assist.layout.engine` and `ptce_assist.layout.budget`) is built
+    separately; it is imported by name so that this command works, without volumes, where it
+    is missing.
+    """
+    try:
+        engine = importlib.import_module("ptce_assist.layout.engine")
+        budget = importlib.import_module("ptce_assist.layout.budget")
+    except ImportError:
+        return None
+    preset = dossier.layout
+
+    def measure(rubric: Rubric, text: str) -> tuple[int, int] | None:
+        lines = int(engine.layout_text(text, preset).line_count)
+        allowed = int(budget.budget_lines(rubric.limit.amount, rubric.limit.unit, preset))
+        return lines, allowed
+
+    return measure

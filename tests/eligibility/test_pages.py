@@ -1,0 +1,174 @@
+"""AppTest of the diagnostic pages: they render, save answers, and agree with the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from ptce_assist.dossier import Dossier
+from ptce_assist.storage import DossierStore
+from ptce_assist.ui.safe import md_escape
+from tests.apptest_support import REPO, app_with, new_store
+from tests.eligibility.conftest import complete
+
+ACTORS = [
+    {"name": "Recyclerie du Val", "kind": "ess", "role": "Porteur", "status": "implique"},
+    {"name": "Menuiserie Durand", "kind": "hors_ess", "role": "Atelier", "status": "implique"},
+    {"name": "Ville de Romans", "kind": "collectivite", "role": "Locaux", "status": "pressenti"},
+    {"name": 'Collectif "La Monnaie"', "kind": "citoyens", "role": "", "status": "implique"},
+]
+DIAGNOSTIC: dict[str, Any] = {
+    "criteria": {
+        "regroupement": {"answer": "oui", "justification": "ESS et entreprises."},
+        "ancrage": {"answer": "oui"},
+        "emplois": {"answer": "moyen_terme"},
+        "innovation_sociale": {"answer": "non"},
+    },
+    "governance": {"objectifs": "oui", "programme": "en_projet"},
+    "actors": ACTORS,
+    "fragile_territories": [{"kind": "qpv", "name": "La Monnaie", "communes": "Romans-sur-Isère"}],
+    "self_assessment": {
+        "candidate": {"indicateurs": {"score": "2"}, "emplois": {"score": "3"}},
+        "adviser": {"indicateurs": {"score": "1", "comment": "Indicateurs sans cible."}},
+    },
+}
+
+
+def rich_dossier() -> Dossier:
+    dossier = complete(diagnostic=DIAGNOSTIC)
+    dossier.rubrics["perimetre"] = "Quartier prioritaire de la Monnaie (QPV), Romans-sur-Isère."
+    dossier.rubrics["plan_action"] = "Année 1 : 4 emplois. Indicateurs : tonnes collectées."
+    return dossier
+
+
+def open_page(
+    tmp_path: Path, page: str, dossier: Dossier, **state: Any
+) -> tuple[AppTest, DossierStore, str]:
+    store = new_store(tmp_path)
+    token, _ = store.create(dossier)
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.session_state["dossier_token"] = token
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at, store, token
+
+
+def alerts(at: AppTest) -> list[str]:
+    return [str(e.value) for kind in (at.success, at.warning, at.error, at.info) for e in kind]
+
+
+def test_eligibility_page_counts_and_saves_an_answer(tmp_path: Path) -> None:
+    at, store, token = open_page(tmp_path, "eligibilite", rich_dossier())
+    assert at.metric[0].value == "3 / 7"
+    assert any("Pas encore de majorité" in a for a in alerts(at))
+    at.selectbox(key="w:diagnostic.criteria.implication.answer").select("oui").run()
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.diagnostic.criteria["implication"].answer == "oui"
+    assert at.metric[0].value == "4 / 7"
+    assert any(a.startswith("Éligible") for a in alerts(at))
+    # the suggestion from the actors table and the declared fragile territory are shown
+    captions = " ".join(c.value for c in at.caption)
+    assert "Suggestion d'après le dossier : **Oui**" in captions
+    assert any("La Monnaie" in a and "mentionne ce territoire" in a for a in alerts(at))
+
+
+def test_eligibility_page_links_to_the_official_lookups(tmp_path: Path) -> None:
+    at, _, _ = open_page(tmp_path, "eligibilite", Dossier())
+    text = " ".join(m.value for m in at.markdown)
+    assert "https://sig.ville.gouv.fr/" in text
+    assert "observatoire-des-territoires.gouv.fr" in text
+
+
+def test_self_assessment_page_draws_a_chart_per_block(tmp_path: Path) -> None:
+    at, store, token = open_page(tmp_path, "autoevaluation", rich_dossier())
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 3
+    spec = json.loads(charts[2].proto.spec)
+    assert spec["encoding"]["xOffset"]["field"] == "Évaluation"
+    # the adviser's column is read-only for the candidate
+    keys = [s.key for s in at.selectbox]
+    assert "w:diagnostic.self_assessment.candidate.credibilite.score" in keys
+    assert not any(".adviser." in str(k) for k in keys)
+    assert "Indicateurs sans cible" in " ".join(c.value for c in at.caption)
+    at.selectbox(key="w:diagnostic.self_assessment.candidate.credibilite.score").select("1").run()
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.diagnostic.self_assessment.candidate["credibilite"].score == "1"
+
+
+def test_self_assessment_adviser_can_score(tmp_path: Path) -> None:
+    at, store, token = open_page(tmp_path, "autoevaluation", rich_dossier(), role="adviser")
+    at.selectbox(key="w:diagnostic.self_assessment.adviser.emplois.score").select("2").run()
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.diagnostic.self_assessment.adviser["emplois"].score == "2"
+    assert stored.dossier.diagnostic.self_assessment.candidate["emplois"].score == "3"
+
+
+def test_actors_page_verdict_and_network(tmp_path: Path) -> None:
+    at, _, _ = open_page(tmp_path, "acteurs", rich_dossier())
+    assert any("Composition conforme en perspective" in a for a in alerts(at))
+    (graph,) = at.get("graphviz_chart")
+    assert 'Collectif \\"La Monnaie\\"' in graph.proto.spec
+
+
+def test_porteur_page_asks_for_esus_once_a_company_is_chosen(tmp_path: Path) -> None:
+    at, store, token = open_page(tmp_path, "porteur", complete())
+    assert not any(s.key == "w:structure.esus" for s in at.selectbox)
+    at.selectbox(key="w:structure.legal_form").select("sas").run()
+    at.selectbox(key="w:structure.esus").select("en_cours").run()
+    assert any("demande d'agrément ESUS est en cours" in a for a in alerts(at))
+    at.selectbox(key="w:diagnostic.governance.objectifs").select("non").run()
+    assert any("Gouvernance non démocratique" in a for a in alerts(at))
+    stored = store.load(token)
+    assert stored is not None
+    assert (stored.dossier.structure.legal_form, stored.dossier.structure.esus) == (
+        "sas",
+        "en_cours",
+    )
+
+
+def test_check_page_and_cli_give_the_same_verdicts(tmp_path: Path) -> None:
+    dossier = rich_dossier()
+    dossier.referent.phone = ""  # one missing item
+    path = tmp_path / "dossier.json"
+    path.write_text(dossier.to_json(), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "ptce_assist", "check", str(path), "--json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    report = json.loads(done.stdout)
+    assert report["recevable"] is False
+    assert report["missing"] == ["referent.phone"]
+
+    at, _, _ = open_page(tmp_path, "recevabilite", dossier)
+    shown = alerts(at)
+    for verdict in report["verdicts"]:
+        assert any(md_escape(verdict["reason"]) in a for a in shown), verdict["topic"]
+    captions = " ".join(c.value for c in at.caption)
+    for verdict in report["verdicts"]:
+        assert md_escape(verdict["quote"]) in captions, verdict["topic"]
+    page_text = " ".join(m.value for m in at.markdown)
+    assert "Téléphone portable" in page_text
+    assert at.get("graphviz_chart")
+
+
+def test_pages_without_a_dossier(tmp_path: Path) -> None:
+    new_store(tmp_path)
+    at = app_with(None)
+    for page in ("recevabilite", "porteur", "acteurs", "eligibilite", "autoevaluation"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception
+        assert "Aucun dossier n'est ouvert" in at.info[0].value
