@@ -9,6 +9,8 @@ the draft cannot be read or holds nothing recognisable.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from typing import Any
 
@@ -22,6 +24,7 @@ from ptce_assist.docx_import import (
     apply_import,
     import_docx,
 )
+from ptce_assist.docx_import.guard import too_big_message
 from ptce_assist.dossier import Dossier
 
 PREVIEW_CHARS = 80
@@ -62,6 +65,9 @@ def _run(args: argparse.Namespace) -> int:
             base = read_backup(read_bytes(args.base, MAX_BACKUP_BYTES))
         except BackupError as error:
             raise CommandError(str(error)) from None
+    with contextlib.suppress(OSError):  # unreadable files are reported by read_bytes
+        if os.path.getsize(args.draft) > MAX_FILE_BYTES:
+            raise CommandError(too_big_message(os.path.getsize(args.draft)))
     data = read_bytes(args.draft, MAX_FILE_BYTES)
     try:
         result = import_docx(data, load_call(base.call_id))

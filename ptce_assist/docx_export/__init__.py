@@ -23,5 +23,5 @@ __all__ = [
 
 def docx_filename(dossier: Dossier, suffix: str = ".docx") -> str:
     """"Pôle Sud / Archer" -> "Pole-Sud-Archer-dossier-AMI-PTCE.docx"."""
-    stem = safe_stem(dossier.project.name, fallback="dossier")
-    return f"{stem}-dossier-AMI-PTCE{suffix}"
+    stem = safe_stem(dossier.project.name, fallback="")
+    return f"{stem}-dossier-AMI-PTCE{suffix}" if stem else f"dossier-AMI-PTCE{suffix}"

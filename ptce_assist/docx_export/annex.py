@@ -44,5 +44,6 @@ def add_budget_annex_if_any(document: Any, dossier: Dossier) -> bool:
     if budget_is_empty(dossier.budget) or not annex_available():
         return False
     module = importlib.import_module(ANNEX_MODULE)
+    document.add_page_break()
     module.add_budget_annex(document, dossier.budget)
     return True

@@ -16,6 +16,7 @@ from ptce_assist.docx_import.matching import (
     HeadingMatch,
     identity_path,
     identity_section,
+    is_annex_title,
     is_boilerplate,
     is_missing_marker,
     match_heading,
@@ -99,11 +100,16 @@ class Assembler:
             return
         if is_boilerplate(stripped, self.call) or is_missing_marker(stripped):
             return
-        if self.heading(p):
-            return
         if not self.seen_rubric and self.identity(p):
             return
-        if p.outline_level is not None and self._closes_rubric(p.outline_level):
+        if self.heading(p):
+            return
+        if not self.seen_rubric and self.pending is not None:
+            self._set_identity(self.pending, stripped)
+            return
+        if (p.outline_level is not None and self._closes_rubric(p.outline_level)) or (
+            _formatted(p) and is_annex_title(stripped)
+        ):
             self.open_leftover(f"Section « {' '.join(stripped.split())} »")
             return
         self.append(p.list_prefix + p.text)
@@ -117,7 +123,7 @@ class Assembler:
         """Open a rubric if `p` is (or starts with) one of its headings."""
         text = p.text.strip()
         formatted = _formatted(p)
-        match = match_heading(text, self.call)
+        match = self._deeper_guard(match_heading(text, self.call), p)
         if _accept(match, formatted, text, self.call) and match is not None:
             self.open_rubric(match.rubric_id, text, p.outline_level)
             return True
@@ -131,7 +137,7 @@ class Assembler:
             splits.append((text[:colon], text[colon + 1:], formatted))
             start = colon + 1
         for head, rest, head_formatted in splits:
-            match = match_heading(head, self.call)
+            match = self._deeper_guard(match_heading(head, self.call), p)
             if _accept(match, head_formatted, head, self.call) and match is not None:
                 self.open_rubric(match.rubric_id, head.strip(), p.outline_level)
                 rest = rest.lstrip(" \t:").rstrip()
@@ -139,6 +145,17 @@ class Assembler:
                     self.append(p.list_prefix + rest)
                 return True
         return False
+
+    def _deeper_guard(self, match: HeadingMatch | None, p: Para) -> HeadingMatch | None:
+        """A sub-heading deeper than the current rubric's heading is only a rubric heading
+        if it names the rubric outright, not by a keyword ("Notre gouvernance")."""
+        deeper = (
+            self.rubric is not None and self.rubric_level is not None
+            and p.outline_level is not None and p.outline_level > self.rubric_level
+        )
+        if match is not None and deeper and match.score < _PLAIN_MIN:
+            return None
+        return match
 
     def open_rubric(self, rubric_id: str, heading: str, level: int | None) -> None:
         if rubric_id in self.out.headings:
@@ -189,10 +206,7 @@ class Assembler:
         if own_path is not None:
             self.pending = own_path
             return True
-        if self.pending is not None:
-            self._set_identity(self.pending, text)
-            return True
-        return False
+        return False  # a value on its own line is taken after the heading check
 
     def _set_identity(self, path: str, value: str) -> None:
         value = value.strip()

@@ -43,13 +43,17 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} Mo"
 
 
+def too_big_message(size: int) -> str:
+    return (
+        f"Ce fichier pèse {_mb(size)} : c'est trop pour un brouillon de dossier "
+        f"({_mb(MAX_FILE_BYTES)} au plus). Retirez les images puis réessayez."
+    )
+
+
 def check_container(data: bytes) -> None:
     """Raise DocxImportError unless `data` is a ZIP archive that is safe to open as a DOCX."""
     if len(data) > MAX_FILE_BYTES:
-        raise DocxImportError(
-            f"Ce fichier pèse {_mb(len(data))} : c'est trop pour un brouillon de dossier "
-            f"({_mb(MAX_FILE_BYTES)} au plus). Retirez les images puis réessayez."
-        )
+        raise DocxImportError(too_big_message(len(data)))
     if not data:
         raise DocxImportError("Ce fichier est vide.")
     if data.startswith(OLE_MAGIC):

@@ -104,6 +104,24 @@ def _build_targets(call: Call) -> tuple[_Target, ...]:
     return tuple(targets)
 
 
+# Words that name one rubric in a short heading ("Financement prévisionnel", "Nos acteurs").
+# The app's reading of the call's labels, used only on lines formatted as headings.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "structure": ("structure porteuse",),
+    "objectifs": ("objectifs", "vision strategique"),
+    "acteurs": ("acteurs",),
+    "gouvernance": ("gouvernance",),
+    "perimetre": ("perimetre", "ancrage territorial"),
+    "actions": ("actions deja entamees", "actions entamees", "actions envisagees"),
+    "plan_action": ("plan d action",),
+    "implication_membres": ("implication",),
+    "mise_en_reseau": ("mise en reseau",),
+    "financement": ("financement",),
+}
+_KEYWORD_SCORE = 0.8
+_KEYWORD_MAX_WORDS = 12
+
+
 def match_heading(text: str, call: Call) -> HeadingMatch | None:
     """The rubric a heading-like line names, with a confidence score, or None."""
     if len(text) > MAX_HEADING_CHARS or text.count("\n") > 3:
@@ -116,7 +134,25 @@ def match_heading(text: str, call: Call) -> HeadingMatch | None:
         score = _score(core, target)
         if score and (best is None or score > best.score):
             best = HeadingMatch(target.rubric_id, score)
+    if best is None or best.score < _KEYWORD_SCORE:
+        by_keyword = _keyword_match(core, call)
+        if by_keyword is not None:
+            return by_keyword
     return best
+
+
+def _keyword_match(core: str, call: Call) -> HeadingMatch | None:
+    padded = f" {words(core)} "
+    if len(padded.split()) > _KEYWORD_MAX_WORDS:
+        return None
+    hits = {
+        rubric_id
+        for rubric_id, keys in KEYWORDS.items()
+        if rubric_id in call.rubric_ids and any(f" {key} " in padded for key in keys)
+    }
+    if len(hits) != 1:
+        return None
+    return HeadingMatch(hits.pop(), _KEYWORD_SCORE)
 
 
 def _score(core: str, target: _Target) -> float:
@@ -130,11 +166,18 @@ def _score(core: str, target: _Target) -> float:
         return 0.9  # a shortened label: "Description de la structure porteuse"
     if a.startswith(b + " ") and n_a - n_b <= _MAX_EXTRA_WORDS:
         return 0.9  # the label and a few words more: "... pôle (suite)"
+    if n_a >= 4 and _is_subsequence(a.split(), b.split()):
+        return 0.78 + 0.1 * n_a / n_b  # "description des objectifs et de la vision ..."
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < _MIN_RATIO or matcher.quick_ratio() < _MIN_RATIO:
         return 0.0
     ratio = matcher.ratio()
     return ratio if ratio >= _MIN_RATIO else 0.0
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
 
 
 # --- identity labels ---------------------------------------------------------------------
@@ -249,6 +292,11 @@ def _build_boilerplate(call: Call) -> frozenset[str]:
 
 def is_boilerplate(text: str, call: Call) -> bool:
     return words(text) in _boilerplate(call)
+
+
+def is_annex_title(text: str) -> bool:
+    """"Annexe : budget prévisionnel", "ANNEXE 2 - Statuts": an annex closes the rubrics."""
+    return len(text) <= 200 and words(text).startswith("annexe")
 
 
 def is_missing_marker(text: str) -> bool:

@@ -68,6 +68,7 @@ class _Style:
     outline_level: int | None
     bold: bool | None
     italic: bool | None
+    num_id: str | None  # list numbering carried by the style ("List Bullet")
 
 
 def read_document(data: bytes) -> ReadDocument:
@@ -109,12 +110,14 @@ def _styles(document: Any) -> dict[str, _Style]:
         based = style.find(qn("w:basedOn"))
         outline = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
         rpr = style.find(qn("w:rPr"))
+        num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
         styles[style_id] = _Style(
             name=str(name_el.get(qn("w:val"), "")) if name_el is not None else style_id,
             based_on=based.get(qn("w:val")) if based is not None else None,
             outline_level=_int(outline.get(qn("w:val"))) if outline is not None else None,
             bold=_bool(rpr.find(qn("w:b"))) if rpr is not None else None,
             italic=_bool(rpr.find(qn("w:i"))) if rpr is not None else None,
+            num_id=str(num.get(qn("w:val"))) if num is not None else None,
         )
     return styles
 
@@ -249,19 +252,19 @@ class _Reader:
             all_bold=bool(visible) and all(p[1] for p in visible),
             all_italic=bool(visible) and all(p[2] for p in visible),
             outline_level=outline,
-            list_prefix=self._list_prefix(ppr) if outline is None else "",
+            list_prefix=self._list_prefix(ppr, style_id) if outline is None else "",
             in_table=in_table,
         )
 
-    def _list_prefix(self, ppr: Any) -> str:
+    def _list_prefix(self, ppr: Any, style_id: str | None) -> str:
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        if numpr is None:
-            return ""
-        num = numpr.find(qn("w:numId"))
-        lvl = numpr.find(qn("w:ilvl"))
-        num_id = str(num.get(qn("w:val"))) if num is not None else "0"
+        num = numpr.find(qn("w:numId")) if numpr is not None else None
+        lvl = numpr.find(qn("w:ilvl")) if numpr is not None else None
+        num_id = str(num.get(qn("w:val"))) if num is not None else None
+        if num_id is None:
+            num_id = next((s.num_id for s in self._chain(style_id) if s.num_id), None)
         level = (_int(lvl.get(qn("w:val"))) if lvl is not None else 0) or 0
-        if num_id == "0":
+        if num_id is None or num_id == "0":
             return ""
         fmt = self.numbering.get((num_id, level), "bullet")
         if fmt in ("bullet", "none", ""):
