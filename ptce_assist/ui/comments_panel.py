@@ -130,6 +130,8 @@ def add_comment_form(
     chooses the rubric or criterion.
     """
     form_key = f"comment_form:{dossier_id}:{target_kind or ''}:{target_id or ''}"
+    if st.session_state.pop(f"{form_key}:published", False):
+        st.success("Commentaire publié : l'équipe le voit à côté de son texte.")
     options = _targets(call) if target_id is None else [(target_kind or "rubric", target_id)]
     with st.form(form_key, clear_on_submit=True):
         choice = st.selectbox(
@@ -155,7 +157,8 @@ def add_comment_form(
     except (AccessDenied, WorkshopInputError) as error:
         st.error(str(error))
     else:
-        st.success("Commentaire publié : l'équipe le voit à côté de son texte.")
+        st.session_state[f"{form_key}:published"] = True
+        st.rerun()  # the lists above were drawn before this comment existed
 
 
 def _targets(call: Call) -> list[tuple[TargetKind, str]]:
