@@ -11,6 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from ptce_assist.call import load_call
+from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
 from ptce_assist.regions import region_name
 from ptce_assist.ui.comments_panel import add_comment_form, show_comment, target_label
@@ -63,8 +64,21 @@ if not stored_dossiers:
     st.info("Aucune équipe n'a encore rejoint l'atelier avec son code.")
     st.stop()
 
-entries = [(str(s.id), s.dossier, s.updated_at, counts.get(s.id, 0)) for s in stored_dossiers]
-frame = to_frame(dashboard_rows(entries, measure_for=rubric_measure))
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _row(key: str, dossier_json: str, version: int, changed: dt.datetime, count: int) -> object:
+    # One diagnosis per dossier version, not one per rerun of this page.
+    dossier = Dossier.model_validate_json(dossier_json)
+    return dashboard_rows([(key, dossier, changed, count)], measure_for=rubric_measure)[0]
+
+
+frame = to_frame(
+    [
+        _row(str(s.id), s.dossier.model_dump_json(), s.version, s.updated_at, counts.get(s.id, 0))
+        for s in stored_dossiers
+    ]
+)
 
 st.subheader(f"Dossiers ({len(frame)})")
 left, middle, right = st.columns(3)
