@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ptce_assist.coach.data import Acronym, glossary
-from ptce_assist.coach.folding import fold, plural_tolerant
+from ptce_assist.coach.index import Term, TextIndex, index_of, plural_terms
 
-_CANDIDATE = re.compile(r"(?<![\w&-])([A-ZÀ-ÖØ-Þ][A-Z0-9À-ÖØ-Þ&]{1,7})(?![\w&-])")
-_ROMAN = re.compile(r"[IVXLCDM]+")
 _DEFINED_AFTER = re.compile(r"\s*\(\s*[^\W\d_]+[\s'’-]+[^\W\d_]+")
+_DEFINED_BEFORE = re.compile(r"[^\W\d_]{2,}\W*\(\s*$")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_JOINERS = "&-"
 NEAR_AFTER = 120  # a full form starting within this many characters after the use counts
 
 
@@ -41,25 +42,24 @@ class AcronymFinding:
 
 
 @dataclass(frozen=True)
-class _Compiled:
-    known: re.Pattern[str]
-    by_form: dict[str, Acronym]
-    expansions: dict[str, re.Pattern[str]]
+class _Glossary:
+    single: dict[str, Acronym]  # a form that is one word ("QPV", "Scop")
+    multi: dict[str, Acronym]  # a form with spaces or signs ("DG Trésor", "R&D")
+    expansions: dict[str, tuple[tuple[Term, ...], ...]]
     well_known: frozenset[str]
 
 
 @cache
-def _compiled() -> _Compiled:
-    entries = glossary().acronyms
-    by_form = {form: a for a in entries for form in (a.acronym, *a.variants)}
-    forms = sorted(by_form, key=len, reverse=True)
-    known = re.compile(
-        r"(?<![\w&-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w&-])"
-    )
+def _glossary() -> _Glossary:
+    single: dict[str, Acronym] = {}
+    multi: dict[str, Acronym] = {}
+    for entry in glossary().acronyms:
+        for form in (entry.acronym, *entry.variants):
+            (single if re.fullmatch(r"[^\W_]+", form) else multi)[form] = entry
     expansions = {
-        a.acronym: re.compile("|".join(plural_tolerant(e) for e in a.expansions)) for a in entries
+        a.acronym: tuple(plural_terms(e) for e in a.expansions) for a in glossary().acronyms
     }
-    return _Compiled(known, by_form, expansions, frozenset(glossary().well_known))
+    return _Glossary(single, multi, expansions, frozenset(glossary().well_known))
 
 
 def _uppercase_line(text: str, start: int) -> bool:
@@ -71,67 +71,91 @@ def _uppercase_line(text: str, start: int) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
-def _uses(text: str) -> dict[str, tuple[int, int, Acronym | None]]:
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in _JOINERS or after.isalnum() or after in _JOINERS)
+
+
+def _uses(text: str, index: TextIndex) -> dict[str, tuple[int, int, Acronym | None]]:
     """First use of each acronym: canonical form -> (start, end, glossary entry)."""
-    compiled = _compiled()
-    first: dict[str, tuple[int, int, Acronym | None]] = {}
-    covered: list[tuple[int, int]] = []
-    for match in compiled.known.finditer(text):
-        entry = compiled.by_form[match.group(1)]
-        covered.append(match.span())
-        first.setdefault(entry.acronym, (match.start(), match.end(), entry))
-    for match in _CANDIDATE.finditer(text):
-        word = match.group(1)
-        if (
-            word in compiled.well_known
-            or word in first
-            or _ROMAN.fullmatch(word)
-            or any(s <= match.start() < e for s, e in covered)
-            or _uppercase_line(text, match.start())
-        ):
+    known = _glossary()
+    found: list[tuple[int, int, str, Acronym | None]] = []
+    covered: set[int] = set()
+    for form, multi in known.multi.items():
+        at = text.find(form)
+        while at >= 0:
+            if _bounded(text, at, at + len(form)):
+                found.append((at, at + len(form), multi.acronym, multi))
+                covered.update(range(at, at + len(form)))
+                break
+            at = text.find(form, at + 1)
+    for start, end in zip(index.starts, index.ends, strict=True):
+        if not text[start].isupper() or start in covered or not _bounded(text, start, end):
             continue
-        first[word] = (match.start(), match.end(), None)
+        word = text[start:end]
+        entry = known.single.get(word)
+        if entry is not None:
+            found.append((start, end, entry.acronym, entry))
+        elif (
+            2 <= len(word) <= 8
+            and word.isupper()
+            and word not in known.well_known
+            and not _ROMAN.fullmatch(word)
+            and not _uppercase_line(text, start)
+        ):
+            found.append((start, end, word, None))
+    first: dict[str, tuple[int, int, Acronym | None]] = {}
+    for start, end, name, entry in sorted(found, key=lambda f: f[0]):
+        first.setdefault(name, (start, end, entry))
     return first
 
 
 def _parenthesised(text: str, start: int, end: int) -> bool:
     if _DEFINED_AFTER.match(text, end):
         return True
-    before = text[:start].rstrip()
-    return before.endswith("(") and bool(re.search(r"[^\W\d_]{2,}\W+\($", before[-40:]))
+    return bool(_DEFINED_BEFORE.search(text[max(0, start - 40) : start]))
 
 
-@lru_cache(maxsize=64)
+def _full_form_at(index: TextIndex, name: str) -> int:
+    """Offset of the first full form of `name` in the text, or -1."""
+    best = -1
+    for terms in _glossary().expansions.get(name, ()):
+        first, _ = index.find(terms, 0, joined=False)
+        if first >= 0 and (best < 0 or index.starts[first] < best):
+            best = index.starts[first]
+    return best
+
+
+@lru_cache(maxsize=256)
+def _defined_in(text: str, name: str) -> bool:
+    """Whether `text` (an earlier rubric) spells out the acronym `name`."""
+    index = index_of(text)
+    if _full_form_at(index, name) >= 0:
+        return True
+    use = _uses(text, index).get(name)
+    return use is not None and _parenthesised(text, use[0], use[1])
+
+
 def defined_in(text: str) -> frozenset[str]:
-    """Acronyms that `text` spells out somewhere (used as context for later rubrics)."""
-    folded = fold(text)
-    compiled = _compiled()
-    found = {
-        name for name, regex in compiled.expansions.items() if regex.search(folded)
-    }
-    for name, (start, end, _) in _uses(text).items():
-        if _parenthesised(text, start, end):
-            found.add(name)
-    return frozenset(found)
+    """Acronyms that `text` spells out somewhere."""
+    names = set(_glossary().expansions) | set(_uses(text, index_of(text)))
+    return frozenset(name for name in names if _defined_in(text, name))
 
 
 def undefined_acronyms(text: str, earlier: Sequence[str] = ()) -> list[AcronymFinding]:
-    already: set[str] = set()
-    for earlier_text in earlier:
-        already |= defined_in(earlier_text)
-    folded = fold(text)
-    compiled = _compiled()
+    index = index_of(text)
     findings = []
-    for name, (start, end, entry) in sorted(_uses(text).items(), key=lambda item: item[1][0]):
-        if name in already or _parenthesised(text, start, end):
+    for name, (start, end, entry) in _uses(text, index).items():
+        if _parenthesised(text, start, end):
             continue
         later = False
         if entry is not None:
-            full = compiled.expansions[name].search(folded)
-            if full is not None and full.start() <= end + NEAR_AFTER:
+            full = _full_form_at(index, name)
+            if 0 <= full <= end + NEAR_AFTER:
                 continue
-            later = full is not None
-        findings.append(
-            AcronymFinding(name, start, end, entry.expansion if entry else None, later)
-        )
+            later = full >= 0
+        if any(_defined_in(before, name) for before in earlier):
+            continue
+        findings.append(AcronymFinding(name, start, end, entry.expansion if entry else None, later))
     return findings

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from ptce_assist.call import DEFAULT_CALL_ID
 from ptce_assist.coach.data import coverage
-from ptce_assist.coach.folding import expression_regex, fold
+from ptce_assist.coach.index import Term, expression_terms, index_of
+
+GAP_WORDS = 2  # other words allowed between two words of an expression
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,15 +22,28 @@ class CoverageResult:
     evidence: str | None  # the words of the text that ticked the item
 
 
+@cache
+def _expressions(expressions: tuple[str, ...]) -> tuple[tuple[Term, ...], ...]:
+    return tuple(expression_terms(e) for e in expressions)
+
+
 def check_coverage(
     rubric_id: str, text: str, call_id: str = DEFAULT_CALL_ID
 ) -> list[CoverageResult]:
-    folded = fold(text)
+    index = index_of(text)
     results = []
     for item in coverage(call_id).of_rubric(rubric_id):
-        match = expression_regex(item.any).search(folded)
-        evidence = text[match.start() : match.end()] if match else None
+        best: tuple[int, int] | None = None
+        for terms in _expressions(item.any):
+            first, last = index.find(terms, GAP_WORDS)
+            if first >= 0 and (best is None or first < best[0]):
+                best = (first, last)
+        evidence = None
+        if best is not None:
+            start, end = index.span(*best)
+            evidence = text[start:end]
+        met = best is not None
         results.append(
-            CoverageResult(item.id, item.label, item.quote, item.optional, bool(match), evidence)
+            CoverageResult(item.id, item.label, item.quote, item.optional, met, evidence)
         )
     return results

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from ptce_assist.coach.data import Phrase, phrases
-from ptce_assist.coach.folding import fold, phrase_pattern
-
+from ptce_assist.coach.data import phrases
+from ptce_assist.coach.index import Term, expression_terms, index_of
 
 DELETE = "(à supprimer)"
+DE_FORMS = ("de", "du", "des", "d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,21 +27,46 @@ class PhraseFinding:
         return f"« {self.text} » : plus court, essayez {shorter}."
 
 
+def _terms(pattern: str) -> tuple[Term, ...]:
+    """Exact words; a final "de" also matches "du", "des" and "d'"."""
+    terms = expression_terms(pattern.replace("*", ""))
+    if terms and terms[-1].words == ("de",):
+        terms = (*terms[:-1], Term("any", DE_FORMS))
+    return terms
+
+
+Candidate = tuple[tuple[Term, ...], tuple[str, ...]]
+
+
 @cache
-def _compiled() -> tuple[re.Pattern[str], tuple[Phrase, ...]]:
-    entries = phrases().phrases
-    groups = []
-    for index, entry in enumerate(entries):
-        patterns = sorted(entry.patterns, key=len, reverse=True)
-        groups.append(f"(?P<p{index}>" + "|".join(phrase_pattern(p) for p in patterns) + ")")
-    return re.compile("|".join(groups)), entries
+def _by_first_words() -> dict[tuple[str, str], list[Candidate]]:
+    """(first word, second word) -> (terms, suggestions), longest phrases first."""
+    table: dict[tuple[str, str], list[Candidate]] = {}
+    for entry in phrases().phrases:
+        for pattern in entry.patterns:
+            terms = _terms(pattern)
+            if len(terms) < 2:
+                raise ValueError(f"phrases.toml : « {pattern} » doit compter au moins deux mots")
+            for second in terms[1].words:
+                table.setdefault((terms[0].words[0], second), []).append((terms, entry.suggestions))
+    for candidates in table.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return table
 
 
 def wordy_phrases(text: str) -> list[PhraseFinding]:
-    regex, entries = _compiled()
+    index = index_of(text)
+    words = index.words
+    table = _by_first_words()
     findings = []
-    for match in regex.finditer(fold(text)):
-        index = int((match.lastgroup or "p0")[1:])
-        start, end = match.span()
-        findings.append(PhraseFinding(start, end, text[start:end], entries[index].suggestions))
+    at = 0
+    while at < len(words) - 1:
+        last = -1
+        for terms, suggestions in table.get((words[at], words[at + 1]), ()):
+            last = index.follow(terms, at, 0, joined=True)
+            if last >= 0:
+                start, end = index.span(at, last)
+                findings.append(PhraseFinding(start, end, text[start:end], suggestions))
+                break
+        at = last + 1 if last >= 0 else at + 1
     return findings

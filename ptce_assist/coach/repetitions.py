@@ -3,17 +3,14 @@ and again within a few lines (same word, singular or plural)."""
 
 from __future__ import annotations
 
-import itertools
-import re
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
 from ptce_assist.coach.data import rules, stopwords
-from ptce_assist.coach.folding import fold
+from ptce_assist.coach.index import index_of
 
-_TOKEN = re.compile(r"[^\W_]+")
 RepeatKind = Literal["doublon", "proche"]
+LEGITIMATE_DOUBLES = frozenset({"nous", "vous"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,41 +31,42 @@ class RepeatFinding:
 
 
 def _stem(word: str) -> str:
-    if len(word) > 4 and word[-1] in "sx":
-        return word[:-1]
-    return word
+    return word[:-1] if len(word) > 4 and word[-1] in "sx" else word
 
 
 def repeated_words(text: str) -> list[RepeatFinding]:
     settings = rules()
     ignored = stopwords()
-    folded = fold(text)
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    index = index_of(text)
+    words, starts, ends = index.words, index.starts, index.ends
     findings: list[RepeatFinding] = []
-    for (word, start, _), (next_word, next_start, next_end) in itertools.pairwise(tokens):
+    for at in range(len(words) - 1):
+        word = words[at]
         if (
-            word == next_word
+            word == words[at + 1]
             and not word.isdigit()
-            and word not in ("nous", "vous")
-            and folded[start:next_start].strip() == word
+            and word not in LEGITIMATE_DOUBLES
+            and not index.folded[ends[at] : starts[at + 1]].strip()
         ):
-            findings.append(
-                RepeatFinding(text[start:next_end].split()[0], "doublon", 2, ((start, next_end),))
-            )
-    positions: dict[str, list[int]] = defaultdict(list)
-    for index, (word, start, _) in enumerate(tokens):
+            span = (starts[at], ends[at + 1])
+            findings.append(RepeatFinding(text[starts[at] : ends[at]], "doublon", 2, (span,)))
+    groups: dict[str, list[int]] = {}
+    for word, places in index.positions.items():
         if len(word) < settings.repeat_min_letters or word in ignored or word.isdigit():
             continue
-        if text[start:start + 2].isupper():  # acronyms repeat by nature
-            continue
-        positions[_stem(word)].append(index)
+        typed = [p for p in places if not text[starts[p] : starts[p] + 2].isupper()]  # acronyms
+        groups.setdefault(_stem(word), []).extend(typed)
     window, need = settings.repeat_window_words, settings.repeat_min_count
-    for indexes in positions.values():
-        cluster = _densest(indexes, window)
+    for places in groups.values():
+        if len(places) < need:
+            continue
+        cluster = _densest(sorted(places), window)
         if len(cluster) >= need:
-            spans = tuple((tokens[i][1], tokens[i][2]) for i in cluster)
-            first = tokens[cluster[0]]
-            findings.append(RepeatFinding(text[first[1]:first[2]], "proche", len(cluster), spans))
+            spans = tuple((starts[p], ends[p]) for p in cluster)
+            first = cluster[0]
+            findings.append(
+                RepeatFinding(text[starts[first] : ends[first]], "proche", len(cluster), spans)
+            )
     return sorted(findings, key=lambda f: f.spans[0][0])
 
 

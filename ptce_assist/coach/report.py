@@ -92,7 +92,7 @@ def coach_text(
         sentences=len(sentences),
         average_sentence_words=round(words / len(sentences), 1) if sentences else 0.0,
         target_average_words=settings.target_average_words,
-        readability=readability(sentences),
+        readability=readability(text, sentences),
         long_sentences=tuple(long),
         acronyms=tuple(undefined_acronyms(text, earlier_texts)),
         wordy_phrases=tuple(wordy_phrases(text)),
