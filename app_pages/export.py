@@ -73,7 +73,7 @@ token = str(current_token())
 store = get_store()
 col_docx, col_txt, col_md = st.columns(3)
 col_docx.download_button(
-    "Télécharger le document Word (.docx)",
+    "Document Word (.docx)",
     data=_builder("docx", store, token, dossier),
     file_name=docx_filename(dossier),
     mime=DOCX_MIME,

@@ -218,6 +218,11 @@ def extra_sections() -> bytes:
     return save(d)
 
 
+def extra_sections_gouvernance() -> str:
+    """What `extra_sections` gives for the gouvernance rubric (its level-2 heading kept)."""
+    return TEXTS["gouvernance"] + "\nNos instances\nAssemblée générale annuelle."
+
+
 def split_rubric() -> bytes:
     """A rubric over several paragraphs, with blank lines, a Word list, a manual line break,
     a table of figures, and a second heading "(suite)" later on."""

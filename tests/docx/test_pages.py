@@ -1,0 +1,145 @@
+"""AppTest of the Exporter and Importer pages (AppTest cannot fetch download bytes: the
+builders are tested as functions in the other modules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ptce_assist.dossier import Dossier
+from ptce_assist.storage import DossierStore
+from tests.apptest_support import app_with
+from tests.apptest_support import new_store as _new_store
+from tests.docx import drafts
+from tests.docx.test_export import full
+from tests.docx.test_roundtrip import TYPOGRAPHY
+
+EXPORT = "app_pages/export.py"
+IMPORT = "app_pages/import_word.py"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> DossierStore:
+    return _new_store(tmp_path)
+
+
+def _page(store: DossierStore, dossier: Dossier, page: str) -> tuple[AppTest, str]:
+    token, _ = store.create(dossier)
+    at = app_with(token)
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at, token
+
+
+def test_export_page_with_a_complete_dossier(store: DossierStore) -> None:
+    at, _ = _page(store, full(), EXPORT)
+    assert at.title[0].value == "Exporter le dossier"
+    assert not at.warning
+    assert at.success[0].value.startswith("Identité complète")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Document Word (.docx)", "Texte brut (.txt)",
+                      "Markdown (.md)"]
+    rows = [m.value for m in at.markdown if m.value.startswith("**")]
+    text = TYPOGRAPHY["gouvernance"]  # typed with ordinary spaces: pasted unchanged
+    assert f"**Gouvernance** — {len(text)} caractères, {len(text.encode())} octets" in rows
+
+
+def test_export_page_warns_before_download(store: DossierStore) -> None:
+    at, _ = _page(store, Dossier(rubrics={"structure": "Texte."}), EXPORT)
+    (warning,) = at.warning
+    assert warning.value.startswith("**À vérifier avant de télécharger :**")
+    assert "Gouvernance" in warning.value and "obligatoire mais vide" in warning.value
+
+
+def test_export_page_does_not_build_files_on_render(
+    store: DossierStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ptce_assist.docx_export as export
+    import ptce_assist.plaintext as plaintext
+
+    calls: list[str] = []
+
+    def spy(name: str):  # type: ignore[no-untyped-def]
+        def record(*_args: object, **_kwargs: object) -> bytes:
+            calls.append(name)
+            return b""
+
+        return record
+
+    monkeypatch.setattr(export, "build_docx", spy("docx"))
+    monkeypatch.setattr(plaintext, "dossier_text", spy("txt"))
+    monkeypatch.setattr(plaintext, "dossier_markdown", spy("md"))
+    at, _ = _page(store, full(), EXPORT)
+    at.run()  # a rerun builds nothing either
+    assert not at.exception
+    assert calls == []
+
+
+def test_export_page_escapes_user_text(store: DossierStore) -> None:
+    hostile = "**gras** <script>alert(1)</script> [lien](javascript:x)"
+    dossier = full().model_copy(update={"layout": hostile})
+    at, _ = _page(store, dossier, EXPORT)
+    text = at.warning[0].value
+    assert "\\*\\*gras\\*\\* \\<script\\>" in text
+    assert "<script>" not in text
+
+
+def test_import_page_preview_then_accept_replaces_the_dossier(store: DossierStore) -> None:
+    at, token = _page(store, Dossier(rubrics={"actions": "Déjà écrit."}), IMPORT)
+    at.file_uploader[0].upload("brouillon.docx", drafts.heading_styles(), DOCX_MIME).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.subheader] == ["Reconnu", "Laissé de côté"]
+    expanders = [e.label for e in at.expander]
+    assert "Actions — 57 caractères (remplace votre texte actuel (11 caractères))" in expanders
+    stored = store.load(token)
+    assert stored is not None and stored.dossier.rubrics == {"actions": "Déjà écrit."}
+
+    at.button(key="import_word:accept").click().run()
+    assert not at.exception
+    assert at.success[0].value == (
+        "Brouillon importé : 10 rubrique(s) et 9 champ(s) d'identité mis à jour."
+    )
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.rubrics == drafts.TEXTS
+    assert stored.dossier.project.region == "84"
+    assert stored.version == 2
+
+
+def test_import_page_cancel_changes_nothing(store: DossierStore) -> None:
+    at, token = _page(store, Dossier(rubrics={"actions": "Déjà écrit."}), IMPORT)
+    at.file_uploader[0].upload("brouillon.docx", drafts.missing_rubrics(), DOCX_MIME).run()
+    at.button(key="import_word:cancel").click().run()
+    assert at.success[0].value == "Import annulé : votre dossier n'a pas été modifié."
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.version == 1 and stored.dossier.rubrics == {"actions": "Déjà écrit."}
+
+
+def test_import_page_hostile_file_gives_a_french_error_and_no_accept(
+    store: DossierStore,
+) -> None:
+    at, token = _page(store, Dossier(), IMPORT)
+    at.file_uploader[0].upload("bombe.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+                               + "EncryptedPackage".encode("utf-16-le"), DOCX_MIME).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Ce document est protégé par un mot de passe")
+    assert at.error[0].value.endswith("Votre dossier n'a pas été modifié.")
+    assert not [b for b in at.button if b.key == "import_word:accept"]
+    stored = store.load(token)
+    assert stored is not None and stored.version == 1
+
+
+def test_accept_applies_onto_the_dossier_as_stored_at_that_moment(store: DossierStore) -> None:
+    at, token = _page(store, Dossier(), IMPORT)
+    at.file_uploader[0].upload("brouillon.docx", drafts.missing_rubrics(), DOCX_MIME).run()
+    store.set_field(token, "rubrics.gouvernance", "Écrit dans un autre onglet.", expected=None)
+    at.button(key="import_word:accept").click().run()
+    # The click reruns the page, which reloads the dossier (version 2) and replaces it.
+    after = store.load(token)
+    assert after is not None
+    assert after.dossier.rubrics["gouvernance"] == "Écrit dans un autre onglet."
+    assert after.dossier.rubrics["structure"] == drafts.TEXTS["structure"]
