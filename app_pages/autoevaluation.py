@@ -26,35 +26,25 @@ call = call_of(dossier)
 items = assessment(dossier, call)
 is_adviser = st.session_state.get("role") == "adviser"
 
-st.title("Auto-évaluation")
-st.caption(
-    "Les 12 critères de sélection de l'appel, en 3 blocs. Notez chacun de 0 (absent du "
-    "dossier) à 3 (solide et étayé) ; la conseillère ou le conseiller note de son côté."
-)
-
-st.subheader("Les plus faibles d'abord")
-for item in weakest_first(items)[:4]:
-    scores = " · ".join(
-        f"{who} : {score}/3"
-        for who, score in ((CANDIDATE_FR, item.candidate), (ADVISER_FR, item.adviser))
-        if score is not None
-    )
-    st.markdown(f"**{md_escape(item.short)}**" + (f" ({scores})" if scores else ""))
-    if item.to_add:
-        st.caption("À ajouter : " + md_escape(" ".join(item.to_add)))
-    else:
-        st.caption("Le dossier contient déjà de quoi étayer ce critère.")
-
 
 def chart(block_id: str) -> alt.Chart:
+    """Horizontal bars, candidate and adviser side by side for each criterion of the block."""
     frame = pd.DataFrame(chart_rows(items, block_id), columns=["Critère", "Évaluation", "Note"])
+    names = [i.short for i in items if i.block == block_id]
+    who = [CANDIDATE_FR, ADVISER_FR]
     return (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("Critère:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("Évaluation:N", sort=[CANDIDATE_FR, ADVISER_FR]),
-            y=alt.Y("Note:Q", scale=alt.Scale(domain=[0, 3]), axis=alt.Axis(values=[0, 1, 2, 3])),
+            # explicit domains: a criterion not scored yet keeps its (empty) place
+            y=alt.Y(
+                "Critère:N",
+                scale=alt.Scale(domain=names),
+                title=None,
+                axis=alt.Axis(labelLimit=120),
+            ),
+            yOffset=alt.YOffset("Évaluation:N", scale=alt.Scale(domain=who)),
+            x=alt.X("Note:Q", scale=alt.Scale(domain=[0, 3]), axis=alt.Axis(values=[0, 1, 2, 3])),
             color=alt.Color(
                 "Évaluation:N",
                 scale=alt.Scale(domain=[CANDIDATE_FR, ADVISER_FR], range=["#1f77b4", "#ff7f0e"]),
@@ -62,8 +52,12 @@ def chart(block_id: str) -> alt.Chart:
             ),
             tooltip=["Critère:N", "Évaluation:N", "Note:Q"],
         )
-        .properties(height=220)
+        .properties(height=alt.Step(16))
     )
+
+
+def mean_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 def scores(item: CriterionAssessment) -> None:
@@ -97,16 +91,39 @@ def scores(item: CriterionAssessment) -> None:
                 st.caption(md_escape(item.adviser_comment))
 
 
-for block in call.selection_blocks:
-    st.header(block.label)
-    mean_candidate = block_mean(items, block.id, adviser=False)
-    mean_adviser = block_mean(items, block.id, adviser=True)
-    left, right = st.columns(2)
-    left.metric(
-        f"Moyenne {CANDIDATE_FR.lower()}", "—" if mean_candidate is None else mean_candidate
+st.title("Auto-évaluation")
+st.caption(
+    "Les 12 critères de sélection de l'appel, en 3 blocs. Notez chacun de 0 (absent du "
+    "dossier) à 3 (solide et étayé) ; la conseillère ou le conseiller note de son côté."
+)
+
+st.subheader("Vue d'ensemble")
+blocks = call.selection_blocks
+for column, block in zip(st.columns(len(blocks)), blocks, strict=True):
+    with column:
+        st.markdown(f"**{md_escape(block.label)}**")
+        st.caption(
+            f"Moyenne {CANDIDATE_FR.lower()} : "
+            f"{mean_text(block_mean(items, block.id, adviser=False))} · "
+            f"{ADVISER_FR.lower()} : {mean_text(block_mean(items, block.id, adviser=True))}"
+        )
+        st.altair_chart(chart(block.id), width="stretch")
+
+st.subheader("Les plus faibles d'abord")
+for item in weakest_first(items)[:4]:
+    given = " · ".join(
+        f"{who} : {score}/3"
+        for who, score in ((CANDIDATE_FR, item.candidate), (ADVISER_FR, item.adviser))
+        if score is not None
     )
-    right.metric(f"Moyenne {ADVISER_FR.lower()}", "—" if mean_adviser is None else mean_adviser)
-    st.altair_chart(chart(block.id), width="stretch")
+    st.markdown(f"**{md_escape(item.short)}**" + (f" ({given})" if given else ""))
+    if item.to_add:
+        st.caption("À ajouter : " + md_escape(" ".join(item.to_add)))
+    else:
+        st.caption("Le dossier contient déjà de quoi étayer ce critère.")
+
+for block in blocks:
+    st.header(block.label)
     for item in (i for i in items if i.block == block.id):
         with st.container(border=True):
             st.markdown(f"**{md_escape(item.short)}**")

@@ -27,6 +27,18 @@ def show_verdict(topic: str, code: str, reason: str, quote: str, *, title: str =
     show_quote(quote)
 
 
+_COLOURED = {
+    "ok": ":green[:material/check_circle:]",
+    "warn": ":orange[:material/warning:]",
+    "bad": ":red[:material/cancel:]",
+}
+
+
+def verdict_line(topic: str, code: str, reason: str, title: str) -> str:
+    """One Markdown line: a coloured icon, the topic in bold, the French reason."""
+    return f"{_COLOURED[tone(topic, code)]} **{md_escape(title)}** — {md_escape(reason)}"
+
+
 def show_quote(quote: str) -> None:
     st.caption(f"Ce que dit l'appel : « {md_escape(quote)} »")
 

@@ -93,7 +93,7 @@ def test_self_assessment_page_draws_a_chart_per_block(tmp_path: Path) -> None:
     charts = at.get("vega_lite_chart")
     assert len(charts) == 3
     spec = json.loads(charts[2].proto.spec)
-    assert spec["encoding"]["xOffset"]["field"] == "Évaluation"
+    assert spec["encoding"]["yOffset"]["field"] == "Évaluation"
     # the adviser's column is read-only for the candidate
     keys = [s.key for s in at.selectbox]
     assert "w:diagnostic.self_assessment.candidate.credibilite.score" in keys
@@ -154,9 +154,12 @@ def test_check_page_and_cli_give_the_same_verdicts(tmp_path: Path) -> None:
     assert report["missing"] == ["referent.phone"]
 
     at, _, _ = open_page(tmp_path, "recevabilite", dossier)
-    shown = alerts(at)
+    shown = [m.value for m in at.markdown]
     for verdict in report["verdicts"]:
-        assert any(md_escape(verdict["reason"]) in a for a in shown), verdict["topic"]
+        line = f"**{md_escape(verdict['label'])}** — {md_escape(verdict['reason'])}"
+        assert any(m.endswith(line) for m in shown), verdict["topic"]
+    assert at.metric[0].value == f"{report['criteria_met']} / 7"
+    assert at.metric[1].value == "1"
     captions = " ".join(c.value for c in at.caption)
     for verdict in report["verdicts"]:
         assert md_escape(verdict["quote"]) in captions, verdict["topic"]

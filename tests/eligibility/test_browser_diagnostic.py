@@ -1,0 +1,66 @@
+"""In a real browser: the adviser's one-screen diagnosis draws the network and the charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ptce_assist.storage import DossierStore, make_engine
+from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
+    app_server,
+    app_server_env,
+    browser,
+    new_page,
+    page,
+    screenshot,
+    wait_idle,
+)
+from tests.browser.server import AppServer
+from tests.eligibility.test_pages import rich_dossier
+
+pytestmark = pytest.mark.browser
+
+
+def test_diagnosis_network_and_charts_render(app_server: AppServer, page: Any) -> None:  # noqa: F811
+    store = DossierStore(make_engine(app_server.database_url))
+    token, _ = store.create(rich_dossier())
+
+    page.goto(f"{app_server.url}/recevabilite?d={token}")  # deep link as the first request
+    wait_idle(page)
+    graph = page.locator("[data-testid='stGraphVizChart'] svg")
+    graph.wait_for()
+    labels = [t.text_content() for t in graph.locator("text").all()]
+    assert "Menuiserie Durand" in labels
+    assert 'Collectif "La Monnaie"' in labels  # the user's quotes shown as typed
+    assert page.get_by_text("Recevabilité et diagnostic").is_visible()
+    assert page.get_by_text("Critères d'éligibilité", exact=True).is_visible()
+    screenshot(page, "diagnostic-recevabilite")
+
+    page.goto(f"{app_server.url}/autoevaluation?d={token}")
+    wait_idle(page)
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    charts.first.wait_for()
+    assert charts.count() == 3
+    page.locator(
+        "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+    ).first.wait_for()
+    screenshot(page, "diagnostic-autoevaluation")
+
+
+def test_actors_and_eligibility_pages_in_the_browser(app_server: AppServer, page: Any) -> None:  # noqa: F811
+    store = DossierStore(make_engine(app_server.database_url))
+    token, _ = store.create(rich_dossier())
+    page.goto(f"{app_server.url}/acteurs-du-pole?d={token}")
+    wait_idle(page)
+    page.locator("[data-testid='stDataFrame'], [data-testid='stDataEditor']").first.wait_for()
+    page.locator("[data-testid='stGraphVizChart'] svg").wait_for()
+    screenshot(page, "diagnostic-acteurs")
+    page.goto(f"{app_server.url}/eligibilite?d={token}")
+    wait_idle(page)
+    assert page.get_by_text("Critères remplis ou en perspective").is_visible()
+    link = page.get_by_role(
+        "link", name="SIG Ville (ANCT) : savoir si une adresse est en quartier prioritaire"
+    )
+    assert link.get_attribute("href") == "https://sig.ville.gouv.fr/"
+    screenshot(page, "diagnostic-eligibilite")
