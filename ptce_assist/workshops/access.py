@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -106,8 +106,10 @@ class WorkshopService:
         engine: Engine,
         config: WorkshopConfig | None = None,
         passphrase_hash: str | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self.config = config or config_from_env()
+        self.clock = clock
         self.passphrase_hash = passphrase_hash
         self.dossiers = DossierStore(engine)
         self.workshops = WorkshopStore(engine)
@@ -133,12 +135,12 @@ class WorkshopService:
             BrakeKey(f"passphrase:{client_key(client)}", self.config.passphrase_free_per_client),
             BrakeKey("passphrase:*", self.config.passphrase_free_global),
         ]
-        wait = self.attempts.reserve(keys)
+        wait = self.attempts.reserve(keys, self.clock())
         if wait > 0:
             raise Slowed(wait)
         if not verify_passphrase(self.passphrase_hash, passphrase):
             raise PassphraseRefused()
-        self.attempts.refund(keys, reset=True)
+        self.attempts.refund(keys, reset=True, now=self.clock())
         last = max(days)
         adviser_token, adviser_hash = new_adviser_token()
         for _ in range(20):
@@ -179,7 +181,7 @@ class WorkshopService:
         if not adviser_token or not looks_like_token(adviser_token):
             raise AccessDenied()
         workshop = self.workshops.by_adviser_token_hash(token_hash(adviser_token))
-        if workshop is None or workshop.adviser_until < aware(now or utc_now()):
+        if workshop is None or workshop.adviser_until < aware(now or self.clock()):
             raise AccessDenied()
         return workshop
 
@@ -263,14 +265,14 @@ class WorkshopService:
             BrakeKey(f"join:{client_key(client)}", self.config.join_free_per_client),
             BrakeKey("join:*", self.config.join_free_global),
         ]
-        wait = self.attempts.reserve(keys)
+        wait = self.attempts.reserve(keys, self.clock())
         if wait > 0:
             raise Slowed(wait)
         code = normalise_join_code(typed_code)
         workshop = self.workshops.by_join_code(code) if code else None
-        if workshop is None or workshop.join_until < utc_now():
+        if workshop is None or workshop.join_until < self.clock():
             raise AccessDenied(JOIN_REFUSED_MESSAGE)
-        self.attempts.refund(keys)
+        self.attempts.refund(keys, now=self.clock())
         if (
             not self.workshops.is_member(workshop.id, stored.id)
             and len(self.workshops.member_ids(workshop.id)) >= self.config.max_members

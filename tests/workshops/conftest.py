@@ -21,8 +21,8 @@ from tests.storage.conftest import (  # noqa: F401 - fixtures shared with the st
 )
 
 PASSPHRASE = "gâteau des rois en février"
-# The hash is cheap (tests check the brake, not argon2's cost) and the brake's delays are short
-# but far longer than one attempt, so that a block cannot expire between two attempts.
+# The hash is cheap (tests check the brake, not argon2's cost). Brake tests move a fake clock
+# instead of sleeping, so a loaded machine cannot make a block expire between two attempts.
 BRAKE = BrakePolicy(base_seconds=0.25, max_seconds=2, forget_after=dt.timedelta(hours=1))
 CONFIG = WorkshopConfig(brake=BRAKE, passphrase_free_per_client=3, join_free_per_client=3)
 
@@ -35,3 +35,25 @@ def passphrase_hash() -> str:
 @pytest.fixture
 def service(store_engine: Engine, passphrase_hash: str) -> Iterator[WorkshopService]:  # noqa: F811
     yield WorkshopService(store_engine, CONFIG, passphrase_hash)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = dt.datetime.now(dt.UTC)  # workshops of the tests are dated today
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def clocked(store_engine: Engine, passphrase_hash: str, clock: FakeClock) -> WorkshopService:  # noqa: F811
+    """A service whose time is `clock`."""
+    return WorkshopService(store_engine, CONFIG, passphrase_hash, clock=clock)

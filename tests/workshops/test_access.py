@@ -4,7 +4,6 @@ Runs on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from sqlalchemy import Engine, update
@@ -25,7 +24,7 @@ from ptce_assist.workshops.access import (
     WorkshopService,
 )
 from ptce_assist.workshops.codes import format_join_code
-from tests.workshops.conftest import CONFIG, PASSPHRASE
+from tests.workshops.conftest import CONFIG, PASSPHRASE, FakeClock
 
 DAY = dt.date.today()
 
@@ -211,7 +210,7 @@ def test_form_mistakes_cost_no_attempt(service: WorkshopService) -> None:
 
 
 def test_guessing_the_passphrase_is_slowed(
-    service: WorkshopService, monkeypatch: pytest.MonkeyPatch
+    clocked: WorkshopService, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     checked: list[str] = []
     real_verify = access.verify_passphrase
@@ -224,22 +223,25 @@ def test_guessing_the_passphrase_is_slowed(
     free = CONFIG.passphrase_free_per_client
     for n in range(free + 1):  # free failures, then one that sets the first block
         with pytest.raises(PassphraseRefused):
-            service.create_workshop(
+            clocked.create_workshop(
                 passphrase=f"essai {n}", client="robot", name="A", region="84", days=[DAY]
             )
     with pytest.raises(Slowed) as slowed:
-        create(service, client="robot")  # even the right passphrase waits
+        create(clocked, client="robot")  # even the right passphrase waits
     assert len(checked) == free + 1  # refused without being checked
-    assert 0 < slowed.value.wait_seconds <= CONFIG.brake.base_seconds
-    assert "réessayez dans" in str(slowed.value)
-    create(service, client="quelqu'un d'autre")  # another client is not blocked
-    time.sleep(slowed.value.wait_seconds + 0.02)
-    create(service, client="robot")  # after the delay, the right passphrase works
+    assert slowed.value.wait_seconds == CONFIG.brake.base_seconds
+    assert "réessayez dans 1 seconde" in str(slowed.value)
+    create(clocked, client="quelqu'un d'autre")  # another client is not blocked
+    clock.advance(CONFIG.brake.base_seconds - 0.01)
+    with pytest.raises(Slowed):
+        create(clocked, client="robot")
+    clock.advance(0.01)
+    create(clocked, client="robot")  # after the delay, the right passphrase works
 
 
-def test_block_doubles_with_each_failure(service: WorkshopService) -> None:
+def test_block_doubles_with_each_failure(clocked: WorkshopService, clock: FakeClock) -> None:
     def wrong() -> None:
-        service.create_workshop(
+        clocked.create_workshop(
             passphrase="faux", client="robot", name="A", region="84", days=[DAY]
         )
 
@@ -247,36 +249,56 @@ def test_block_doubles_with_each_failure(service: WorkshopService) -> None:
         with pytest.raises(PassphraseRefused):
             wrong()
     waits = []
-    for _ in range(3):
+    for _ in range(5):
         with pytest.raises(PassphraseRefused):
             wrong()  # this failure sets the next block
         with pytest.raises(Slowed) as slowed:
             wrong()
         waits.append(slowed.value.wait_seconds)
-        time.sleep(slowed.value.wait_seconds + 0.01)
+        clock.advance(slowed.value.wait_seconds)
     base = CONFIG.brake.base_seconds
-    assert base / 2 < waits[0] <= base
-    assert waits[1] > 1.5 * waits[0] and waits[2] > 1.5 * waits[1], waits
+    assert waits == [base, 2 * base, 4 * base, CONFIG.brake.max_seconds, CONFIG.brake.max_seconds]
 
 
-def test_guessing_join_codes_is_slowed(service: WorkshopService) -> None:
-    created = create(service)
-    token = team(service, "Pôle A")
+def test_failures_are_forgotten_after_a_quiet_hour(
+    clocked: WorkshopService, clock: FakeClock
+) -> None:
+    for _ in range(CONFIG.passphrase_free_per_client + 1):
+        with pytest.raises(PassphraseRefused):
+            clocked.create_workshop(
+                passphrase="faux", client="robot", name="A", region="84", days=[DAY]
+            )
+    clock.advance(3601)
+    for _ in range(CONFIG.passphrase_free_per_client + 1):  # free attempts again
+        with pytest.raises(PassphraseRefused):
+            clocked.create_workshop(
+                passphrase="faux", client="robot", name="A", region="84", days=[DAY]
+            )
+
+
+def test_guessing_join_codes_is_slowed(clocked: WorkshopService, clock: FakeClock) -> None:
+    created = create(clocked)
+    token = team(clocked, "Pôle A")
     for n in range(CONFIG.join_free_per_client + 1):
         with pytest.raises(AccessDenied):
-            service.join(token, f"AAAA-AAA{'23456789'[n]}", "robot")
+            clocked.join(token, f"AAAA-AAA{'23456789'[n]}", "robot")
     with pytest.raises(Slowed):
-        service.join(token, created.workshop.join_code, "robot")
-    assert service.my_workshops(token) == []
+        clocked.join(token, created.workshop.join_code, "robot")
+    assert clocked.my_workshops(token) == []
+    clock.advance(CONFIG.brake.base_seconds)
+    clocked.join(token, created.workshop.join_code, "robot")
+    assert [w.id for w in clocked.my_workshops(token)] == [created.workshop.id]
 
 
-def test_brake_is_shared_by_processes(store_url: str, passphrase_hash: str) -> None:
+def test_brake_is_shared_by_processes(
+    store_url: str, passphrase_hash: str, clock: FakeClock
+) -> None:
     """Two engines (as two server processes would have) count the same failures."""
     from ptce_assist.storage import make_engine
 
     engines = [make_engine(store_url), make_engine(store_url)]
     try:
-        services = [WorkshopService(e, CONFIG, passphrase_hash) for e in engines]
+        services = [WorkshopService(e, CONFIG, passphrase_hash, clock=clock) for e in engines]
         for n in range(CONFIG.passphrase_free_per_client + 1):
             with pytest.raises(PassphraseRefused):
                 services[n % 2].create_workshop(

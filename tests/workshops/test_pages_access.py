@@ -31,7 +31,8 @@ def store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passphrase_hash: str
 ) -> Iterator[DossierStore]:
     monkeypatch.setenv(HASH_ENV, passphrase_hash)
-    monkeypatch.setenv(BRAKE_BASE_ENV, str(CONFIG.brake.base_seconds))
+    # Blocks of 30 s: a slow machine cannot see one expire during the test (none is waited out).
+    monkeypatch.setenv(BRAKE_BASE_ENV, "30")
     monkeypatch.setenv("PTCE_DATABASE_URL", "")  # restored after new_store overwrites it
     store = new_store(tmp_path)
     yield store
