@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.textmatch import excerpt, fold_with_index
@@ -38,8 +39,15 @@ _JOBS = (
 
 
 def _words(*alternatives: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns over folded text, each anchored on word boundaries."""
-    return tuple(re.compile(rf"(?<!\w)(?:{a})(?!\w)") for a in alternatives)
+    """Patterns over folded text, each ending on a word boundary.
+
+    The start boundary is checked by `find` rather than by a look-behind: a pattern that
+    begins with its literal text is searched about ten times faster.
+    """
+    return tuple(re.compile(rf"(?:{a})(?!\w)") for a in alternatives)
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -373,12 +381,22 @@ _CONTEXT = 50  # characters of context on each side of an excerpt
 
 def find(signal: str, text: str, limit: int = 3) -> list[str]:
     """Excerpts of `text` where the detector `signal` fires (at most `limit`)."""
+    return list(_find(signal, text, limit))
+
+
+@lru_cache(maxsize=2048)
+def _find(signal: str, text: str, limit: int) -> tuple[str, ...]:
     detector = DETECTORS[signal]
     folded, index = fold_with_index(text)
     spans: list[tuple[int, int]] = []
     for pattern in detector.folded:
         for match in pattern.finditer(folded):
-            if match.end() > match.start():
+            start = match.start()
+            if match.end() <= start or (start and _WORD_CHAR.match(folded, start - 1)):
+                continue  # empty, or starts inside a word
+            if index is None:
+                spans.append(match.span())
+            else:
                 spans.append((index[match.start()], index[match.end() - 1] + 1))
     for pattern in detector.raw:
         spans.extend(m.span() for m in pattern.finditer(text))
@@ -392,7 +410,7 @@ def find(signal: str, text: str, limit: int = 3) -> list[str]:
         last_end = end + _CONTEXT
         if len(found) >= limit:
             break
-    return found
+    return tuple(found)
 
 
 def detects(signal: str, text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014"
@@ -23,18 +23,24 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes and dashes made plain."""
-    return "".join(_fold_char(c) for c in text)
+    return fold_with_index(text)[0]
 
 
-def fold_with_index(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the index of the original one."""
-    parts: list[str] = []
-    index: list[int] = []
-    for position, char in enumerate(text):
-        folded = _fold_char(char)
-        parts.append(folded)
-        index.extend([position] * len(folded))
-    return "".join(parts), index
+@lru_cache(maxsize=256)
+def fold_with_index(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """The folded text, and for each of its characters the index of the original one.
+
+    The index is None when every character folds to exactly one (positions are unchanged),
+    which is the case of ordinary French text. Results are cached: pages fold the same
+    rubric texts on every rerun.
+    """
+    if text.isascii():
+        return text.lower(), None
+    parts = [_fold_char(c) for c in text]
+    folded = "".join(parts)
+    if len(folded) == len(text) and all(len(part) == 1 for part in parts):
+        return folded, None
+    return folded, tuple(position for position, part in enumerate(parts) for _ in part)
 
 
 def words_key(text: str) -> str:

@@ -142,3 +142,15 @@ def test_every_detector_of_the_call_file_exists() -> None:
     rules = load_call().diagnostic
     signals = {r.signal for r in (*rules.eligibility_evidence, *rules.selection_evidence)}
     assert signals - special <= set(DETECTORS)
+
+
+def test_words_must_start_on_a_word_boundary() -> None:
+    assert find("citizens", "Les cohabitants du foyer.") == []
+    assert find("citizens", "Les habitants du quartier.") == ["Les habitants du quartier."]
+    assert find("indicators", "Des contre-indicateurs.") == ["Des contre-indicateurs."]  # hyphen
+
+
+def test_characters_that_fold_to_several_keep_excerpts_aligned() -> None:
+    text = "Le ﬁnancement (œuvre) permettra 12 emplois."  # « ﬁ » ligature folds to two letters
+    assert find("jobs_number", text) == [text]
+    assert find("amounts", "Budget : ﬁxé à 12 000 € par an.") == ["Budget : ﬁxé à 12 000 € par an."]
