@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ptce_assist.call import Call
 from ptce_assist.docx_import.matching import (
+    MAX_HEADING_CHARS,
     HeadingMatch,
     identity_path,
     identity_section,
@@ -61,6 +62,10 @@ def _trim_blank_lines(lines: list[str]) -> str:
 
 
 def _formatted(p: Para) -> bool:
+    if p.outline_level is not None or p.all_bold or p.all_italic:
+        return True
+    if len(p.text) > MAX_HEADING_CHARS:
+        return False
     letters = [c for c in p.text if c.isalpha()]
     shouting = len(letters) > 3 and all(c.isupper() for c in letters)
     return p.outline_level is not None or p.all_bold or p.all_italic or shouting

@@ -18,8 +18,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest upload accepted (a text-only draft weighs well under 1 MB)."""
 MAX_ENTRIES = 2_000
 MAX_TOTAL_UNCOMPRESSED = 120 * 1024 * 1024
-MAX_XML_PART_BYTES = 25 * 1024 * 1024
-"""Largest XML part parsed (a 1,000-page document.xml is about 10 MB)."""
+MAX_XML_PART_BYTES = 10 * 1024 * 1024
+"""Largest XML part parsed (Word writes about 1 KB per paragraph: some 300 pages)."""
 MAX_RATIO = 200
 """Largest compression ratio for a part above RATIO_FLOOR bytes (text XML: about 5 to 20)."""
 RATIO_FLOOR = 1024 * 1024

@@ -81,7 +81,7 @@ class HeadingMatch:
 @dataclass(frozen=True)
 class _Target:
     rubric_id: str
-    core: str
+    words: str  # `words()` of the heading core
     alias: bool  # the app's short name: only trusted on a paragraph formatted as a heading
 
 
@@ -99,8 +99,8 @@ def _targets(call: Call) -> tuple[_Target, ...]:
 def _build_targets(call: Call) -> tuple[_Target, ...]:
     targets: list[_Target] = []
     for rubric in call.rubrics:
-        targets.append(_Target(rubric.id, heading_core(rubric.label), alias=False))
-        targets.append(_Target(rubric.id, heading_core(rubric.short_fr), alias=True))
+        targets.append(_Target(rubric.id, words(heading_core(rubric.label)), alias=False))
+        targets.append(_Target(rubric.id, words(heading_core(rubric.short_fr)), alias=True))
     return tuple(targets)
 
 
@@ -130,8 +130,9 @@ def match_heading(text: str, call: Call) -> HeadingMatch | None:
     if len(core) < 4:
         return None
     best: HeadingMatch | None = None
+    core_words = words(core)
     for target in _targets(call):
-        score = _score(core, target)
+        score = _score(core_words, target)
         if score and (best is None or score > best.score):
             best = HeadingMatch(target.rubric_id, score)
     if best is None or best.score < _KEYWORD_SCORE:
@@ -155,19 +156,24 @@ def _keyword_match(core: str, call: Call) -> HeadingMatch | None:
     return HeadingMatch(hits.pop(), _KEYWORD_SCORE)
 
 
-def _score(core: str, target: _Target) -> float:
-    a, b = words(core), words(target.core)
+def _score(a: str, target: _Target) -> float:
+    """How well the words `a` of a line name `target` (0 when they do not)."""
+    b = target.words
     if a == b:
         return 0.85 if target.alias else 1.0
     if target.alias:
         return 0.0
-    n_a, n_b = len(a.split()), len(b.split())
+    a_list, b_list = a.split(), b.split()
+    n_a, n_b = len(a_list), len(b_list)
     if n_a >= 4 and b.startswith(a + " "):
         return 0.9  # a shortened label: "Description de la structure porteuse"
     if a.startswith(b + " ") and n_a - n_b <= _MAX_EXTRA_WORDS:
         return 0.9  # the label and a few words more: "... pôle (suite)"
-    if n_a >= 4 and _is_subsequence(a.split(), b.split()):
+    if n_a >= 4 and n_a <= n_b and _is_subsequence(a_list, b_list):
         return 0.78 + 0.1 * n_a / n_b  # "description des objectifs et de la vision ..."
+    shared = len(set(a_list) & set(b_list))
+    if 2 * shared < 0.6 * (len(set(a_list)) + len(set(b_list))):
+        return 0.0  # too few words in common for a misspelt label
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < _MIN_RATIO or matcher.quick_ratio() < _MIN_RATIO:
         return 0.0
@@ -291,6 +297,8 @@ def _build_boilerplate(call: Call) -> frozenset[str]:
 
 
 def is_boilerplate(text: str, call: Call) -> bool:
+    if len(text) > 2 * MAX_HEADING_CHARS:  # the template's sentences are shorter
+        return False
     return words(text) in _boilerplate(call)
 
 
@@ -300,7 +308,7 @@ def is_annex_title(text: str) -> bool:
 
 
 def is_missing_marker(text: str) -> bool:
-    return words(text) == words(MISSING_MARKER)
+    return len(text) < 3 * len(MISSING_MARKER) and words(text) == words(MISSING_MARKER)
 
 
 # --- identity values -----------------------------------------------------------------------
