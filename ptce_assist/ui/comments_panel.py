@@ -1,9 +1,12 @@
 """Adviser comments beside a rubric: the candidate reads and resolves them; the adviser of a
 workshop the dossier belongs to can add one. Comments never enter the dossier (nor the DOCX).
+When the dossier is in a workshop, the panel also shows what changed in the rubric since the
+last séance (a plain-text diff).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
@@ -15,6 +18,7 @@ from ptce_assist.ui.context import call_of, current_stored, current_token
 from ptce_assist.ui.roles import Adviser, current_adviser, get_workshops
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.workshops.access import AccessDenied, WorkshopInputError
+from ptce_assist.workshops.changes import readable_diff
 
 PARIS = ZoneInfo("Europe/Paris")
 AUTHOR_KEY = "comment_author"
@@ -33,7 +37,8 @@ def comments_panel(rubric_id: str) -> None:
     except AccessDenied:
         return
     adviser = _adviser_of(stored.id)
-    if not comments and adviser is None:
+    since = service.my_last_workshop(token)
+    if not comments and adviser is None and since is None:
         return
     open_count = sum(1 for c in comments if not c.resolved)
     with st.container(border=True):
@@ -41,6 +46,18 @@ def comments_panel(rubric_id: str) -> None:
         show_for_candidate(token, comments, key=f"rubric:{rubric_id}")
         if adviser is not None:
             add_comment_form(adviser, stored.id, call_of(stored.dossier), "rubric", rubric_id)
+        if since is not None:
+            before = service.my_texts_at(token, since).get(rubric_id, "")
+            _changes_since(before, stored.dossier.rubric_text(rubric_id), since)
+
+
+def _changes_since(before: str, after: str, since: dt.datetime) -> None:
+    day = since.astimezone(PARIS).strftime("%d/%m/%Y")
+    with st.expander(f"Ce qui a changé depuis la séance du {day}"):
+        if before.strip() == after.strip():
+            st.caption("Rien n'a changé dans cette rubrique depuis.")
+        else:
+            st.code(readable_diff(before, after), language=None, wrap_lines=True)
 
 
 def all_comments_panel() -> None:

@@ -299,6 +299,14 @@ class WorkshopService:
         stored = self._own(dossier_token)
         return self.comments.of_dossier(stored.id, target_kind=target_kind, target_id=target_id)
 
+    def my_last_workshop(self, dossier_token: str | None) -> dt.datetime | None:
+        """The end of the latest past séance among the dossier's workshops, or None."""
+        days = [d for w in self.my_workshops(dossier_token) for d in w.days]
+        return last_workshop_moment(days, self.clock())
+
+    def my_texts_at(self, dossier_token: str | None, moment: dt.datetime) -> dict[str, str]:
+        return self.history.texts_at(self._own(dossier_token).id, moment)
+
     def resolve_comment(
         self, dossier_token: str | None, comment_id: int, resolved: bool = True
     ) -> bool:

@@ -318,3 +318,21 @@ def test_dossier_store_unaffected(service: WorkshopService) -> None:
     store = DossierStore(service.dossiers.engine)
     token, stored = store.create()
     assert store.load(token) is not None and stored.version == 1
+
+
+def test_candidate_sees_changes_since_last_session(
+    clocked: WorkshopService, clock: FakeClock
+) -> None:
+    today = clock.now.date()
+    created = clocked.create_workshop(
+        passphrase=PASSPHRASE, client="t", name="A", region="84",
+        days=[today - dt.timedelta(days=7), today + dt.timedelta(days=7)],
+    )
+    token = team(clocked, "Pôle A")
+    assert clocked.my_last_workshop(token) is None  # not in the workshop yet
+    clocked.join(token, created.workshop.join_code, "t")
+    last = clocked.my_last_workshop(token)
+    assert last is not None and last.date() == today - dt.timedelta(days=7)
+    other = team(clocked, "Pôle B")
+    clocked.dossiers.set_field(other, "rubrics.objectifs", "Texte de B", expected="")
+    assert clocked.my_texts_at(token, clock.now + dt.timedelta(days=1)) == {}

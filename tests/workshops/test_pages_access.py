@@ -253,3 +253,24 @@ def test_creation_disabled_without_configured_passphrase(
     assert not at.exception
     assert "n'est pas configurée" in at.warning[0].value
     assert not [b for b in at.button if b.label == "Créer l'atelier"]
+
+
+def test_rubric_page_shows_changes_since_last_session(service: WorkshopService) -> None:
+    from streamlit.util import calc_hash
+
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    created = service.create_workshop(
+        passphrase=PASSPHRASE, client="t", name="Atelier", region="84", days=[yesterday]
+    )
+    token, _ = service.dossiers.create()
+    service.join(token, created.workshop.join_code, "t")
+    service.dossiers.set_field(token, "rubrics.objectifs", "Écrit après la séance.", expected="")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["d"] = token
+    at.run()
+    at._page_hash = calc_hash("objectifs")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    label = f"Ce qui a changé depuis la séance du {yesterday.strftime('%d/%m/%Y')}"
+    assert label in [e.label for e in at.expander]
+    assert "+ Écrit après la séance." in [c.value for c in at.code]
