@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ptce_assist.backup import BackupError, read_backup
+from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, read_backup
 from ptce_assist.call import Rubric
+from ptce_assist.cli._files import CommandError, read_bytes
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.report import check_report, render_fr
 from ptce_assist.progress import Measure
@@ -56,12 +57,10 @@ def check_directory(path: Path, as_json: bool) -> int:
 def load_dossier_file(path: Path) -> Dossier:
     """Read a dossier file; BackupError carries a one-line French reason."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BackupError(f"Fichier introuvable : {path}") from None
-    except OSError as error:
-        raise BackupError(f"Lecture impossible de {path} : {error.strerror}") from None
-    return read_backup(raw)
+        raw = read_bytes(str(path), MAX_BACKUP_BYTES)
+    except CommandError as error:
+        raise BackupError(str(error)) from None
+    return read_backup(raw)  # refuses more than MAX_BACKUP_BYTES in French
 
 
 def check_file(path: Path, as_json: bool, *, strict: bool = False) -> int:

@@ -106,6 +106,7 @@ def test_french_report_without_json(tmp_path: Path) -> None:
         (None, "Fichier introuvable"),
         ("{ pas du json", "incomplet ou abîmé"),
         ('{"bonjour": 1}', "pas une sauvegarde"),
+        (" " * (10 * 1024 * 1024 + 1), "trop volumineux"),
     ],
 )
 def test_bad_input_gets_one_french_line_and_exit_2(
