@@ -33,14 +33,14 @@ def test_diagnosis_network_and_charts_render(app_server: AppServer, page: Any) -
     labels = [t.text_content() for t in graph.locator("text").all()]
     assert "Menuiserie Durand" in labels
     assert 'Collectif "La Monnaie"' in labels  # the user's quotes shown as typed
-    assert page.get_by_text("Recevabilité et diagnostic").is_visible()
-    assert page.get_by_text("Critères d'éligibilité", exact=True).is_visible()
+    page.get_by_text("Recevabilité et diagnostic").wait_for()
+    page.get_by_text("Critères d'éligibilité", exact=True).wait_for()
     screenshot(page, "diagnostic-recevabilite")
 
     page.goto(f"{app_server.url}/autoevaluation?d={token}")
     wait_idle(page)
     charts = page.locator("[data-testid='stVegaLiteChart']")
-    charts.first.wait_for()
+    charts.nth(2).wait_for()
     assert charts.count() == 3
     page.locator(
         "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
@@ -58,9 +58,10 @@ def test_actors_and_eligibility_pages_in_the_browser(app_server: AppServer, page
     screenshot(page, "diagnostic-acteurs")
     page.goto(f"{app_server.url}/eligibilite?d={token}")
     wait_idle(page)
-    assert page.get_by_text("Critères remplis ou en perspective").is_visible()
+    page.get_by_text("Critères remplis ou en perspective").wait_for()
     link = page.get_by_role(
         "link", name="SIG Ville (ANCT) : savoir si une adresse est en quartier prioritaire"
     )
+    link.wait_for()
     assert link.get_attribute("href") == "https://sig.ville.gouv.fr/"
     screenshot(page, "diagnostic-eligibilite")
