@@ -1,8 +1,8 @@
 """`check`: the diagnosis of a dossier file (recevabilité, porteur, éligibilité...).
 
 `python -m ptce_assist check DOSSIER.json --json` prints the report as JSON; without `--json`
-it prints a French report. A directory argument is routed to `check_directory`, the hook for a
-dashboard over several dossiers.
+it prints a French report. A folder of JSON or DOCX drafts gives the advisers' dashboard table
+(CSV with `--csv`).
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from typing import Any
 from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, read_backup
 from ptce_assist.call import Rubric
 from ptce_assist.cli._files import CommandError, read_bytes
+from ptce_assist.coach.report import coach_report
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.report import check_report, render_fr
 from ptce_assist.progress import Measure
+from ptce_assist.workshops.folder_check import check_folder
 
 
 def register(subparsers: Any) -> None:
@@ -28,8 +30,15 @@ def register(subparsers: Any) -> None:
         help="Diagnostic d'un dossier : recevabilité, porteur, éligibilité, volumes.",
         description="Diagnostic d'un dossier (sauvegarde .json) au regard de l'appel.",
     )
-    parser.add_argument("dossier", help="Fichier .json du dossier (sauvegarde ptce-assist).")
+    parser.add_argument(
+        "dossier",
+        help="Fichier .json du dossier (sauvegarde ptce-assist), ou dossier de brouillons "
+        ".json/.docx pour le tableau de bord.",
+    )
     parser.add_argument("--json", action="store_true", help="Sortie JSON (pour des scripts).")
+    parser.add_argument(
+        "--csv", action="store_true", help="Avec un dossier de brouillons : tableau au format CSV."
+    )
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -41,17 +50,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     path = Path(args.dossier)
     if path.is_dir():
-        return check_directory(path, args.json)
+        return check_folder(path, args.csv)
     return check_file(path, args.json, strict=args.strict)
-
-
-def check_directory(path: Path, as_json: bool) -> int:
-    """Several dossiers at once: the dashboard is not built yet."""
-    print(
-        f"« {path} » est un répertoire : indiquez un fichier .json de dossier.",
-        file=sys.stderr,
-    )
-    return 2
 
 
 def load_dossier_file(path: Path) -> Dossier:
@@ -76,6 +76,7 @@ def check_file(path: Path, as_json: bool, *, strict: bool = False) -> int:
         return 2
     report = check_report(dossier, layout_measure(dossier))
     if as_json:
+        report["coach"] = coach_report(dossier)
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(render_fr(report), end="")
