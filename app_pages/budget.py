@@ -129,6 +129,7 @@ if first_year != seed.first_year:
 
 # --- the two tables ----------------------------------------------------------------------
 labels = seed.year_labels()
+ROW_PX = 35
 AMOUNT_HELP = "Montant en euros : 45 000, 45 000 €, 2 500,50 ou 1,5 k€."
 
 
@@ -151,6 +152,8 @@ def editor(section: Section, title: str, category_title: str) -> list[dict[str, 
         hide_index=True,
         column_config=config,
         width="stretch",
+        height=ROW_PX * (len(frame) + 2) + 3,  # every row visible, and one to add
+        placeholder="",
     )
     records: list[dict[str, Any]] = edited.to_dict("records")
     return records
