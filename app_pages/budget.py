@@ -279,6 +279,7 @@ if not budget.is_empty():
         file_name=f"{stem}.csv",
         mime="text/csv",
         key="budget:csv",
+        on_click="ignore",
     )
     right.download_button(
         "Télécharger (XLSX)",
@@ -286,4 +287,5 @@ if not budget.is_empty():
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="budget:xlsx",
+        on_click="ignore",
     )

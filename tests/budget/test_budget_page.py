@@ -143,3 +143,15 @@ def test_budget_changed_elsewhere_is_shown_not_overwritten(tmp_path: Path) -> No
     assert "modifié ailleurs" in at.warning[0].value
     assert _budget(store, token) == other
     assert at.data_editor[0].value["y0"][0] == "0,01"
+
+
+def test_calendar_year_renames_the_columns(tmp_path: Path) -> None:
+    at, store, token = _open(tmp_path, Dossier(budget=three_year_budget()))
+    generation = at.session_state["budget:generation"]
+    at.number_input(key=f"budget:first_year:{generation}").set_value(2025).run()
+    assert _budget(store, token).first_year == 2025
+    assert "100 000 € en 2025" in at.text[0].value
+    assert [b.label for b in at.get("download_button")] == [
+        "Télécharger (CSV pour Excel)",
+        "Télécharger (XLSX)",
+    ]
