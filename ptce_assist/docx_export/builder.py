@@ -29,6 +29,7 @@ from ptce_assist.plaintext import (
     export_sections,
     identity_blocks,
 )
+from ptce_assist.text import clean_text
 
 LABEL_WIDTH = Cm(6.0)
 
@@ -37,6 +38,9 @@ def build_docx(
     dossier: Dossier, *, layout: str | None = None, created: dt.datetime | None = None
 ) -> bytes:
     """The DOCX bytes. `layout` overrides the dossier's preset (ValueError if unknown)."""
+    # Control characters and lone surrogates cannot go into XML: drop them as typing would,
+    # whatever path the dossier came by (lxml would otherwise raise an English ValueError).
+    dossier = Dossier.model_validate(_cleaned(dossier.model_dump()))
     call = load_call(dossier.call_id)
     preset_id = export_preset_id(dossier, layout)
     document: Any = docx.Document()
@@ -62,6 +66,16 @@ def build_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value).text
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value
 
 
 def _properties(document: Any, dossier: Dossier, call: Call, created: dt.datetime | None) -> None:
