@@ -14,6 +14,7 @@ from decimal import Decimal
 from ptce_assist.budget.categories import catalogue
 from ptce_assist.budget.model import Budget, BudgetLine
 from ptce_assist.spreadsheet_safety import neutralise_formula
+from ptce_assist.text import clean_text
 
 Cell = str | Decimal | None
 SECTION_EXPENSES = "Dépenses"
@@ -48,7 +49,8 @@ def budget_table(budget: Budget) -> list[list[Cell]]:
     rows.append(["Total", "Total des ressources", "", "", *map(_euros, resources)])
     gaps = [r - e for e, r in zip(expenses, resources, strict=True)]
     rows.append(["Total", "Écart (ressources moins dépenses)", "", "", *map(_euros, gaps)])
-    return rows
+    # Control characters (a vertical tab pasted from Word...) cannot go into an XLSX.
+    return [[clean_text(c).text if isinstance(c, str) else c for c in row] for row in rows]
 
 
 def _csv_cell(cell: Cell) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
 from ptce_assist.spreadsheet_safety import neutralise_formula
+from ptce_assist.text import clean_text
 
 DATE_FORMAT = "%d/%m/%Y %H:%M"
 
@@ -24,7 +25,8 @@ class ExportUnavailable(RuntimeError):
 
 
 def _safe_cell(value: Any) -> Any:
-    return neutralise_formula(value) if isinstance(value, str) else value
+    # Control characters cannot go into an XLSX (openpyxl refuses them): dropped first.
+    return neutralise_formula(clean_text(value).text) if isinstance(value, str) else value
 
 
 def safe_frame(frame: Any) -> Any:
