@@ -18,8 +18,11 @@ The same algorithm, step for step, is ptce_assist/ui/rubric_editor/layout.js.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from ptce_assist.layout import linebreak
 from ptce_assist.layout.metrics import load_metrics, scale_round
@@ -53,13 +56,23 @@ class LayoutResult:
         return [line.start for line in self.lines[1:]]
 
 
+class _WidthTable(dict[int, str]):
+    """str.translate table: character -> chr(width in px); unknown characters get one em."""
+
+    def __init__(self, widths: dict[int, str], fallback: str) -> None:
+        super().__init__(widths)
+        self.fallback = fallback
+
+    def __missing__(self, key: int) -> str:
+        return self.fallback
+
+
 @dataclass(frozen=True, slots=True)
 class _Font:
-    widths: dict[str, int]  # character -> px
-    ligatures: dict[str, tuple[tuple[str, int], ...]]  # first character -> (sequence, px)
-    fallback_px: int  # unknown characters: one em (they are flagged to the candidate)
+    table: _WidthTable
+    ligatures: re.Pattern[str] | None  # the font's `liga` sequences, in the font's order
+    ligature_px: dict[str, int]
     nbsp_px: int  # Writer draws U+00A0 as a blank of the width of a space
-    line_px: int
     line_twips: int
     line_height_twips: int
 
@@ -72,15 +85,15 @@ def _font(preset_id: str) -> _Font:
     def px(units: int) -> int:
         return scale_round(units, p.size_pt, m.units_per_em)
 
-    ligatures: dict[str, list[tuple[str, int]]] = {}
-    for sequence, advance in m.ligatures:
-        ligatures.setdefault(sequence[0], []).append((sequence, px(advance)))
+    # A regex alternation tried left to right, first listed first, is how the shaper applies
+    # a ligature lookup: at each position the first ligature of the font that matches.
+    sequences = [sequence for sequence, _ in m.ligatures]
     return _Font(
-        widths={c: px(a) for c, a in m.advances.items()},
-        ligatures={c: tuple(v) for c, v in ligatures.items()},
-        fallback_px=px(m.units_per_em),
+        table=_WidthTable({ord(c): chr(px(a)) for c, a in m.advances.items()},
+                          chr(px(m.units_per_em))),
+        ligatures=re.compile("|".join(map(re.escape, sequences))) if sequences else None,
+        ligature_px={sequence: px(advance) for sequence, advance in m.ligatures},
         nbsp_px=px(m.advances[" "]),
-        line_px=p.line_width_px,
         line_twips=p.line_width_twips,
         line_height_twips=p.line_height_twips,
     )
@@ -90,24 +103,15 @@ def _round_twips(px: int) -> int:
     return (2 * px + PX_PER_TWIP) // (2 * PX_PER_TWIP)
 
 
-def char_widths(paragraph: str, font: _Font) -> list[int]:
+def char_widths(paragraph: str, preset_id: str) -> list[int]:
     """Pixel width of each character; a ligature's width goes to its first character."""
-    get = font.widths.get
-    fallback = font.fallback_px
-    widths = [get(c, fallback) for c in paragraph]
-    if font.ligatures:
-        i, n = 0, len(paragraph)
-        while i < n:
-            candidates = font.ligatures.get(paragraph[i])
-            if candidates:
-                for sequence, px in candidates:  # the font's order: longest first
-                    if paragraph.startswith(sequence, i):
-                        widths[i] = px
-                        for k in range(i + 1, i + len(sequence)):
-                            widths[k] = 0
-                        i += len(sequence) - 1
-                        break
-            i += 1
+    font = _font(preset_id)
+    widths = list(map(ord, paragraph.translate(font.table)))
+    if font.ligatures is not None:
+        for m in font.ligatures.finditer(paragraph):
+            widths[m.start()] = font.ligature_px[m.group()]
+            for k in range(m.start() + 1, m.end()):
+                widths[k] = 0
     return widths
 
 
@@ -121,12 +125,10 @@ def _fits(total_px: int, length: int, left_twips: int, font: _Font) -> bool:
     return shortcut and _round_twips(total_px) <= left_twips
 
 
-def _first_overflow(
-    paragraph: str, widths: list[int], start: int, font: _Font
-) -> tuple[int, int]:
+def _first_overflow(paragraph: str, cum: list[int], start: int, font: _Font) -> tuple[int, int]:
     """(cut, portion start) for a line starting at `start`: the first character that does
     not fit (len(paragraph) when the rest fits) and where its portion starts (the cut
-    itself for a U+00A0 blank portion)."""
+    itself for a U+00A0 blank portion). `cum[k]` is the width of paragraph[:k]."""
     n = len(paragraph)
     x = 0  # twips taken by the portions already on the line
     i = start
@@ -141,18 +143,14 @@ def _first_overflow(
         end = paragraph.find(NBSP, i)
         if end < 0:
             end = n
-        total = sum(widths[i:end])
+        total = cum[end] - cum[i]
         if _fits(total, end - i, left, font):
             x += _round_twips(total)
             i = end
             continue
-        limit = left * PX_PER_TWIP
-        run = 0
-        for k in range(i, end):
-            run += widths[k]
-            if run > limit:
-                return k, i
-        return end - 1, i  # unreachable: the portion does not fit
+        # The first character whose running width exceeds what is left (a zero-width
+        # ligature tail never does: Writer skips characters without width).
+        return bisect_right(cum, cum[i] + left * PX_PER_TWIP, i + 1, end + 1) - 1, i
     return n, n
 
 
@@ -181,7 +179,7 @@ class _Line:
             while nxt < len(p) and p[nxt] == " ":
                 nxt += 1
             return nxt, _visible_end(p, start, cut), False
-        brk = self.breaker.at(cut)
+        brk = self.breaker.at(cut, start)
         if brk >= portion and brk > start:
             return brk, _visible_end(p, start, brk), False
         if start < brk < portion and self.may_underflow(portion - 1, from_text=True):
@@ -221,8 +219,8 @@ class _Breaker:
         self.cls = linebreak.classes(paragraph)
         self.numbers = linebreak.number_glue(self.cls)
 
-    def at(self, cut: int) -> int:
-        return linebreak.line_break(self.text, self.cls, self.numbers, cut)
+    def at(self, cut: int, line_start: int) -> int:
+        return linebreak.line_break(self.text, self.cls, self.numbers, cut, line_start)
 
 
 def _portion_start(paragraph: str, line_start: int, index: int) -> int:
@@ -243,12 +241,13 @@ def layout_paragraph(paragraph: str, preset_id: str) -> list[tuple[int, int, int
     n = len(paragraph)
     if n == 0:
         return [(0, 0, 0, False)]
-    widths = char_widths(paragraph, font)
+    widths = char_widths(paragraph, preset_id)
+    cum = [0, *accumulate(widths)]
     breaker: _Breaker | None = None
     lines: list[tuple[int, int, int, bool]] = []
     start = 0
     while start < n:
-        cut, portion = _first_overflow(paragraph, widths, start, font)
+        cut, portion = _first_overflow(paragraph, cum, start, font)
         if cut >= n:
             lines.append((start, n, _visible_end(paragraph, start, n), False))
             break

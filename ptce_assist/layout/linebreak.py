@@ -40,6 +40,18 @@ CLASS_OF: dict[str, str] = {
 }
 
 
+class _ClassTable(dict[int, str]):
+    """str.translate table: character -> class letter, "A" for any other character."""
+
+    def __missing__(self, key: int) -> str:
+        return "A"
+
+
+# Letters and digits listed too, so that translate rarely falls back to __missing__.
+_TABLE = _ClassTable({c: "A" for c in range(0x41, 0x250)})
+_TABLE.update({ord(c): cls for c, cls in CLASS_OF.items()})
+
+
 def char_class(char: str) -> str:
     return CLASS_OF.get(char, "A")
 
@@ -81,7 +93,7 @@ _NUMBER = re.compile(r"[RoD]?O?N[NYI]*C?[RoD]?")
 
 
 def classes(text: str) -> str:
-    return "".join([CLASS_OF.get(c, "A") for c in text])
+    return text.translate(_TABLE)
 
 
 def number_glue(cls: str) -> set[int]:
@@ -124,17 +136,19 @@ def is_whitespace(char: str) -> bool:
 SLASH_LOOKBACK = 66
 
 
-def line_break(text: str, cls: str, numbers: set[int], cut: int) -> int:
+def line_break(text: str, cls: str, numbers: set[int], cut: int, floor: int = 0) -> int:
     """Break position for a line whose first character that does not fit is `cut`.
 
-    Returns an index in 0..cut; the caller cuts the word when it is not after the line start.
+    Returns an index in 0..cut; a result at or before `floor` (the line start) means no
+    opportunity on the line, and the caller cuts the word. The search stops at `floor`:
+    what lies before the line cannot serve (and a long word would cost quadratic time).
     """
     if 0 < cut < len(text) and text[cut - 1] != "/" and break_allowed(cls, cut, numbers):
         return cut
     pos = cut - 1
-    while pos > 0 and not break_allowed(cls, pos, numbers):
+    while pos > floor and not break_allowed(cls, pos, numbers):
         pos -= 1
-    if pos > 0 and text[pos - 1] == "/":
+    if pos > floor and text[pos - 1] == "/":
         back = pos - 1
         while back > 0 and pos - back < SLASH_LOOKBACK and not is_whitespace(text[back]):
             back -= 1

@@ -50,60 +50,170 @@ _REPLACE: dict[int, str] = {
     ord("\u2010"): "-",
     ord("\u2011"): "-",
     ord("\u2212"): "-",
+    ord("\r"): "\n",
     ord("\u2007"): NNBSP,  # figure space: non-breaking, the fonts lack it
     **{c: " " for c in (*range(0x2000, 0x2007), 0x2008, 0x200A, 0x205F, 0x3000)},
 }
 _TRANSLATE: dict[int, str | None] = {**_DELETE, **_REPLACE}
 
-_SPACES = re.compile(r" {2,}")
-# An ordinary space next to a non-breaking one would be a break opportunity and a double gap.
-_SPACE_BY_NBSP = re.compile(r" *([\u00a0\u202f]+) *")
-_BULLET = re.compile(r"^(?:[-*\u2013\u2022])[ \u00a0\u202f]+(?=\S)")
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
-_OPEN_GUILLEMET = re.compile(r"\u00ab[ \u00a0\u202f]*(?=\S)")
-_CLOSE_GUILLEMET = re.compile(r"(?<=\S)[ \u00a0\u202f]*\u00bb")
-# A run of high punctuation after a word (letter, digit or closing sign), followed by a space,
-# the end or a closing sign: "mot ?", "mot?", "mot !?", "« mot » :". Not "https://", "10:30".
-_HIGH_PUNCT = re.compile(
-    r"(?<=[^\W_]|[\u00bb)\]\u2019\u201d%\u20ac\u2026])[ \u00a0\u202f]*([;:!?]+)"
-    r"(?=$|[ \u00a0\u202f\u00bb)\]\u201d])"
+# Explicit character sets rather than \w, \d, \s, \b (JavaScript reads those as ASCII) and
+# scans anchored on the rare sign (fast) rather than look-behinds: layout.js runs the very
+# same steps and must give the very same text.
+_LETTER = "A-Za-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+SPACE_LIKE = " \u00a0\u202f"
+_IS_LETTER = re.compile(f"[{_LETTER}]")
+_IS_WORD_END = re.compile(f"[{_LETTER}0-9\u00bb)\\]\u2019\u201d%\u20ac\u2026]")
+_PUNCT_FOLLOWER = SPACE_LIKE + "\n\u00bb)]\u201d"
+
+_NEEDS_TRANSLATE = re.compile(
+    "[" + "".join(f"\\u{c:04x}" for c in sorted(_TRANSLATE)) + "]"
 )
-_DIGIT_GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
-_UNIT = re.compile(r"(?<=\d)[ \u00a0\u202f]+(?=(?:k€|M€|Md€|€|%|‰|euros?\b))")
+_SPACES = re.compile(r" {2,}")
+_BULLET = re.compile(f"[-*\u2013\u2022][{SPACE_LIKE}]+(?=[^{SPACE_LIKE}])")
+_APOSTROPHE = re.compile(f"'(?=[{_LETTER}])")
+_OPEN_GUILLEMET = re.compile(f"\u00ab[{SPACE_LIKE}]*(?=[^{SPACE_LIKE}\n])")
+_CLOSE_GUILLEMET = re.compile("\u00bb")
+_HIGH_PUNCT = re.compile("[;:!?]+")
+_DIGIT_GROUPS = re.compile(f"[0-9]{{1,3}}(?:[{SPACE_LIKE}][0-9]{{3}})+(?![0-9])")
+_DIGIT_SEPARATOR = re.compile(f"[{SPACE_LIKE}]")
+_UNIT = re.compile(f"k€|M€|Md€|€|%|‰|euros?(?![{_LETTER}0-9_])")
+_NO_BREAK_RUN = re.compile("[\u00a0\u202f]+")
+
+Span = tuple[int, int, str]
 
 
-def _high_punct(match: re.Match[str]) -> str:
-    signs = match.group(1)
-    return (NBSP if signs[0] == ":" else NNBSP) + signs
+def _splice(text: str, spans: list[Span]) -> str:
+    """Replace non-overlapping (start, end, replacement) spans, in order."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for start, end, replacement in spans:
+        pieces += (text[pos:start], replacement)
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
-def _group_digits(match: re.Match[str]) -> str:
-    return re.sub(r"[ \u00a0\u202f]", NNBSP, match.group(0))
+def _spaces_before(text: str, index: int, floor: int = 0) -> int:
+    """Start of the run of spaces (of any kind) that ends at `index`."""
+    while index > floor and text[index - 1] in SPACE_LIKE:
+        index -= 1
+    return index
 
 
-def prepare_paragraph(paragraph: str) -> str:
-    """One paragraph (no "\\n" inside) after `_clean_characters`."""
-    text = _SPACES.sub(" ", paragraph).strip(" ")
-    text = _BULLET.sub(BULLET_PREFIX, text)
-    text = _APOSTROPHE.sub("\u2019", text)
-    text = _OPEN_GUILLEMET.sub("\u00ab" + NBSP, text)
-    text = _CLOSE_GUILLEMET.sub(NBSP + "\u00bb", text)
-    text = _HIGH_PUNCT.sub(_high_punct, text)
-    text = _DIGIT_GROUPS.sub(_group_digits, text)
-    text = _UNIT.sub(NBSP, text)
-    text = _SPACE_BY_NBSP.sub(r"\1", text)
-    return text
+def _apostrophes(text: str) -> str:
+    # ' between two letters (the look-behind is checked by hand).
+    spans = [
+        (m.start(), m.end(), "\u2019")
+        for m in _APOSTROPHE.finditer(text)
+        if m.start() > 0 and _IS_LETTER.match(text, m.start() - 1)
+    ]
+    return _splice(text, spans)
+
+
+def _close_guillemets(text: str) -> str:
+    spans: list[Span] = []
+    for m in _CLOSE_GUILLEMET.finditer(text):
+        start = _spaces_before(text, m.start())
+        if start > 0 and text[start - 1] != "\n":
+            spans.append((start, m.end(), NBSP + "\u00bb"))
+    return _splice(text, spans)
+
+
+def _high_punctuation(text: str) -> str:
+    spans: list[Span] = []
+    for m in _HIGH_PUNCT.finditer(text):
+        if m.end() < len(text) and text[m.end()] not in _PUNCT_FOLLOWER:
+            continue  # "https://", "10:30", "a:b" stay as typed
+        start = _spaces_before(text, m.start())
+        if start > 0 and _IS_WORD_END.match(text, start - 1):
+            space = NBSP if m.group()[0] == ":" else NNBSP
+            spans.append((start, m.end(), space + m.group()))
+    return _splice(text, spans)
+
+
+def _digit_groups(text: str) -> str:
+    spans: list[Span] = []
+    pos = 0
+    while (m := _DIGIT_GROUPS.search(text, pos)) is not None:
+        if m.start() > 0 and text[m.start() - 1] in "0123456789,.":
+            pos = m.start() + 1  # inside a longer number: not a group of thousands
+            continue
+        spans.append((m.start(), m.end(), _DIGIT_SEPARATOR.sub(NNBSP, m.group())))
+        pos = m.end()
+    return _splice(text, spans)
+
+
+def _units(text: str) -> str:
+    spans: list[Span] = []
+    floor = 0
+    for m in _UNIT.finditer(text):
+        start = _spaces_before(text, m.start(), floor)
+        if start < m.start() and start > 0 and text[start - 1] in "0123456789":
+            spans.append((start, m.start(), NBSP))
+        floor = m.end()
+    return _splice(text, spans)
+
+
+def _spaces_by_no_break(text: str) -> str:
+    spans: list[Span] = []
+    floor = 0
+    for m in _NO_BREAK_RUN.finditer(text):
+        start = m.start()
+        while start > floor and text[start - 1] == " ":
+            start -= 1
+        end = m.end()
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if (start, end) != m.span():
+            spans.append((start, end, m.group()))
+        floor = end
+    return _splice(text, spans)
+
+
+def _line(line: str) -> str:
+    line = line.strip(" ")
+    bullet = _BULLET.match(line)
+    return BULLET_PREFIX + line[bullet.end():] if bullet else line
 
 
 def _clean_characters(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+    text = text.replace("\r\n", "\n")
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def prepare_text(text: str) -> str:
-    """The exported and measured body text for what the candidate typed (see module doc)."""
-    paragraphs = _clean_characters(text).split("\n")
-    return "\n".join(prepare_paragraph(p) for p in paragraphs)
+    """The exported and measured body text for what the candidate typed (see module doc).
+
+    Each step works on the whole text and never across a "\n"; `prepareText` in layout.js
+    runs the same steps in the same order.
+    """
+    text = _clean_characters(text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    text = "\n".join(_line(line) for line in text.split("\n"))
+    if "'" in text:
+        text = _apostrophes(text)
+    if "\u00ab" in text:
+        text = _OPEN_GUILLEMET.sub("\u00ab" + NBSP, text)
+    if "\u00bb" in text:
+        text = _close_guillemets(text)
+    text = _high_punctuation(text)
+    text = _digit_groups(text)
+    text = _units(text)
+    if NBSP in text or NNBSP in text:
+        text = _spaces_by_no_break(text)
+    return text
+
+
+def prepare_paragraph(paragraph: str) -> str:
+    """`prepare_text` of one paragraph (a text without "\\n")."""
+    return prepare_text(paragraph)
 
 
 def supported_characters(preset: Preset | str) -> frozenset[str]:
