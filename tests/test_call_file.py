@@ -6,9 +6,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from ptce_assist.call import available_calls, load_call, parse_call
+from tests.conftest import require_or_skip
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 CALL_FILE = Path(__file__).resolve().parents[1] / "ptce_assist" / "calls" / "ami_2024.toml"
@@ -26,8 +25,8 @@ QUOTED_KEYS = {
 
 def _reference_text() -> str:
     path = REFERENCE / "ami-ptce-2024-cahier-des-charges.md"
-    if not path.exists():
-        pytest.skip(f"reference text missing: {path}")
+    # The reference sits beside the repository (shared/); CI must have it.
+    require_or_skip(path.exists(), "PTCE_REQUIRE_ORACLES", f"texte de l'appel introuvable : {path}")
     return path.read_text("utf-8")
 
 

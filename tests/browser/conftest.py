@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -37,19 +38,44 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+_SHARED: dict[str, Any] = {}
+
+
+def shared_browser() -> Any:
+    """One Playwright and one Chromium per test process.
+
+    Other test folders import the `browser` fixture into their conftest, which defines it
+    again; two sync Playwright instances cannot live in one process, so all share this one.
+    """
+    if "browser" not in _SHARED:
+        available = Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+        require_or_skip(available, "PTCE_REQUIRE_BROWSER", f"Chromium introuvable ({CHROMIUM})")
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            require_or_skip(False, "PTCE_REQUIRE_BROWSER", "playwright n'est pas installé")
+            raise
+        playwright = sync_playwright().start()
+        _SHARED["playwright"] = playwright
+        _SHARED["browser"] = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        atexit.register(_close_shared)
+    return _SHARED["browser"]
+
+
+def _close_shared() -> None:
+    browser = _SHARED.pop("browser", None)
+    playwright = _SHARED.pop("playwright", None)
+    if browser is not None:
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    available = Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
-    require_or_skip(available, "PTCE_REQUIRE_BROWSER", f"Chromium introuvable ({CHROMIUM})")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require_or_skip(False, "PTCE_REQUIRE_BROWSER", "playwright n'est pas installé")
-        raise
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser() -> Any:
+    return shared_browser()
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ptce_assist.budget.categories import catalogue
+from tests.conftest import require_or_skip
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 
 
 def test_preamble_quotes_are_verbatim() -> None:
     path = REFERENCE / "ami-ptce-2024-cahier-des-charges.md"
-    if not path.exists():
-        pytest.skip(f"reference text missing: {path}")
+    require_or_skip(path.exists(), "PTCE_REQUIRE_ORACLES", f"texte de l'appel introuvable : {path}")
     text = " ".join(path.read_text("utf-8").split())
     quotes = catalogue().quotes
     assert quotes.state_support in text

@@ -123,10 +123,10 @@ def test_bad_input_gets_one_french_line_and_exit_2(
     assert "Traceback" not in done.stderr
 
 
-def test_a_directory_is_routed_elsewhere(tmp_path: Path) -> None:
+def test_an_empty_directory_is_routed_to_the_dashboard(tmp_path: Path) -> None:
     done = run_check(str(tmp_path))
-    assert done.returncode == 2
-    assert "répertoire" in done.stderr
+    assert done.returncode == 1
+    assert "Aucun brouillon .json ou .docx" in done.stderr
 
 
 def test_strict_exit_code(tmp_path: Path) -> None:
