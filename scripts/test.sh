@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 
-export PTCE_REQUIRE_ORACLES=1 PTCE_REQUIRE_BROWSER=1 PTCE_REQUIRE_POSTGRES=1
+export PTCE_REQUIRE_ORACLES=1 PTCE_REQUIRE_BROWSER=1 PTCE_REQUIRE_POSTGRES=1 PTCE_REQUIRE_MOUNT=1
 source scripts/postgres.sh
 start_test_postgres
 trap stop_test_postgres EXIT
