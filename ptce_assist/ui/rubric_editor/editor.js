@@ -1,0 +1,166 @@
+// The rubric editor (Streamlit components v2, shadow DOM). layout.js is prepended to this
+// file by __init__.py, so PtceLayout is in scope.
+//
+// Streamlit calls the default export again on every rerun, against the same DOM: the
+// textarea is seeded once and never written to again, so a rerun cannot clobber typing.
+// The text goes to Python debounced (SEND_DELAY_MS after the last keystroke) and at once on
+// blur. User text reaches the DOM only through textContent and value, never innerHTML.
+
+const SEND_DELAY_MS = 800;
+
+const STATE_WORDING = {
+  ok: { icon: "\u2714", words: "Dans la limite" },
+  near: { icon: "\u26a0", words: "Proche de la limite" },
+  over: { icon: "\u26d4", words: "Limite dépassée" },
+};
+
+function frenchInt(n) {
+  // 1234 -> "1 234" with a narrow no-break space, as French writes it.
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+}
+
+function characterWord(n) {
+  return n === 1 ? "1 caractère" : `${frenchInt(n)} caractères`;
+}
+
+function createEditor(root) {
+  const el = {
+    label: root.querySelector(".ptce-label"),
+    textarea: root.querySelector("textarea"),
+    counter: root.querySelector(".ptce-counter"),
+    icon: root.querySelector(".ptce-icon"),
+    state: root.querySelector(".ptce-state"),
+    lines: root.querySelector(".ptce-lines"),
+    detail: root.querySelector(".ptce-detail"),
+    warning: root.querySelector(".ptce-warning"),
+    preview: root.querySelector(".ptce-preview"),
+    page: root.querySelector(".ptce-page"),
+    note: root.querySelector(".ptce-note"),
+  };
+  const editor = {
+    seeded: false,
+    lastSent: null,
+    timer: null,
+    send: null, // setStateValue of the latest call
+    data: null,
+    font: null,
+    fontKey: null,
+    result: null,
+  };
+
+  function flush() {
+    if (editor.timer !== null) {
+      clearTimeout(editor.timer);
+      editor.timer = null;
+    }
+    const text = el.textarea.value;
+    if (text !== editor.lastSent && editor.send) {
+      editor.lastSent = text;
+      editor.send("text", text);
+    }
+  }
+
+  function schedule() {
+    if (editor.timer !== null) clearTimeout(editor.timer);
+    editor.timer = setTimeout(() => {
+      editor.timer = null;
+      flush();
+    }, SEND_DELAY_MS);
+  }
+
+  function renderPreview() {
+    if (!el.preview.open || !editor.result) return;
+    const { lines } = editor.result;
+    const budget = editor.data.budget;
+    const preset = editor.data.preset;
+    const fragment = document.createDocumentFragment();
+    lines.forEach((line, index) => {
+      if (index === budget) {
+        const limit = document.createElement("div");
+        limit.className = "ptce-limit";
+        limit.textContent = `Limite : ${budget} lignes — la suite dépasse`;
+        fragment.appendChild(limit);
+      }
+      const row = document.createElement("div");
+      row.className = index >= budget ? "ptce-line ptce-over" : "ptce-line";
+      row.dataset.n = String(index + 1);
+      row.textContent = line.text; // user text: textContent only
+      fragment.appendChild(row);
+    });
+    el.page.replaceChildren(fragment);
+    // Scale the font so that the page's line width fills the preview's width.
+    const width = el.page.clientWidth - 48; // minus the line-number gutter
+    if (width > 0) {
+      const linePt = preset.line_width_twips / 20;
+      el.page.style.fontSize = `${(width * preset.size_pt) / linePt}px`;
+    }
+  }
+
+  function refresh() {
+    if (!editor.font) return;
+    const data = editor.data;
+    const result = PtceLayout.layoutText(el.textarea.value, editor.font);
+    editor.result = result;
+    const status = PtceLayout.budgetStatus(result.line_count, data.budget);
+    const wording = STATE_WORDING[status.state];
+    el.counter.dataset.state = status.state;
+    el.counter.dataset.lines = String(result.line_count);
+    el.counter.dataset.budget = String(data.budget);
+    el.icon.textContent = wording.icon;
+    el.state.textContent = wording.words;
+    el.lines.textContent = `${result.line_count} / ${data.budget} lignes`;
+    const rest = status.message.slice(status.message.indexOf("—"));
+    el.detail.textContent = `${rest} · ${PtceLayout.formatPages(result.pages)} · ` +
+      `${characterWord(result.characters)} (espaces compris)`;
+    const missing = PtceLayout.unsupportedCharacters(el.textarea.value, editor.font);
+    if (missing.length) {
+      el.warning.hidden = false;
+      el.warning.textContent = "Caractères absents de la police du document : " +
+        missing.join(" ") + " — ils seront dessinés avec une autre police et le décompte " +
+        "des lignes peut être inexact ; remplacez-les si possible.";
+    } else {
+      el.warning.hidden = true;
+      el.warning.textContent = "";
+    }
+    renderPreview();
+  }
+
+  el.textarea.addEventListener("input", () => {
+    refresh();
+    schedule();
+  });
+  el.textarea.addEventListener("blur", flush);
+  el.preview.addEventListener("toggle", renderPreview);
+
+  editor.update = (data, setStateValue) => {
+    editor.send = setStateValue;
+    editor.data = data;
+    const preset = data.preset;
+    const fontKey = `${preset.id}`;
+    if (editor.fontKey !== fontKey) {
+      editor.font = PtceLayout.makeFont(preset.metrics, preset);
+      editor.fontKey = fontKey;
+    }
+    el.label.textContent = data.label;
+    el.textarea.style.height = `${data.height}px`;
+    el.note.textContent = `Décompte en direct pour la mise en page « ${preset.label} », ` +
+      "tel que LibreOffice met en page le document exporté (Word peut différer de 1 %).";
+    el.page.style.fontFamily = preset.css_font;
+    if (!editor.seeded) {
+      el.textarea.value = data.text; // the only write to the textarea, ever
+      editor.lastSent = data.text;
+      editor.seeded = true;
+    }
+    refresh();
+  };
+  return editor;
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  const root = parentElement.querySelector(".ptce-editor");
+  if (!root) return undefined;
+  if (!root.ptceEditor) root.ptceEditor = createEditor(root);
+  root.ptceEditor.update(data, setStateValue);
+  return undefined;
+}

@@ -1,0 +1,524 @@
+// Twin of ptce_assist/layout (typography.py, linebreak.py, engine.py, budget.py) for the
+// live counter: same metrics JSON, same rules, same results, character for character.
+// tests/layout/test_js_agreement.py checks both give the same lines in a real Chromium.
+// Works as a classic script (defines PtceLayout) and inside the component's ES module.
+// Characters are handled as code points (Array.from), as Python does, not UTF-16 units.
+const PtceLayout = (() => {
+  "use strict";
+
+  const NBSP = "\u00a0";
+  const NNBSP = "\u202f";
+  const BULLET_PREFIX = "\u2022" + NBSP;
+  const PX_PER_TWIP = 6;
+
+  // ---------------------------------------------------------------- typography.py
+  const TRANSLATE = new Map();
+  for (let c = 0x00; c < 0x09; c++) TRANSLATE.set(c, "");
+  for (const c of [0x0b, 0x0c]) TRANSLATE.set(c, "");
+  for (let c = 0x0e; c < 0x20; c++) TRANSLATE.set(c, "");
+  for (let c = 0x7f; c < 0xa0; c++) TRANSLATE.set(c, "");
+  for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xfffe, 0xffff]) {
+    TRANSLATE.set(c, "");
+  }
+  TRANSLATE.set(0x09, " ");
+  TRANSLATE.set(0x2028, "\n");
+  TRANSLATE.set(0x2029, "\n");
+  TRANSLATE.set(0x2010, "-");
+  TRANSLATE.set(0x2011, "-");
+  TRANSLATE.set(0x2212, "-");
+  TRANSLATE.set(0x0d, "\n");
+  TRANSLATE.set(0x2007, NNBSP);
+  for (const c of [0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x200a,
+    0x205f, 0x3000]) {
+    TRANSLATE.set(c, " ");
+  }
+  const NEEDS_TRANSLATE = new RegExp(
+    "[" + [...TRANSLATE.keys()].map((c) => "\\u" + c.toString(16).padStart(4, "0")).join("") +
+      "]", "g");
+
+  const LETTER = "A-Za-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f";
+  const SPACE_LIKE = " \u00a0\u202f";
+  const IS_LETTER = new RegExp("[" + LETTER + "]");
+  const IS_WORD_END = new RegExp("[" + LETTER + "0-9\u00bb)\\]\u2019\u201d%\u20ac\u2026]");
+  const PUNCT_FOLLOWER = SPACE_LIKE + "\n\u00bb)]\u201d";
+  const BULLET = new RegExp("^[-*\u2013\u2022][" + SPACE_LIKE + "]+(?=[^" + SPACE_LIKE + "])");
+  const APOSTROPHE = new RegExp("'(?=[" + LETTER + "])", "g");
+  const OPEN_GUILLEMET = new RegExp("\u00ab[" + SPACE_LIKE + "]*(?=[^" + SPACE_LIKE + "\\n])", "g");
+  const CLOSE_GUILLEMET = /\u00bb/g;
+  const HIGH_PUNCT = /[;:!?]+/g;
+  const DIGIT_GROUPS = new RegExp("[0-9]{1,3}(?:[" + SPACE_LIKE + "][0-9]{3})+(?![0-9])", "g");
+  const DIGIT_SEPARATOR = new RegExp("[" + SPACE_LIKE + "]", "g");
+  const UNIT = new RegExp("k\u20ac|M\u20ac|Md\u20ac|\u20ac|%|\u2030|euros?(?![" + LETTER + "0-9_])", "g");
+  const NO_BREAK_RUN = /[\u00a0\u202f]+/g;
+
+  function splice(text, spans) {
+    if (!spans.length) return text;
+    const pieces = [];
+    let pos = 0;
+    for (const [start, end, replacement] of spans) {
+      pieces.push(text.slice(pos, start), replacement);
+      pos = end;
+    }
+    pieces.push(text.slice(pos));
+    return pieces.join("");
+  }
+
+  function spacesBefore(text, index, floor = 0) {
+    while (index > floor && SPACE_LIKE.includes(text[index - 1])) index -= 1;
+    return index;
+  }
+
+  function apostrophes(text) {
+    const spans = [];
+    for (const m of text.matchAll(APOSTROPHE)) {
+      if (m.index > 0 && IS_LETTER.test(text[m.index - 1])) {
+        spans.push([m.index, m.index + 1, "\u2019"]);
+      }
+    }
+    return splice(text, spans);
+  }
+
+  function closeGuillemets(text) {
+    const spans = [];
+    for (const m of text.matchAll(CLOSE_GUILLEMET)) {
+      const start = spacesBefore(text, m.index);
+      if (start > 0 && text[start - 1] !== "\n") spans.push([start, m.index + 1, NBSP + "\u00bb"]);
+    }
+    return splice(text, spans);
+  }
+
+  function highPunctuation(text) {
+    const spans = [];
+    for (const m of text.matchAll(HIGH_PUNCT)) {
+      const end = m.index + m[0].length;
+      if (end < text.length && !PUNCT_FOLLOWER.includes(text[end])) continue;
+      const start = spacesBefore(text, m.index);
+      if (start > 0 && IS_WORD_END.test(text[start - 1])) {
+        spans.push([start, end, (m[0][0] === ":" ? NBSP : NNBSP) + m[0]]);
+      }
+    }
+    return splice(text, spans);
+  }
+
+  function digitGroups(text) {
+    const spans = [];
+    DIGIT_GROUPS.lastIndex = 0;
+    let m;
+    while ((m = DIGIT_GROUPS.exec(text)) !== null) {
+      if (m.index > 0 && "0123456789,.".includes(text[m.index - 1])) {
+        DIGIT_GROUPS.lastIndex = m.index + 1; // inside a longer number
+        continue;
+      }
+      spans.push([m.index, m.index + m[0].length, m[0].replace(DIGIT_SEPARATOR, NNBSP)]);
+    }
+    return splice(text, spans);
+  }
+
+  function units(text) {
+    const spans = [];
+    let floor = 0;
+    for (const m of text.matchAll(UNIT)) {
+      const start = spacesBefore(text, m.index, floor);
+      if (start < m.index && start > 0 && "0123456789".includes(text[start - 1])) {
+        spans.push([start, m.index, NBSP]);
+      }
+      floor = m.index + m[0].length;
+    }
+    return splice(text, spans);
+  }
+
+  function spacesByNoBreak(text) {
+    const spans = [];
+    let floor = 0;
+    for (const m of text.matchAll(NO_BREAK_RUN)) {
+      let start = m.index;
+      while (start > floor && text[start - 1] === " ") start -= 1;
+      let end = m.index + m[0].length;
+      while (end < text.length && text[end] === " ") end += 1;
+      if (start !== m.index || end !== m.index + m[0].length) spans.push([start, end, m[0]]);
+      floor = end;
+    }
+    return splice(text, spans);
+  }
+
+  function line(text) {
+    const stripped = text.replace(/^ +| +$/g, "");
+    const bullet = BULLET.exec(stripped);
+    return bullet ? BULLET_PREFIX + stripped.slice(bullet[0].length) : stripped;
+  }
+
+  function prepareText(text) {
+    text = text.split("\r\n").join("\n");
+    text = text.replace(NEEDS_TRANSLATE, (c) => TRANSLATE.get(c.charCodeAt(0)));
+    text = text.normalize("NFC");
+    text = text.replace(/ {2,}/g, " ");
+    text = text.split("\n").map(line).join("\n");
+    if (text.includes("'")) text = apostrophes(text);
+    if (text.includes("\u00ab")) text = text.replace(OPEN_GUILLEMET, "\u00ab" + NBSP);
+    if (text.includes("\u00bb")) text = closeGuillemets(text);
+    text = highPunctuation(text);
+    text = digitGroups(text);
+    text = units(text);
+    if (text.includes(NBSP) || text.includes(NNBSP)) text = spacesByNoBreak(text);
+    return text;
+  }
+
+  // ----------------------------------------------------------------- linebreak.py
+  const CLASS_RANGES = [
+    [0x20, 0x20, "S"], [0x21, 0x21, "E"], [0x22, 0x22, "Q"], [0x24, 0x24, "R"],
+    [0x25, 0x25, "o"], [0x27, 0x27, "Q"], [0x28, 0x28, "O"], [0x29, 0x29, "C"],
+    [0x2b, 0x2b, "R"], [0x2c, 0x2c, "I"], [0x2d, 0x2d, "H"], [0x2e, 0x2e, "I"],
+    [0x2f, 0x2f, "Y"], [0x30, 0x39, "N"], [0x3a, 0x3b, "I"], [0x3f, 0x3f, "E"],
+    [0x5b, 0x5b, "O"], [0x5c, 0x5c, "Y"], [0x5d, 0x5d, "C"], [0x7b, 0x7b, "O"],
+    [0x7c, 0x7c, "B"], [0x7d, 0x7d, "C"],
+    [0xa0, 0xa0, "G"], [0xa1, 0xa1, "O"], [0xa2, 0xa2, "o"], [0xa3, 0xa5, "R"],
+    [0xab, 0xab, "Q"], [0xad, 0xad, "B"], [0xb0, 0xb0, "D"], [0xb1, 0xb1, "R"],
+    [0xb4, 0xb4, "b"], [0xbb, 0xbb, "Q"], [0xbf, 0xbf, "O"],
+    [0x2000, 0x2006, "B"], [0x2007, 0x2007, "G"], [0x2008, 0x200a, "B"],
+    [0x2010, 0x2010, "B"], [0x2011, 0x2011, "G"], [0x2012, 0x2013, "B"], [0x2014, 0x2014, "W"],
+    [0x2018, 0x2019, "Q"], [0x201a, 0x201a, "O"], [0x201b, 0x201d, "Q"], [0x201e, 0x201e, "O"],
+    [0x201f, 0x201f, "Q"], [0x2024, 0x2026, "n"], [0x2027, 0x2027, "B"], [0x202f, 0x202f, "G"],
+    [0x2030, 0x2037, "o"], [0x2039, 0x203a, "Q"], [0x20ac, 0x20ac, "R"],
+  ];
+  const CLASS_OF = new Map();
+  for (const [lo, hi, cls] of CLASS_RANGES) {
+    for (let c = lo; c <= hi; c++) CLASS_OF.set(String.fromCodePoint(c), cls);
+  }
+
+  const AL = "AD", NU = "N", PR = "R", PO = "oD";
+  const ALL = "ANSGQOCEIYHBWbnRoD";
+  const NOT_SP = ALL.replace("S", "");
+  const NO_BREAK = new Set();
+  function pairs(lefts, rights) {
+    for (const a of lefts) for (const b of rights) NO_BREAK.add(a + b);
+  }
+  pairs(ALL, "S"); // LB7
+  pairs(NOT_SP, "G"); pairs("G", ALL); // LB12
+  pairs(ALL, "CEIY"); // LB13
+  pairs("O", ALL); // LB14
+  pairs(NOT_SP, "Q"); pairs("Q", ALL); // LB19
+  pairs(NOT_SP, "BH"); pairs("b", ALL); // LB21
+  pairs(AL + "Nn", "n"); // LB22
+  pairs(AL, NU); pairs(NU, AL); // LB23
+  pairs(AL, PR); pairs(PR + PO, AL); // LB24
+  pairs(AL, AL); // LB28
+  pairs("I", AL + NU); // LB29
+  pairs(AL + NU, "O"); pairs("C", AL + NU); // LB30
+
+  const NUMBER = /[RoD]?O?N[NYI]*C?[RoD]?/g;
+  const WHITESPACE = new Set(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009" +
+    "\u200a\u2028\u2029\u205f\u3000");
+  const SLASH_LOOKBACK = 66;
+
+  function classes(chars) {
+    let out = "";
+    for (const c of chars) out += CLASS_OF.get(c) || "A";
+    return out;
+  }
+
+  function numberGlue(cls) {
+    const glued = new Set();
+    let pos = 0;
+    for (;;) {
+      NUMBER.lastIndex = pos;
+      const m = NUMBER.exec(cls);
+      if (m === null) return glued;
+      const start = m.index, end = m.index + m[0].length;
+      for (let i = start + 1; i < end; i++) glued.add(i);
+      pos = end - start > 1 && "RoD".includes(cls[end - 1]) ? end - 1 : end;
+      pos = Math.max(pos, start + 1);
+    }
+  }
+
+  function breakAllowed(cls, i, numbers) {
+    const a = cls[i - 1], b = cls[i];
+    if (NO_BREAK.has(a + b) || numbers.has(i)) return false;
+    if (a === "S") {
+      let j = i - 1;
+      while (j >= 0 && cls[j] === "S") j -= 1;
+      if (j >= 0 && (cls[j] === "O" || (cls[j] === "W" && b === "W"))) return false;
+    }
+    return true;
+  }
+
+  function lineBreak(chars, cls, numbers, cut, floor) {
+    if (0 < cut && cut < chars.length && chars[cut - 1] !== "/" && breakAllowed(cls, cut, numbers)) {
+      return cut;
+    }
+    let pos = cut - 1;
+    while (pos > floor && !breakAllowed(cls, pos, numbers)) pos -= 1;
+    if (pos > floor && chars[pos - 1] === "/") {
+      let back = pos - 1;
+      while (back > 0 && pos - back < SLASH_LOOKBACK && !WHITESPACE.has(chars[back])) back -= 1;
+      if (back > 0 && WHITESPACE.has(chars[back])) pos = back + 1;
+    }
+    return Math.max(pos, 0);
+  }
+
+  // -------------------------------------------------------------------- engine.py
+  function scaleRound(units, sizePt, unitsPerEm) {
+    return Math.floor((2 * units * sizePt * 120 + unitsPerEm) / (2 * unitsPerEm));
+  }
+
+  // preset: {id, size_pt, line_width_twips, line_height_twips, lines_per_page}
+  function makeFont(metrics, preset) {
+    const px = (u) => scaleRound(u, preset.size_pt, metrics.units_per_em);
+    const widths = new Map();
+    for (const [c, a] of Object.entries(metrics.advances)) widths.set(c, px(a));
+    const ligatures = new Map(); // first character -> [[code points], px] in the font's order
+    for (const [sequence, advance] of metrics.ligatures) {
+      const cps = Array.from(sequence);
+      if (!ligatures.has(cps[0])) ligatures.set(cps[0], []);
+      ligatures.get(cps[0]).push([cps, px(advance)]);
+    }
+    return {
+      preset,
+      widths,
+      ligatures,
+      fallbackPx: px(metrics.units_per_em),
+      nbspPx: px(metrics.advances[" "]),
+      lineTwips: preset.line_width_twips,
+      lineHeightTwips: preset.line_height_twips,
+      supported: new Set([...widths.keys(), NBSP, "\n"]),
+    };
+  }
+
+  function roundTwips(px) {
+    return Math.floor((2 * px + PX_PER_TWIP) / (2 * PX_PER_TWIP));
+  }
+
+  function charWidths(chars, font) {
+    const n = chars.length;
+    const widths = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = font.widths.get(chars[i]);
+      widths[i] = w === undefined ? font.fallbackPx : w;
+    }
+    if (font.ligatures.size) {
+      let i = 0;
+      while (i < n) {
+        const candidates = font.ligatures.get(chars[i]);
+        let step = 1;
+        if (candidates) {
+          for (const [cps, px] of candidates) {
+            let k = 1;
+            while (k < cps.length && i + k < n && chars[i + k] === cps[k]) k += 1;
+            if (k === cps.length) {
+              widths[i] = px;
+              for (let j = 1; j < cps.length; j++) widths[i + j] = 0;
+              step = cps.length;
+              break;
+            }
+          }
+        }
+        i += step;
+      }
+    }
+    return widths;
+  }
+
+  function fits(totalPx, length, leftTwips, font) {
+    if (totalPx <= leftTwips * PX_PER_TWIP) return true;
+    const shortcut = 2 * leftTwips > length * font.lineHeightTwips;
+    return shortcut && roundTwips(totalPx) <= leftTwips;
+  }
+
+  function firstOverflow(chars, cum, start, font) {
+    const n = chars.length;
+    let x = 0;
+    let i = start;
+    while (i < n) {
+      const left = font.lineTwips - x;
+      if (chars[i] === NBSP) {
+        if (!fits(font.nbspPx, 1, left, font)) return [i, i];
+        x += roundTwips(font.nbspPx);
+        i += 1;
+        continue;
+      }
+      let end = chars.indexOf(NBSP, i);
+      if (end < 0) end = n;
+      const total = cum[end] - cum[i];
+      if (fits(total, end - i, left, font)) {
+        x += roundTwips(total);
+        i = end;
+        continue;
+      }
+      // bisect_right(cum, cum[i] + limit, i + 1, end + 1) - 1
+      const target = cum[i] + left * PX_PER_TWIP;
+      let lo = i + 1, hi = end + 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cum[mid] <= target) lo = mid + 1; else hi = mid;
+      }
+      return [lo - 1, i];
+    }
+    return [n, n];
+  }
+
+  function portionStart(chars, lineStart, index) {
+    let k = index;
+    while (k >= lineStart && chars[k] !== NBSP) k -= 1;
+    return Math.max(lineStart, k + 1);
+  }
+
+  function visibleEnd(chars, start, brk) {
+    let visible = brk;
+    while (visible > start && chars[visible - 1] === " ") visible -= 1;
+    return visible;
+  }
+
+  function hasSpace(chars, from, to) {
+    for (let k = from; k < to; k++) if (chars[k] === " ") return true;
+    return false;
+  }
+
+  function formatLine(chars, widths, breaker, start, font) {
+    // returns [next line start, visible end, word cut]
+    const mayUnderflow = (blank, fromText) => {
+      if (fromText && blank + 1 < chars.length && chars[blank + 1] === " ") return false;
+      return hasSpace(chars, start + 1, blank);
+    };
+    const textOverflow = (portion, cut) => {
+      if (chars[cut] === " ") {
+        let nxt = cut;
+        while (nxt < chars.length && chars[nxt] === " ") nxt += 1;
+        return [nxt, visibleEnd(chars, start, cut), false];
+      }
+      const brk = breaker(cut, start);
+      if (brk >= portion && brk > start) return [brk, visibleEnd(chars, start, brk), false];
+      if (start < brk && brk < portion && mayUnderflow(portion - 1, true)) {
+        return underflow(portion - 1);
+      }
+      if (cut > portion) return [cut, cut, true];
+      if (cut === start) return [start + 1, start + 1, true];
+      return [portion, portion, true];
+    };
+    const underflow = (blank) => {
+      while (chars[blank - 1] === NBSP) {
+        if (!mayUnderflow(blank - 1, false)) return [blank, blank - 1, false];
+        blank -= 1;
+      }
+      const portion = portionStart(chars, start, blank - 1);
+      let cut = blank - 1;
+      while (cut > portion && widths[cut] === 0) cut -= 1;
+      return textOverflow(portion, cut);
+    };
+    return { textOverflow, underflow, mayUnderflow };
+  }
+
+  function layoutParagraph(chars, font) {
+    const n = chars.length;
+    if (n === 0) return [[0, 0, 0, false]];
+    const widths = charWidths(chars, font);
+    const cum = new Array(n + 1);
+    cum[0] = 0;
+    for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + widths[i];
+    let breaker = null;
+    const lines = [];
+    let start = 0;
+    while (start < n) {
+      const [cut, portion] = firstOverflow(chars, cum, start, font);
+      if (cut >= n) {
+        lines.push([start, n, visibleEnd(chars, start, n), false]);
+        break;
+      }
+      if (breaker === null) {
+        const cls = classes(chars);
+        const numbers = numberGlue(cls);
+        breaker = (c, lineStart) => lineBreak(chars, cls, numbers, c, lineStart);
+      }
+      const line = formatLine(chars, widths, breaker, start, font);
+      let result;
+      if (chars[cut] === NBSP) {
+        result = line.mayUnderflow(cut, false) ? line.underflow(cut) : [cut + 1, cut, false];
+      } else {
+        result = line.textOverflow(portion, cut);
+      }
+      lines.push([start, result[0], result[1], result[2]]);
+      start = result[0];
+    }
+    return lines;
+  }
+
+  function layoutPrepared(prepared, font) {
+    const lines = [];
+    const paragraphs = prepared.split("\n");
+    let offset = 0;
+    let characters = 0;
+    paragraphs.forEach((paragraph, index) => {
+      const chars = Array.from(paragraph);
+      characters += chars.length;
+      for (const [start, nxt, visible, cut] of layoutParagraph(chars, font)) {
+        lines.push({
+          paragraph: index, start: offset + start, end: offset + nxt,
+          text: chars.slice(start, visible).join(""), cut,
+        });
+      }
+      offset += chars.length + 1;
+    });
+    const count = lines.length;
+    return {
+      preset_id: font.preset.id,
+      text: prepared,
+      lines,
+      line_count: count,
+      paragraph_count: paragraphs.length,
+      height_twips: count * font.lineHeightTwips,
+      pages: count / font.preset.lines_per_page,
+      characters,
+    };
+  }
+
+  function layoutText(text, font) {
+    return layoutPrepared(prepareText(text), font);
+  }
+
+  function unsupportedCharacters(text, font) {
+    const found = new Set();
+    for (const c of prepareText(text)) if (!font.supported.has(c)) found.add(c);
+    return [...found];
+  }
+
+  // -------------------------------------------------------------------- budget.py
+  const NEAR_MIN_LINES = 3;
+
+  function nearMargin(budget) {
+    return Math.max(NEAR_MIN_LINES, Math.ceil(budget / 10));
+  }
+
+  function linesWord(count) {
+    return Math.abs(count) === 1 ? `${count} ligne` : `${count} lignes`;
+  }
+
+  function budgetStatus(used, budget) {
+    const remaining = budget - used;
+    const state = remaining < 0 ? "over" : remaining <= nearMargin(budget) ? "near" : "ok";
+    const head = `${used} / ${linesWord(budget)}`;
+    let message;
+    if (state === "over") message = `${head} — ${linesWord(-remaining)} de trop`;
+    else if (remaining === 0) message = `${head} — limite atteinte`;
+    else if (state === "near") {
+      message = remaining === 1 ? `${head} — il ne reste qu'une ligne`
+        : `${head} — il ne reste que ${remaining} lignes`;
+    } else {
+      message = remaining === 1 ? `${head} — il reste 1 ligne`
+        : `${head} — il reste ${remaining} lignes`;
+    }
+    return { used, budget, remaining, state, message };
+  }
+
+  function formatPages(pages) {
+    // Python's f"{pages:.2f}" rounds the binary value half-even; toFixed rounds the same
+    // binary value, so both agree except on exact binary halves (x.xx5 is never exact).
+    const word = pages >= 2 ? "pages" : "page";
+    return pages.toFixed(2).replace(".", ",") + " " + word;
+  }
+
+  return {
+    NBSP, NNBSP, prepareText, classes, numberGlue, breakAllowed, lineBreak, makeFont,
+    charWidths, layoutPrepared, layoutText, unsupportedCharacters, nearMargin, budgetStatus,
+    formatPages, scaleRound,
+  };
+})();
+
+if (typeof globalThis !== "undefined") globalThis.PtceLayout = PtceLayout;
