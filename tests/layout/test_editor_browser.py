@@ -1,0 +1,203 @@
+"""The rubric editor in a real Chromium, served by `streamlit run tests/layout/harness_app.py`.
+
+Typing past the limit turns the counter red while the text area still has the focus, before
+any blur and before Python has the text; the text then reaches Python debounced, keystrokes
+are never lost to a rerun, and Python's count equals the browser's.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ptce_assist.layout.engine import layout_text
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("layout-browser")]
+
+REPO = Path(__file__).resolve().parents[2]
+HARNESS = REPO / "tests" / "layout" / "harness_app.py"
+SENTENCE = ("Le pôle territorial de coopération économique réunit des entreprises de l'économie "
+            "sociale et solidaire, des collectivités et des centres de recherche ; il met en "
+            "œuvre une stratégie commune de mutualisation au service de projets innovants.")
+WORDS = tuple(SENTENCE.split())
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def harness_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("harness") / "streamlit.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(HARNESS),
+         "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--server.port", str(port), "--server.fileWatcherType", "none",
+         "--browser.gatherUsageStats", "false"],
+        cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("le banc d'essai Streamlit n'a pas démarré") from None
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(locale="fr-FR", viewport={"width": 1200, "height": 1000})
+    context.set_default_timeout(30_000)
+    yield context.new_page()
+    context.close()
+
+
+def _open(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    page.locator(".ptce-editor textarea").wait_for()
+
+
+def _server(page: Any) -> dict[str, int]:
+    server = page.locator("#server")
+    return {name: int(server.get_attribute(f"data-{name}") or -1)
+            for name in ("length", "lines", "saves", "runs")}
+
+
+def _wait_server_length(page: Any, length: int, timeout: float = 15) -> dict[str, int]:
+    deadline = time.monotonic() + timeout
+    while True:
+        state = _server(page)
+        if state["length"] == length:
+            return state
+        if time.monotonic() > deadline:
+            raise AssertionError(f"le serveur a {state['length']} caractères, pas {length}")
+        page.wait_for_timeout(100)
+
+
+def _prefix_with_lines(lines: int, preset_id: str) -> str:
+    """The longest run of WORDS that takes `lines` lines (measured by the Python engine)."""
+    words: list[str] = []
+    index = 0
+    while True:
+        candidate = " ".join([*words, WORDS[index % len(WORDS)]])
+        if layout_text(candidate, preset_id).line_count > lines:
+            return " ".join(words) + " "
+        words.append(WORDS[index % len(WORDS)])
+        index += 1
+
+
+def _focused_in_editor(page: Any) -> bool:
+    return bool(page.evaluate(
+        "() => { for (const el of document.querySelectorAll('*')) {"
+        " const root = el.shadowRoot;"
+        " if (root && root.querySelector('.ptce-editor')) {"
+        " return root.activeElement?.tagName === 'TEXTAREA'; } } return false; }"))
+
+
+def test_counter_turns_red_while_typing_then_python_gets_every_keystroke(
+    page: Any, harness_url: str
+) -> None:
+    _open(page, f"{harness_url}/?budget=15&layout=arial11")
+    counter = page.locator(".ptce-counter")
+    assert counter.get_attribute("data-state") == "ok"
+    assert "1 / 15 lignes" in counter.inner_text()  # an empty paragraph is one line
+
+    textarea = page.locator(".ptce-editor textarea")
+    textarea.click()
+    start = _prefix_with_lines(11, "arial11")
+    page.keyboard.insert_text(start)
+    assert counter.get_attribute("data-state") == "ok"
+    assert counter.get_attribute("data-lines") == "11"
+    _wait_server_length(page, len(start))  # debounced, without any blur
+
+    # Type word after word until the Python engine says 16 lines: past the budget of 15.
+    typed = start
+    more = ""
+    for word in WORDS * 4:
+        more += word + " "
+        if layout_text(typed + more, "arial11").line_count >= 16:
+            break
+    page.keyboard.type(more)
+    typed += more
+    # Still focused, no blur: the counter is red, with an icon and words, at once.
+    assert _focused_in_editor(page)
+    assert counter.get_attribute("data-state") == "over"
+    text = counter.inner_text()
+    assert "Limite dépassée" in text and "16 / 15 lignes" in text and "de trop" in text
+    assert page.locator(".ptce-icon").inner_text() == "\u26d4"
+    # ...before Python has the new text (it is sent 800 ms after the last keystroke).
+    assert _server(page)["length"] < len(typed)
+
+    state = _wait_server_length(page, len(typed))
+    assert textarea.input_value() == typed
+    assert state["lines"] == int(counter.get_attribute("data-lines") or -1) == 16
+
+    # A pause long enough for a send and its rerun, in the middle of a word: nothing lost.
+    page.keyboard.type("coopé")
+    page.wait_for_timeout(1500)
+    page.keyboard.type("ration durable.")
+    typed += "coopération durable."
+    assert textarea.input_value() == typed
+    page.keyboard.press("Tab")  # blur: sent at once
+    state = _wait_server_length(page, len(typed), timeout=5)
+    assert textarea.input_value() == typed
+    assert state["lines"] == int(counter.get_attribute("data-lines") or -1)
+
+
+def test_near_state_preview_and_no_html_injection(page: Any, harness_url: str) -> None:
+    _open(page, f"{harness_url}/?budget=15&layout=calibri11")
+    textarea = page.locator(".ptce-editor textarea")
+    textarea.click()
+    page.keyboard.insert_text(_prefix_with_lines(13, "calibri11"))
+    counter = page.locator(".ptce-counter")
+    assert counter.get_attribute("data-state") == "near"
+    assert "Proche de la limite" in counter.inner_text()
+    assert page.locator(".ptce-icon").inner_text() == "\u26a0"
+
+    page.keyboard.insert_text("\n<img src=x onerror=\"window.__ptceXss=1\"><b>gras</b>\n\n")
+    page.keyboard.insert_text(_prefix_with_lines(3, "calibri11"))
+    page.locator(".ptce-preview summary").click()
+    lines = page.locator(".ptce-page .ptce-line")
+    total = int(counter.get_attribute("data-lines") or -1)
+    assert total > 15
+    assert lines.count() == total
+    assert page.locator(".ptce-page .ptce-line.ptce-over").count() == total - 15
+    assert page.locator(".ptce-page .ptce-limit").count() == 1
+    assert "<img src=x" in page.locator(".ptce-page").inner_text()  # shown as text
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__ptceXss") is None
+    assert page.locator(".ptce-page img, .ptce-page b").count() == 0
+
+
+def test_unsupported_characters_are_flagged_in_french(page: Any, harness_url: str) -> None:
+    _open(page, f"{harness_url}/?budget=15&layout=times12")
+    page.locator(".ptce-editor textarea").click()
+    page.keyboard.insert_text("Un pôle engagé 😀 pour demain")
+    warning = page.locator(".ptce-warning")
+    assert warning.is_visible()
+    assert "Caractères absents de la police" in warning.inner_text()
+    assert "😀" in warning.inner_text()
