@@ -88,11 +88,12 @@ function createEditor(root) {
       fragment.appendChild(row);
     });
     el.page.replaceChildren(fragment);
-    // Scale the font so that the page's line width fills the preview's width.
+    // Scale the font so that the page's line width fills the preview's width (2 % spare:
+    // the browser's font may be slightly wider than the document's).
     const width = el.page.clientWidth - 48; // minus the line-number gutter
     if (width > 0) {
       const linePt = preset.line_width_twips / 20;
-      el.page.style.fontSize = `${(width * preset.size_pt) / linePt}px`;
+      el.page.style.fontSize = `${(0.98 * width * preset.size_pt) / linePt}px`;
     }
   }
 
@@ -112,7 +113,7 @@ function createEditor(root) {
     const rest = status.message.slice(status.message.indexOf("—"));
     el.detail.textContent = `${rest} · ${PtceLayout.formatPages(result.pages)} · ` +
       `${characterWord(result.characters)} (espaces compris)`;
-    const missing = PtceLayout.unsupportedCharacters(el.textarea.value, editor.font);
+    const missing = PtceLayout.unsupportedIn(result.text, editor.font);
     if (missing.length) {
       el.warning.hidden = false;
       el.warning.textContent = "Caractères absents de la police du document : " +

@@ -473,10 +473,14 @@ const PtceLayout = (() => {
     return layoutPrepared(prepareText(text), font);
   }
 
-  function unsupportedCharacters(text, font) {
+  function unsupportedIn(prepared, font) {
     const found = new Set();
-    for (const c of prepareText(text)) if (!font.supported.has(c)) found.add(c);
+    for (const c of prepared) if (!font.supported.has(c)) found.add(c);
     return [...found];
+  }
+
+  function unsupportedCharacters(text, font) {
+    return unsupportedIn(prepareText(text), font);
   }
 
   // -------------------------------------------------------------------- budget.py
@@ -516,8 +520,8 @@ const PtceLayout = (() => {
 
   return {
     NBSP, NNBSP, prepareText, classes, numberGlue, breakAllowed, lineBreak, makeFont,
-    charWidths, layoutPrepared, layoutText, unsupportedCharacters, nearMargin, budgetStatus,
-    formatPages, scaleRound,
+    charWidths, layoutPrepared, layoutText, unsupportedCharacters, unsupportedIn, nearMargin,
+    budgetStatus, formatPages, scaleRound,
   };
 })();
 
