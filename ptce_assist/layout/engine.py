@@ -27,7 +27,7 @@ The same algorithm, step for step, is ptce_assist/ui/rubric_editor/layout.js.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -133,10 +133,23 @@ def _fits(total_px: int, length: int, left_twips: int, font: _Font) -> bool:
     return shortcut and _round_twips(total_px) <= left_twips
 
 
-def _first_overflow(paragraph: str, cum: list[int], start: int, font: _Font) -> tuple[int, int]:
+def _nbsp_positions(paragraph: str) -> list[int]:
+    positions: list[int] = []
+    k = paragraph.find(NBSP)
+    while k >= 0:
+        positions.append(k)
+        k = paragraph.find(NBSP, k + 1)
+    return positions
+
+
+def _first_overflow(
+    paragraph: str, cum: list[int], start: int, font: _Font, nbsps: list[int]
+) -> tuple[int, int]:
     """(cut, portion start) for a line starting at `start`: the first character that does
     not fit (len(paragraph) when the rest fits) and where its portion starts (the cut
-    itself for a U+00A0 blank portion). `cum[k]` is the width of paragraph[:k]."""
+    itself for a U+00A0 blank portion). `cum[k]` is the width of paragraph[:k]; `nbsps`
+    the positions of U+00A0 (searched by bisection: a scan to the end of the paragraph on
+    every line made a 1 MB paragraph quadratic)."""
     n = len(paragraph)
     x = 0  # twips taken by the portions already on the line
     i = start
@@ -148,9 +161,8 @@ def _first_overflow(paragraph: str, cum: list[int], start: int, font: _Font) -> 
             x += _round_twips(font.nbsp_px)
             i += 1
             continue
-        end = paragraph.find(NBSP, i)
-        if end < 0:
-            end = n
+        j = bisect_left(nbsps, i)
+        end = nbsps[j] if j < len(nbsps) else n
         total = cum[end] - cum[i]
         if _fits(total, end - i, left, font):
             x += _round_twips(total)
@@ -251,11 +263,12 @@ def layout_paragraph(paragraph: str, preset_id: str) -> list[tuple[int, int, int
         return [(0, 0, 0, False)]
     widths = char_widths(paragraph, preset_id)
     cum = [0, *accumulate(widths)]
+    nbsps = _nbsp_positions(paragraph)
     breaker: _Breaker | None = None
     lines: list[tuple[int, int, int, bool]] = []
     start = 0
     while start < n:
-        cut, portion = _first_overflow(paragraph, cum, start, font)
+        cut, portion = _first_overflow(paragraph, cum, start, font, nbsps)
         if cut >= n:
             lines.append((start, n, _visible_end(paragraph, start, n), False))
             break

@@ -323,7 +323,23 @@ const PtceLayout = (() => {
     return shortcut && roundTwips(totalPx) <= leftTwips;
   }
 
-  function firstOverflow(chars, cum, start, font) {
+  // Positions of U+00A0, searched by bisection (mirrors engine._nbsp_positions).
+  function nbspPositions(chars) {
+    const positions = [];
+    for (let k = 0; k < chars.length; k++) if (chars[k] === NBSP) positions.push(k);
+    return positions;
+  }
+
+  function nextNbsp(nbsps, i, n) {
+    let lo = 0, hi = nbsps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nbsps[mid] < i) lo = mid + 1; else hi = mid;
+    }
+    return lo < nbsps.length ? nbsps[lo] : n;
+  }
+
+  function firstOverflow(chars, cum, start, font, nbsps) {
     const n = chars.length;
     let x = 0;
     let i = start;
@@ -335,8 +351,7 @@ const PtceLayout = (() => {
         i += 1;
         continue;
       }
-      let end = chars.indexOf(NBSP, i);
-      if (end < 0) end = n;
+      const end = nextNbsp(nbsps, i, n);
       const total = cum[end] - cum[i];
       if (fits(total, end - i, left, font)) {
         x += roundTwips(total);
@@ -413,11 +428,12 @@ const PtceLayout = (() => {
     const cum = new Array(n + 1);
     cum[0] = 0;
     for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + widths[i];
+    const nbsps = nbspPositions(chars);
     let breaker = null;
     const lines = [];
     let start = 0;
     while (start < n) {
-      const [cut, portion] = firstOverflow(chars, cum, start, font);
+      const [cut, portion] = firstOverflow(chars, cum, start, font, nbsps);
       if (cut >= n) {
         lines.push([start, n, visibleEnd(chars, start, n), false]);
         break;
