@@ -3,19 +3,13 @@ PTCE_REQUIRE_ORACLES=1 / PTCE_REQUIRE_BROWSER=1 make them mandatory (CI)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.conftest import shared_browser
 from tests.conftest import require_or_skip
 from tests.layout import oracle
-
-CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture(scope="session")
@@ -28,15 +22,7 @@ def soffice() -> str:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    available = Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
-    require_or_skip(available, "PTCE_REQUIRE_BROWSER", f"Chromium introuvable ({CHROMIUM})")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require_or_skip(False, "PTCE_REQUIRE_BROWSER", "playwright n'est pas installé")
-        raise
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium() -> Any:
+    """The process-wide Chromium: two sync Playwright instances cannot share a process
+    (pytest-xdist puts browser and layout tests in the same worker)."""
+    return shared_browser()
