@@ -15,7 +15,7 @@ from ptce_assist.ui.context import (
     get_store,
     require_dossier,
 )
-from ptce_assist.ui.measure import rubric_measure
+from ptce_assist.volumes import rubric_measure
 
 stored = require_dossier()
 dossier = stored.dossier

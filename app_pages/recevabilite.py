@@ -9,8 +9,8 @@ from ptce_assist.eligibility.actors import named, network_dot
 from ptce_assist.eligibility.report import check_report
 from ptce_assist.ui.context import call_of, require_dossier
 from ptce_assist.ui.diagnostic import show_quote, verdict_line
-from ptce_assist.ui.measure import rubric_measure
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.volumes import rubric_measure
 
 stored = require_dossier()
 dossier = stored.dossier

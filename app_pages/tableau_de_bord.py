@@ -15,9 +15,9 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
 from ptce_assist.regions import region_name
 from ptce_assist.ui.comments_panel import add_comment_form, show_comment, target_label
-from ptce_assist.ui.measure import rubric_measure
 from ptce_assist.ui.roles import get_workshops, require_adviser
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.volumes import rubric_measure
 from ptce_assist.workshops.access import (
     AccessDenied,
     WorkshopInputError,
@@ -35,7 +35,6 @@ from ptce_assist.workshops.dashboard import (
     to_frame,
 )
 from ptce_assist.workshops.exports import (
-    docx_unavailable_reason,
     docx_zip,
     to_csv_bytes,
     to_xlsx_bytes,
@@ -125,18 +124,14 @@ cols[1].download_button(
 )
 selected_ids = {int(key) for key in shown.index}
 chosen_dossiers = [s.dossier for s in stored_dossiers if s.id in selected_ids]
-unavailable = docx_unavailable_reason()
-if unavailable:
-    cols[2].button("Dossiers Word (ZIP)", disabled=True, help=unavailable)
-else:
-    cols[2].download_button(
-        "Dossiers Word (ZIP)",
-        data=lambda: docx_zip(chosen_dossiers),
-        file_name=f"{stem}-dossiers.zip",
-        mime="application/zip",
-        icon=":material/folder_zip:",
-        help="Un fichier .docx par dossier affiché (sans les commentaires).",
-    )
+cols[2].download_button(
+    "Dossiers Word (ZIP)",
+    data=lambda: docx_zip(chosen_dossiers),
+    file_name=f"{stem}-dossiers.zip",
+    mime="application/zip",
+    icon=":material/folder_zip:",
+    help="Un fichier .docx par dossier affiché (sans les commentaires).",
+)
 
 # --- one dossier, read only --------------------------------------------------------------
 st.subheader("Ouvrir un dossier")

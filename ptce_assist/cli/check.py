@@ -8,19 +8,18 @@ it prints a French report. A folder of JSON or DOCX drafts gives the advisers' d
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, read_backup
-from ptce_assist.call import Rubric
 from ptce_assist.cli._files import CommandError, read_bytes
 from ptce_assist.coach.report import coach_report
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.report import check_report, render_fr
 from ptce_assist.progress import Measure
+from ptce_assist.volumes import rubric_measure
 from ptce_assist.workshops.folder_check import check_folder
 
 
@@ -85,23 +84,6 @@ def check_file(path: Path, as_json: bool, *, strict: bool = False) -> int:
     return 0
 
 
-def layout_measure(dossier: Dossier) -> Measure | None:
-    """Lines used and allowed per rubric, from the layout engine when it is installed.
-
-    The layout engine (`ptce_assist.layout.engine` and `ptce_assist.layout.budget`) is built
-    separately; it is imported by name so that this command works, without volumes, where it
-    is missing.
-    """
-    try:
-        engine = importlib.import_module("ptce_assist.layout.engine")
-        budget = importlib.import_module("ptce_assist.layout.budget")
-    except ImportError:
-        return None
-    preset = dossier.layout
-
-    def measure(rubric: Rubric, text: str) -> tuple[int, int] | None:
-        lines = int(engine.layout_text(text, preset).line_count)
-        allowed = int(budget.budget_lines(rubric.limit.amount, rubric.limit.unit, preset))
-        return lines, allowed
-
-    return measure
+def layout_measure(dossier: Dossier) -> Measure:
+    """Lines used and allowed per rubric in the dossier's layout (the app's measure)."""
+    return rubric_measure(dossier)

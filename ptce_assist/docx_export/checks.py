@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
+from ptce_assist import volumes
 from ptce_assist.call import Rubric, load_call
 from ptce_assist.dossier import Dossier
-from ptce_assist.layout.engine import layout_text
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, Preset, get_preset
 from ptce_assist.layout.typography import unsupported_characters
 from ptce_assist.plaintext import MISSING_MARKER, export_sections
@@ -15,9 +13,7 @@ from ptce_assist.progress import missing_identity_fields
 
 def allowed_lines(rubric: Rubric, preset: Preset) -> int:
     """The rubric's limit in lines of the preset ("1/2 page" = half a page's lines)."""
-    if rubric.limit.unit == "ligne":
-        return int(rubric.limit.amount)
-    return math.floor(rubric.limit.amount * preset.lines_per_page)
+    return volumes.allowed_lines(rubric, preset.id)
 
 
 def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]:
@@ -45,7 +41,7 @@ def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]
                 f"par « {MISSING_MARKER} ». Tout dossier incomplet ne sera pas recevable."
             )
             continue
-        used = layout_text(section.text, preset.id).line_count
+        used = volumes.line_count(section.text, preset.id)
         allowed = allowed_lines(section.rubric, preset)
         if used > allowed:
             warnings.append(

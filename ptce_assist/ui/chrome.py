@@ -6,8 +6,8 @@ import streamlit as st
 
 from ptce_assist.progress import overall_progress
 from ptce_assist.ui.context import call_of, current_stored
-from ptce_assist.ui.measure import rubric_measure
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.volumes import rubric_measure
 
 
 def sidebar_progress() -> None:

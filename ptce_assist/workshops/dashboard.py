@@ -8,7 +8,6 @@ self-assessment means per block of selection criteria from `eligibility.report.c
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.report import check_report
 from ptce_assist.progress import Measure, overall_progress
 from ptce_assist.regions import region_name
+from ptce_assist.volumes import rubric_measure
 
 PARIS = ZoneInfo("Europe/Paris")
 NO_NAME = "Projet sans nom"
@@ -44,14 +44,9 @@ class DashboardRow:
     values: dict[str, Any]
 
 
-def default_measure(dossier: Dossier) -> Measure | None:
-    """The app's rubric measure (layout engine), or None where none is wired."""
-    try:
-        module = importlib.import_module("ptce_assist.ui.measure")
-    except ImportError:  # pragma: no cover - the module ships with the app
-        return None
-    measure: Measure | None = module.rubric_measure(dossier)
-    return measure
+def default_measure(dossier: Dossier) -> Measure:
+    """Lines used and allowed per rubric in the dossier's layout (the app's measure)."""
+    return rubric_measure(dossier)
 
 
 ELIGIBILITY_LABELS = {

@@ -6,22 +6,18 @@ Every text cell goes through `spreadsheet_safety.neutralise_formula`: a project 
 
 from __future__ import annotations
 
-import importlib
 import io
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from ptce_assist.docx_export import build_docx
 from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
 from ptce_assist.spreadsheet_safety import neutralise_formula
 from ptce_assist.text import clean_text
 
 DATE_FORMAT = "%d/%m/%Y %H:%M"
-
-
-class ExportUnavailable(RuntimeError):
-    """A building block of the export is not installed in this version of the app."""
 
 
 def _safe_cell(value: Any) -> Any:
@@ -62,29 +58,8 @@ def to_xlsx_bytes(frame: Any, sheet: str = "Tableau de bord") -> bytes:
     return buffer.getvalue()
 
 
-def _docx_builder() -> Callable[[Dossier], bytes]:
-    try:
-        module = importlib.import_module("ptce_assist.docx_export")
-    except ImportError:
-        raise ExportUnavailable("L'export Word n'est pas disponible dans cette version.") from None
-    builder = getattr(module, "build_docx", None)
-    if not callable(builder):
-        raise ExportUnavailable("L'export Word n'est pas disponible dans cette version.")
-    return builder  # type: ignore[no-any-return]
-
-
-def docx_unavailable_reason() -> str | None:
-    """Why the DOCX export cannot run in this version (French), or None when it can."""
-    try:
-        _docx_builder()
-    except ExportUnavailable as error:
-        return str(error)
-    return None
-
-
 def docx_zip(dossiers: Sequence[Dossier]) -> bytes:
     """One DOCX per dossier (comments are not part of a dossier: they cannot be in it)."""
-    build = _docx_builder()
     buffer = io.BytesIO()
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -94,5 +69,5 @@ def docx_zip(dossiers: Sequence[Dossier]) -> bytes:
             while name.lower() in used:
                 name, suffix = f"{stem}-{suffix}.docx", suffix + 1
             used.add(name.lower())
-            archive.writestr(name, build(dossier))
+            archive.writestr(name, build_docx(dossier))
     return buffer.getvalue()

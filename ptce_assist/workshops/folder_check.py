@@ -9,12 +9,12 @@ the folder itself is missing.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from ptce_assist.backup import BackupError, read_backup
+from ptce_assist.docx_import import DocxImportError, apply_import, import_docx
 from ptce_assist.dossier import Dossier
 from ptce_assist.workshops.dashboard import COL_PROJECT, dashboard_rows, to_frame
 from ptce_assist.workshops.exports import safe_frame
@@ -43,15 +43,10 @@ def read_draft(path: Path) -> Dossier:
 
 def _read_docx(raw: bytes) -> Dossier:
     try:
-        module = importlib.import_module("ptce_assist.docx_import")
-    except ImportError:
-        raise DraftError("la lecture des fichiers Word n'est pas disponible") from None
-    try:
-        result = module.import_docx(raw)
-    except module.DocxImportError as error:
+        result = import_docx(raw)
+    except DocxImportError as error:
         raise DraftError(str(error)) from None
-    dossier: Dossier = module.apply_import(Dossier(), result)
-    return dossier
+    return apply_import(Dossier(), result)
 
 
 def drafts_in(folder: Path) -> list[Path]:

@@ -236,10 +236,6 @@ def test_warnings_missing_identity_missing_rubrics_over_limit_odd_characters() -
 
 
 def test_budget_annex_only_with_a_budget() -> None:
-    from ptce_assist.docx_export.annex import annex_available
-
-    if not annex_available():
-        pytest.skip("module d'annexe budgétaire absent")
     from ptce_assist.budget.model import Budget
 
     without = [p.text for p in _open(build_docx(full())).paragraphs]

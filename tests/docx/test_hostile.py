@@ -8,6 +8,7 @@ import struct
 import time
 import zipfile
 
+import openpyxl
 import pytest
 
 from ptce_assist.docx_import import DocxImportError, import_docx
@@ -128,7 +129,6 @@ def test_missing_content_types() -> None:
 
 
 def test_spreadsheet_renamed_docx() -> None:
-    openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     book.active["A1"] = "Gouvernance"
     out = io.BytesIO()

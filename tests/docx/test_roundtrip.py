@@ -106,10 +106,6 @@ def test_a_no_break_space_the_typography_would_not_add_is_kept() -> None:
 
 
 def test_budget_annex_is_not_taken_for_the_financing_text() -> None:
-    from ptce_assist.docx_export.annex import annex_available
-
-    if not annex_available():
-        pytest.skip("module d'annexe budgétaire absent")
     from ptce_assist.budget.model import Budget
 
     budget = Budget.model_validate(

@@ -142,13 +142,11 @@ def test_check_file_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert json.loads(capsys.readouterr().out)["recevable"] is False
 
 
-def test_layout_measure_when_the_engine_is_there() -> None:
+def test_layout_measure_counts_lines_against_the_limit() -> None:
     from ptce_assist.call import load_call
     from ptce_assist.cli.check import layout_measure
 
     measure = layout_measure(Dossier())
-    if measure is None:
-        pytest.skip("moteur de mise en page (ptce_assist.layout.budget) pas encore disponible")
     rubric = load_call().rubric("gouvernance")
     lines, budget = measure(rubric, "Une ligne.")  # type: ignore[misc]
     assert (lines, budget) == (1, 15)

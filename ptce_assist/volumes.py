@@ -1,0 +1,55 @@
+"""Lines used and allowed per rubric in the dossier's page layout.
+
+The one measure behind every status (sidebar progress, récapitulatif, recevabilité,
+dashboard, `check` CLI, export warnings): the layout engine's line count against the
+rubric's limit converted to lines of the same preset, as the live counter shows it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ptce_assist.call import Rubric
+from ptce_assist.dossier import Dossier
+from ptce_assist.layout.budget import BudgetStatus, budget_lines, budget_status
+from ptce_assist.layout.engine import layout_text
+from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS
+from ptce_assist.progress import Measure
+
+# Texts longer than this are measured every time rather than kept in the cache: a pasted
+# novel must not pin megabytes in memory (a one-page rubric is ~4,000 characters).
+CACHED_TEXT_MAX_CHARS = 40_000
+
+
+def effective_preset(dossier: Dossier) -> str:
+    """The dossier's preset, or the default one for a value from an unknown version."""
+    return dossier.layout if dossier.layout in PRESETS else DEFAULT_PRESET
+
+
+def allowed_lines(rubric: Rubric, preset_id: str) -> int:
+    return budget_lines(rubric.limit.amount, rubric.limit.unit, preset_id)
+
+
+@lru_cache(maxsize=1024)
+def _cached_line_count(text: str, preset_id: str) -> int:
+    return layout_text(text, preset_id).line_count
+
+
+def line_count(text: str, preset_id: str) -> int:
+    if len(text) > CACHED_TEXT_MAX_CHARS:
+        return layout_text(text, preset_id).line_count
+    return _cached_line_count(text, preset_id)
+
+
+def rubric_status(rubric: Rubric, text: str, preset_id: str) -> BudgetStatus:
+    return budget_status(line_count(text, preset_id), allowed_lines(rubric, preset_id))
+
+
+def rubric_measure(dossier: Dossier) -> Measure:
+    """(lines used, lines allowed) of a rubric's text in the dossier's layout."""
+    preset_id = effective_preset(dossier)
+
+    def measure(rubric: Rubric, text: str) -> tuple[int, int]:
+        return line_count(text, preset_id), allowed_lines(rubric, preset_id)
+
+    return measure
