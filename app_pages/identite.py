@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
+from ptce_assist.layout.presets import PRESETS
 from ptce_assist.regions import REGIONS, region_name
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_dossier
@@ -85,6 +86,22 @@ fields.text_input(
     labels["referent.phone"],
     problem=problems.get("referent.phone"),
     help="Un numéro de portable ; en outre-mer, il est lu avec l'indicatif de la région choisie.",
+)
+
+st.subheader("Mise en page du document")
+fields.select(
+    stored,
+    "layout",
+    "Police et marges du document exporté",
+    list(PRESETS),
+    lambda preset: PRESETS[preset].label if preset in PRESETS else preset,
+    allow_empty=False,
+    help=(
+        "Les compteurs de lignes de chaque rubrique et le document Word exporté utilisent "
+        "cette mise en page : une page compte "
+        + ", ".join(f"{p.lines_per_page} lignes en {p.label}" for p in PRESETS.values())
+        + "."
+    ),
 )
 
 st.page_link(rubric_page(call.rubrics[0]), label="Passer aux rubriques →")

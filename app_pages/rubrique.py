@@ -10,6 +10,7 @@ from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
 from ptce_assist.ui.context import call_of, require_dossier
 from ptce_assist.ui.copy_button import rubric_copy_button
+from ptce_assist.ui.rubric_field import rubric_text_editor
 
 REQUIREMENT_WORDING = {
     "obligatoire": "Rubrique obligatoire",
@@ -41,21 +42,16 @@ def render(rubric_id: str) -> None:
             st.markdown(f"> {quote}")
         st.caption(rubric.help)
 
-    path = f"rubrics.{rubric.id}"
-    # --- editor (issue 3 replaces the text area by the live-counter editor) ---
-    fields.text_area(stored, path, "Votre texte", height=360)
-    # --- end editor ---
+    rubric_text_editor(stored, rubric)
 
     done = rubric.id in stored.dossier.completed_rubrics
     if st.checkbox("J'ai terminé cette rubrique", value=done, key=f"done:{rubric.id}") != done:
         _toggle_done(rubric.id, not done)
         st.rerun()
 
-    # --- extras (copy button, writing coach, comments) ---
     rubric_copy_button(stored.dossier, rubric.id)
     coach_panel(rubric.id, require_dossier().dossier.rubric_text(rubric.id))
     comments_panel(rubric.id)
-    # --- end extras ---
     _neighbours(rubric.id)
 
 

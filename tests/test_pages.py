@@ -63,11 +63,13 @@ def test_journey_identity_two_rubrics_then_summary(tmp_path: Path) -> None:
     assert any("e-mail invalide" in c for c in captions)
     assert not any("téléphone n'est pas valide" in c for c in captions)  # GP number, GP region
 
+    # The rubric editor is a browser component (AppTest cannot type into it: the browser
+    # tests do); here the texts are saved as the editor saves them, then the page is used.
     for rubric_id, text in [("objectifs", "Créer 8 emplois."), ("gouvernance", "Un CA de 9.")]:
-        page = rubric_app(token, rubric_id)
-        page.text_area(key=f"w:rubrics.{rubric_id}").input(text).run()
-        if rubric_id == "objectifs":
-            page.checkbox(key="done:objectifs").check().run()
+        store.set_field(token, f"rubrics.{rubric_id}", text, expected="")
+    page = rubric_app(token, "objectifs")
+    assert not page.exception
+    page.checkbox(key="done:objectifs").check().run()
 
     stored = store.load(token)
     assert stored is not None
@@ -80,19 +82,6 @@ def test_journey_identity_two_rubrics_then_summary(tmp_path: Path) -> None:
     assert any("complet" in s for s in statuses)
     assert any("en cours" in s for s in statuses)
     assert sum("vide" in s for s in statuses) == 8
-
-
-def test_huge_paste_control_characters_and_emoji_in_a_rubric(tmp_path: Path) -> None:
-    store = new_store(tmp_path)
-    token, _ = store.create()
-    page = rubric_app(token, "acteurs")
-    huge = "Acteur engagé 😊\x07. " * 55_000  # about 1 MB with one BEL per sentence
-    page.text_area(key="w:rubrics.acteurs").input(huge).run()
-    assert not page.exception
-    assert "caractères invisibles" in page.warning[0].value
-    stored = store.load(token)
-    assert stored is not None
-    assert stored.dossier.rubrics["acteurs"] == huge.replace("\x07", "")
 
 
 def test_truncated_backup_changes_nothing(tmp_path: Path) -> None:

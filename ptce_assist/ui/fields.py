@@ -20,13 +20,14 @@ from ptce_assist.ui.context import current_token, get_store
 _NOTICE_KEY = "field_notices"
 
 
-def _keys(path: str) -> tuple[str, str, str]:
+def keys(path: str) -> tuple[str, str, str]:
+    """Session keys of a field: its widget, the value it was seeded with, its conflict."""
     return f"w:{path}", f"base:{path}", f"conflict:{path}"
 
 
 def seed(stored: StoredDossier, path: str) -> str:
     """Put the stored value in the widget's state if the widget has none; return the key."""
-    key, base_key, _ = _keys(path)
+    key, base_key, _ = keys(path)
     if key not in st.session_state:
         value = get_path(stored.dossier.model_dump(), path)
         st.session_state[key] = value if value is not None else ""
@@ -39,7 +40,7 @@ def save_value(path: str, value: Any) -> bool:
     token = current_token()
     if token is None:
         return False
-    _, base_key, conflict_key = _keys(path)
+    _, base_key, conflict_key = keys(path)
     if isinstance(value, str):
         if len(value) > MAX_FIELD_CHARS:
             _notice(path, "error", too_long_message(len(value)))
@@ -74,7 +75,7 @@ def _notice(path: str, level: str, message: str) -> None:
 
 
 def _on_change(path: str) -> None:
-    key, _, _ = _keys(path)
+    key, _, _ = keys(path)
     value = st.session_state.get(key)
     if isinstance(value, str):
         cleaned = clean_text(value).text
@@ -83,19 +84,30 @@ def _on_change(path: str) -> None:
     save_value(path, value)
 
 
-def show_field_feedback(path: str, problem: str | None = None) -> None:
-    """Notices from the last save, a conflict to settle, and the validation problem."""
+def show_field_feedback(
+    path: str, problem: str | None = None, *, show: Callable[[str], None] | None = None
+) -> None:
+    """Notices from the last save, a conflict to settle, and the validation problem.
+
+    `show(value)` puts a value back in the field's widget (default: its session key)."""
     notices: dict[str, tuple[str, str]] = st.session_state.get(_NOTICE_KEY, {})
     if path in notices:
         level, message = notices.pop(path)
         (st.error if level == "error" else st.warning)(message)
-    _show_conflict(path)
+    _show_conflict(path, show)
     if problem:
         st.caption(f"⚠️ {problem}")
 
 
-def _show_conflict(path: str) -> None:
-    key, base_key, conflict_key = _keys(path)
+def _show_conflict(path: str, show: Callable[[str], None] | None) -> None:
+    key, base_key, conflict_key = keys(path)
+
+    def put(value: str) -> None:
+        if show is None:
+            st.session_state[key] = value
+        else:
+            show(value)
+
     conflict = st.session_state.get(conflict_key)
     if not conflict:
         return
@@ -108,11 +120,11 @@ def _show_conflict(path: str) -> None:
 
     def keep_mine() -> None:
         st.session_state[base_key] = conflict["theirs"]
-        st.session_state[key] = conflict["mine"]
+        put(conflict["mine"])
         save_value(path, conflict["mine"])
 
     def take_theirs() -> None:
-        st.session_state[key] = conflict["theirs"]
+        put(conflict["theirs"])
         st.session_state[base_key] = conflict["theirs"]
         st.session_state.pop(conflict_key, None)
 
@@ -160,10 +172,11 @@ def select(
     *,
     help: str | None = None,
     problem: str | None = None,
+    allow_empty: bool = True,
 ) -> None:
-    """A select box over ids; the empty id stands for "not chosen yet"."""
+    """A select box over ids; the empty id stands for "not chosen yet" (if `allow_empty`)."""
     key = seed(stored, path)
-    choices = ["", *options]
+    choices = ["", *options] if allow_empty else list(options)
     if st.session_state[key] not in choices:  # a value from an older call stays visible
         choices.append(st.session_state[key])
     st.selectbox(

@@ -10,12 +10,15 @@ DOCX. Python receives the text debounced (800 ms after the last keystroke) and o
         save(text)
 
 `text` seeds the editor when it appears; while it stays on the page its own content wins
-(a rerun never overwrites what is being typed), so the caller saves what it returns.
+(a rerun never overwrites what is being typed), so the caller saves what it returns, or
+saves in `on_change` (run before the page, like a widget callback; the text is then in
+`editor_text(key)`). `saved` is the text the server holds: the editor says "Enregistré"
+when what is typed is that, and "Modifications non enregistrées" otherwise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +39,7 @@ _HTML = """
     <span class="ptce-lines"></span>
     <span class="ptce-detail"></span>
   </div>
+  <p class="ptce-save" role="status" aria-live="polite" data-state="saved"></p>
   <p class="ptce-warning" role="alert" hidden></p>
   <details class="ptce-preview">
     <summary>Aperçu de la mise en page</summary>
@@ -89,15 +93,29 @@ def _noop() -> None:
     """State callbacks must exist for the component to keep a "text" state."""
 
 
-def rubric_editor(
-    *, key: str, text: str, budget_lines: int, preset_id: str, label: str, height: int = 300
-) -> str:
-    """Show the editor and return its latest text (`text` until the browser sends one)."""
+def editor_text(key: str) -> str | None:
+    """The text the browser last sent for the editor `key` (None before any)."""
     state = st.session_state.get(key)
     latest = state.get("text") if isinstance(state, Mapping) else None
+    return latest if isinstance(latest, str) else None
+
+
+def rubric_editor(
+    *,
+    key: str,
+    text: str,
+    budget_lines: int,
+    preset_id: str,
+    label: str,
+    height: int = 300,
+    saved: str | None = None,
+    on_change: Callable[[], None] | None = None,
+) -> str:
+    """Show the editor and return its latest text (`text` until the browser sends one)."""
+    latest = editor_text(key)
     # Seed with what the browser last sent, not the caller's stored copy: in the run that a
     # send triggers, the caller has not saved it yet, and a stale seed must not exist.
-    seed = latest if isinstance(latest, str) else text
+    seed = latest if latest is not None else text
     result = _component(
         key=key,
         data={
@@ -106,9 +124,10 @@ def rubric_editor(
             "label": label,
             "height": int(height),
             "preset": preset_payload(preset_id),
+            "saved": seed if saved is None else saved,
         },
         default={"text": seed},
-        on_text_change=_noop,
+        on_text_change=on_change or _noop,
     )
     value = result.get("text") if isinstance(result, Mapping) else None
     return value if isinstance(value, str) else seed

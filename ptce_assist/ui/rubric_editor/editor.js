@@ -33,6 +33,7 @@ function createEditor(root) {
     lines: root.querySelector(".ptce-lines"),
     detail: root.querySelector(".ptce-detail"),
     warning: root.querySelector(".ptce-warning"),
+    save: root.querySelector(".ptce-save"),
     preview: root.querySelector(".ptce-preview"),
     page: root.querySelector(".ptce-page"),
     note: root.querySelector(".ptce-note"),
@@ -48,6 +49,22 @@ function createEditor(root) {
     result: null,
   };
 
+  // What the server holds against what is typed: said in words, beside the counter.
+  function showSaveState() {
+    const text = el.textarea.value;
+    let state = "saved";
+    if (editor.data && text !== editor.data.saved) {
+      state = editor.timer !== null ? "typing" : "pending";
+    }
+    el.save.dataset.state = state;
+    el.save.textContent = {
+      saved: "\u2714 Enregistré",
+      typing: "Modifications en cours\u2026",
+      pending: "Enregistrement\u2026 (si ce message reste affiché, votre texte n'est pas " +
+        "encore enregistré : gardez la page ouverte)",
+    }[state];
+  }
+
   function flush() {
     if (editor.timer !== null) {
       clearTimeout(editor.timer);
@@ -58,6 +75,7 @@ function createEditor(root) {
       editor.lastSent = text;
       editor.send("text", text);
     }
+    showSaveState();
   }
 
   function schedule() {
@@ -129,6 +147,7 @@ function createEditor(root) {
   el.textarea.addEventListener("input", () => {
     refresh();
     schedule();
+    showSaveState();
   });
   el.textarea.addEventListener("blur", flush);
   el.preview.addEventListener("toggle", renderPreview);
@@ -153,6 +172,7 @@ function createEditor(root) {
       editor.seeded = true;
     }
     refresh();
+    showSaveState();
   };
   return editor;
 }
