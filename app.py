@@ -6,12 +6,18 @@ opened as the first request after a server start then bypasses this file (see RE
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.call import load_call
 from ptce_assist.ui.chrome import sidebar_progress
 from ptce_assist.ui.context import sync_token_with_url
+from ptce_assist.ui.run_log import run_page
+
+# Imports are cached after the first run: a run's time is measured from here.
+SCRIPT_STARTED = time.perf_counter()
 
 st.set_page_config(page_title="ptce-assist — dossier AMI PTCE", page_icon="🤝", layout="wide")
 
@@ -54,4 +60,4 @@ pages: dict[str, list[st.Page]] = {
 navigation = st.navigation(pages, expanded=True)
 sync_token_with_url()
 sidebar_progress()
-navigation.run()
+run_page(navigation, SCRIPT_STARTED)

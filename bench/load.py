@@ -1,0 +1,263 @@
+"""Load benchmark: N candidates typing into rubric editors at once against one server.
+
+For each N (10, 20, 40 by default) a fresh `streamlit run app.py` starts on 127.0.0.1 with
+its own SQLite file and N dossiers. N browser contexts of Debian's Chromium (Playwright)
+open a rubric page each and type French text into the rubric editor like a person: three
+sentences, a pause to think between them, the last sentence ending the text (no blur, no
+click: the editor's debounced send must save it). Printed for each N:
+
+- save p50 / p95: time from the last keystroke to the full text being in the database
+  (a thread reads the database every 25 ms), the 800 ms send delay of the editor included;
+- lost: candidates whose stored text, at the end, is not exactly what they typed;
+- rerun p95: duration of the server's page runs during the round (PTCE_RUN_LOG);
+- peak memory: the server process's peak resident memory (VmHWM of /proc).
+
+Targets (issue "Proof under load"): with 40 typists, save p95 < 1.5 s, nothing lost,
+server memory < 600 MB. Browsers and server share this machine's cores: the figures are
+an upper bound of what a server alone would do.
+
+Only 127.0.0.1 is contacted: every other request of the pages is aborted (and counted).
+The run stops by itself: a time limit per round, the server killed at the end.
+
+    .venv/bin/python bench/load.py [--sizes 10 20 40] [--rubric objectifs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sqlite3
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.async_api import async_playwright
+
+from ptce_assist.dossier import Dossier
+from ptce_assist.storage import DossierStore, make_engine
+from ptce_assist.storage.tokens import token_hash
+from tests.browser.server import AppServer
+
+CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+SENTENCES = [
+    "Le pôle réunit douze structures de l'ESS et cinq entreprises du bassin d'emploi. ",
+    "Nous visons 12 emplois en insertion d'ici 2027, avec 480 000 € sur trois ans ; ",
+    "la gouvernance associe salariés, bénévoles et collectivités au comité de pilotage.",
+]
+KEY_DELAY_MS = 35  # a fast typist: about 1,700 characters a minute
+THINK_SECONDS = (1.0, 2.5)  # pause between sentences
+ROUND_TIME_LIMIT = 300.0
+SAVE_WAIT_LIMIT = 30.0
+
+
+@dataclass
+class Candidate:
+    index: int
+    token: str
+    key: str  # the token's hash: how the database knows the dossier
+    typed: str = ""
+    typing_done: float | None = None  # time.monotonic() of the last keystroke
+    saved_at: float | None = None  # first time the database held the whole text
+
+
+@dataclass
+class Round:
+    size: int
+    save_latencies: list[float] = field(default_factory=list)
+    lost: int = 0
+    rerun_p95: float = float("nan")
+    reruns: int = 0
+    peak_mb: float = float("nan")
+    blocked_requests: int = 0
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(share * (len(ordered) - 1))))
+    return ordered[rank]
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of the server process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def read_texts(conn: sqlite3.Connection, rubric: str) -> dict[str, str]:
+    """The rubric's text of every dossier, by token hash."""
+    texts = {}
+    for key, data in conn.execute("SELECT token_hash, data FROM dossiers"):
+        value = json.loads(data).get("rubrics", {}).get(rubric, "")
+        texts[key] = value if isinstance(value, str) else ""
+    return texts
+
+
+class SaveWatcher(threading.Thread):
+    """Reads every dossier every 25 ms; notes when each first holds its candidate's text."""
+
+    def __init__(self, db_path: Path, rubric: str, candidates: list[Candidate]):
+        super().__init__(daemon=True)
+        self.db_path = db_path
+        self.rubric = rubric
+        self.by_key = {c.key: c for c in candidates}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=5)
+        try:
+            while not self.stop.is_set():
+                now = time.monotonic()
+                for key, text in read_texts(conn, self.rubric).items():
+                    candidate = self.by_key.get(key)
+                    if (
+                        candidate is not None
+                        and candidate.saved_at is None
+                        and candidate.typing_done is not None
+                        and text == candidate.typed
+                    ):
+                        candidate.saved_at = now
+                self.stop.wait(0.025)
+        finally:
+            conn.close()
+
+
+async def type_like_a_person(page: Any, candidate: Candidate, seed: int) -> None:
+    rng = random.Random(seed)
+    area = page.get_by_label("Votre texte")
+    await area.click()
+    await asyncio.sleep(rng.uniform(0, 1.5))  # people do not start at the same instant
+    for number, sentence in enumerate(SENTENCES):
+        await page.keyboard.type(sentence, delay=KEY_DELAY_MS)
+        candidate.typed += sentence
+        if number < len(SENTENCES) - 1:
+            await asyncio.sleep(rng.uniform(*THINK_SECONDS))
+    candidate.typing_done = time.monotonic()
+
+
+async def run_round(size: int, rubric: str, workdir: Path) -> Round:
+    result = Round(size=size)
+    db_path = workdir / f"load-{size}.sqlite3"
+    url = f"sqlite:///{db_path}"
+    engine = make_engine(url)
+    store = DossierStore(engine)
+    tokens = [store.create(Dossier())[0] for _ in range(size)]
+    engine.dispose()
+    candidates = [Candidate(i, token, token_hash(token)) for i, token in enumerate(tokens)]
+
+    run_log = workdir / f"runs-{size}.log"
+    server = AppServer(url, env={"PTCE_RUN_LOG": str(run_log)}, log_dir=workdir)
+    server.start()
+    watcher = SaveWatcher(db_path, rubric, candidates)
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+            pages = []
+            for candidate in candidates:
+                context = await browser.new_context(locale="fr-FR")
+                await context.route("**/*", _only_localhost(result))
+                page = await context.new_page()
+                await page.goto(f"{server.url}/{rubric}?d={candidate.token}")
+                pages.append(page)
+            for page in pages:
+                await page.get_by_label("Votre texte").wait_for(timeout=60_000)
+            run_log.write_text("")  # count only the runs of the typing
+            watcher.start()
+            await asyncio.wait_for(
+                asyncio.gather(
+                    *(
+                        type_like_a_person(page, candidate, seed=candidate.index)
+                        for page, candidate in zip(pages, candidates, strict=True)
+                    )
+                ),
+                timeout=ROUND_TIME_LIMIT,
+            )
+            deadline = time.monotonic() + SAVE_WAIT_LIMIT
+            while time.monotonic() < deadline and any(c.saved_at is None for c in candidates):
+                await asyncio.sleep(0.1)
+            await browser.close()
+        result.peak_mb = peak_rss_mb(server.process.pid) if server.process else float("nan")
+    finally:
+        watcher.stop.set()
+        server.stop()
+    for candidate in candidates:
+        if candidate.saved_at is not None and candidate.typing_done is not None:
+            result.save_latencies.append(candidate.saved_at - candidate.typing_done)
+    with sqlite3.connect(db_path) as conn:
+        final = read_texts(conn, rubric)
+    result.lost = sum(1 for c in candidates if final.get(c.key) != c.typed)
+    durations = [float(line.split("\t")[0]) for line in run_log.read_text().splitlines() if line]
+    result.reruns = len(durations)
+    result.rerun_p95 = percentile(durations, 0.95)
+    return result
+
+
+def _only_localhost(result: Round) -> Any:
+    async def handler(route: Any) -> None:
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", None) or route.request.url.startswith(("data:", "blob:")):
+            await route.continue_()
+        else:
+            result.blocked_requests += 1
+            await route.abort()
+
+    return handler
+
+
+def print_table(rounds: list[Round]) -> None:
+    print()
+    print("typists | save p50 | save p95 | lost | page runs | run p95 | server peak | blocked")
+    print("--------|----------|----------|------|-----------|---------|-------------|--------")
+    for r in rounds:
+        print(
+            f"{r.size:7d} | {percentile(r.save_latencies, 0.5):6.2f} s | "
+            f"{percentile(r.save_latencies, 0.95):6.2f} s | {r.lost:4d} | {r.reruns:9d} | "
+            f"{r.rerun_p95:5.2f} s | {r.peak_mb:8.0f} MB | {r.blocked_requests:7d}"
+        )
+    biggest = max(rounds, key=lambda r: r.size)
+    p95 = percentile(biggest.save_latencies, 0.95)
+    unsaved = biggest.size - len(biggest.save_latencies)
+    within = p95 < 1.5 and biggest.lost == 0 and unsaved == 0 and biggest.peak_mb < 600
+    print()
+    print(
+        f"Targets at {biggest.size} typists (save p95 < 1.5 s, nothing lost, memory < 600 MB): "
+        + ("met" if within else "NOT met")
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 20, 40])
+    parser.add_argument("--rubric", default="objectifs")
+    args = parser.parse_args(argv)
+    rounds = []
+    with tempfile.TemporaryDirectory(prefix="ptce-load-") as tmp:
+        for size in args.sizes:
+            started = time.monotonic()
+            rounds.append(asyncio.run(run_round(size, args.rubric, Path(tmp))))
+            print(f"N={size}: round done in {time.monotonic() - started:.0f} s", flush=True)
+    print_table(rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
