@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, delete, exc, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ptce_assist.storage.clock import aware, utc_now
+from ptce_assist.storage.engine import read_connection
 from ptce_assist.storage.schema import login_attempts, metadata
 
 
@@ -99,7 +100,7 @@ class AttemptStore:
                 )
 
     def failures(self, key: str) -> int:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             row = conn.execute(select(login_attempts).where(login_attempts.c.key == key)).first()
         return self._live_failures(row, utc_now()) if row else 0
 

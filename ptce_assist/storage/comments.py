@@ -13,6 +13,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, func, insert, select, update
 
 from ptce_assist.storage.clock import aware, utc_now
+from ptce_assist.storage.engine import read_connection
 from ptce_assist.storage.schema import comments, metadata
 
 TargetKind = Literal["rubric", "criterion"]
@@ -87,7 +88,7 @@ class CommentStore:
             query = query.where(comments.c.target_kind == target_kind)
         if target_id is not None:
             query = query.where(comments.c.target_id == target_id)
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             rows = conn.execute(query.order_by(comments.c.id)).all()
         return [_comment(row) for row in rows]
 
@@ -105,7 +106,7 @@ class CommentStore:
         ids = list(dossier_ids)
         if not ids:
             return {}
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             rows = conn.execute(
                 select(comments.c.dossier_id, func.count())
                 .where(comments.c.dossier_id.in_(ids), comments.c.resolved_at.is_(None))

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage.clock import aware
+from ptce_assist.storage.engine import read_connection
 from ptce_assist.storage.schema import rubric_history
 
 COALESCE_ENV = "PTCE_HISTORY_COALESCE_SECONDS"
@@ -135,7 +136,7 @@ class HistoryStore:
 
     def versions(self, dossier_id: int, rubric_id: str) -> list[RubricVersion]:
         """Oldest first."""
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             rows = conn.execute(
                 select(rubric_history)
                 .where(
@@ -149,7 +150,7 @@ class HistoryStore:
     def texts_at(self, dossier_id: int, moment: dt.datetime) -> dict[str, str]:
         """Each rubric's text as last saved at or before `moment` (absent: it was empty)."""
         moment = aware(moment)
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             rows = conn.execute(
                 select(rubric_history)
                 .where(

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from ptce_assist.dossier import Dossier, get_path, set_path
+from ptce_assist.storage.engine import read_connection
 from ptce_assist.storage.history import record_changes
 from ptce_assist.storage.schema import dossiers, metadata
 from ptce_assist.storage.tokens import new_token, token_hash
@@ -63,14 +64,14 @@ class DossierStore:
 
     # -- reading ---------------------------------------------------------------------------
     def load(self, token: str) -> StoredDossier | None:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             row = conn.execute(
                 select(dossiers).where(dossiers.c.token_hash == token_hash(token))
             ).first()
         return _stored(row) if row else None
 
     def load_by_id(self, dossier_id: int) -> StoredDossier | None:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             row = conn.execute(select(dossiers).where(dossiers.c.id == dossier_id)).first()
         return _stored(row) if row else None
 

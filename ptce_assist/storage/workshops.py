@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, exc, insert, select
 
 from ptce_assist.storage.clock import aware, utc_now
+from ptce_assist.storage.engine import read_connection
 from ptce_assist.storage.schema import metadata, workshop_dates, workshop_members, workshops
 
 
@@ -75,19 +76,19 @@ class WorkshopStore:
         return found
 
     def get(self, workshop_id: int) -> Workshop | None:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             row = conn.execute(select(workshops).where(workshops.c.id == workshop_id)).first()
             return _workshop(conn, row) if row else None
 
     def by_adviser_token_hash(self, token_hash: str) -> Workshop | None:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             row = conn.execute(
                 select(workshops).where(workshops.c.adviser_token_hash == token_hash)
             ).first()
             return _workshop(conn, row) if row else None
 
     def by_join_code(self, code: str) -> Workshop | None:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             row = conn.execute(select(workshops).where(workshops.c.join_code == code)).first()
             return _workshop(conn, row) if row else None
 
@@ -125,11 +126,11 @@ class WorkshopStore:
         return bool(result.rowcount)
 
     def is_member(self, workshop_id: int, dossier_id: int) -> bool:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             return _is_member(conn, workshop_id, dossier_id)
 
     def member_ids(self, workshop_id: int) -> list[int]:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             rows = conn.execute(
                 select(workshop_members.c.dossier_id)
                 .where(workshop_members.c.workshop_id == workshop_id)
@@ -138,7 +139,7 @@ class WorkshopStore:
         return [int(row.dossier_id) for row in rows]
 
     def workshops_of(self, dossier_id: int) -> list[Workshop]:
-        with self.engine.connect() as conn:
+        with read_connection(self.engine) as conn:
             rows = conn.execute(
                 select(workshops)
                 .join(workshop_members, workshop_members.c.workshop_id == workshops.c.id)

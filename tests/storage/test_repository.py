@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,44 @@ def test_threads_hammering_different_fields_lose_nothing(store: DossierStore) ->
     expected = "".join(f"{i} " for i in range(25))
     assert all(loaded.dossier.rubrics[r] == expected for r in rubrics)
     assert loaded.version == 1 + 25 * len(rubrics)
+
+
+def test_on_sqlite_reading_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Every page run reads the dossier: a read must not queue behind the write lock (it
+    did, behind BEGIN IMMEDIATE, and 40 typing sessions then timed out). While another
+    connection holds the write lock, a load finishes; a save waits for the lock."""
+    import sqlite3
+
+    path = tmp_path / "locked.sqlite3"
+    store = DossierStore(make_engine(f"sqlite:///{path}"))
+    token, _ = store.create(Dossier(rubrics={"objectifs": "Avant."}))
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    loaded: list[str] = []
+    saved: list[bool] = []
+
+    def read() -> None:
+        stored = store.load(token)
+        assert stored is not None
+        loaded.append(stored.dossier.rubric_text("objectifs"))
+
+    def write() -> None:
+        store.set_field(token, "rubrics.objectifs", "Après.", expected="Avant.")
+        saved.append(True)
+
+    reader = threading.Thread(target=read)
+    writer = threading.Thread(target=write)
+    try:
+        reader.start()
+        writer.start()
+        reader.join(timeout=10)  # the busy timeout is 30 s: a blocked read would still wait
+        assert loaded == ["Avant."]
+        writer.join(timeout=1)
+        assert writer.is_alive() and saved == []  # the save waits for the lock
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    writer.join(timeout=30)
+    assert saved == [True]
+    read()
+    assert loaded[-1] == "Après."
