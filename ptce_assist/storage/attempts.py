@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, delete, exc, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ptce_assist.storage.clock import aware, utc_now
-from ptce_assist.storage.engine import read_connection
+from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.schema import login_attempts, metadata
 
 
@@ -51,7 +51,7 @@ class AttemptStore:
         """Charge one attempt to every key, or return the seconds to wait (nothing charged)."""
         now = aware(now or utc_now())
         ordered = sorted(keys, key=lambda k: k.key)  # same lock order everywhere: no deadlock
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             rows = [self._locked_row(conn, k.key, now) for k in ordered]
             wait = max(
                 ((aware(row.blocked_until) - now).total_seconds() for row in rows), default=0.0
@@ -82,7 +82,7 @@ class AttemptStore:
     ) -> None:
         """The attempt succeeded: give its charge back (or forget all failures if `reset`)."""
         now = aware(now or utc_now())
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             for brake in sorted(keys, key=lambda k: k.key):
                 row = self._locked_row(conn, brake.key, now)
                 failures = 0 if reset else max(self._live_failures(row, now) - 1, 0)

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, func, insert, select, update
 
 from ptce_assist.storage.clock import aware, utc_now
-from ptce_assist.storage.engine import read_connection
+from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.schema import comments, metadata
 
 TargetKind = Literal["rubric", "criterion"]
@@ -55,7 +55,7 @@ class CommentStore:
         if target_kind not in TARGET_KINDS:
             raise ValueError(target_kind)
         now = utc_now()
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             result = conn.execute(
                 insert(comments).values(
                     dossier_id=dossier_id,
@@ -94,7 +94,7 @@ class CommentStore:
 
     def set_resolved(self, comment_id: int, dossier_id: int, resolved: bool) -> bool:
         """Mark a comment of THIS dossier (resolved or open again); False if none matched."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             result = conn.execute(
                 update(comments)
                 .where(comments.c.id == comment_id, comments.c.dossier_id == dossier_id)

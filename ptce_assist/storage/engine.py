@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,30 @@ def read_connection(engine: Engine) -> Connection:
     page run of every session reading the dossier, reads behind BEGIN IMMEDIATE queued up
     behind each other and behind the saves (found by bench/load.py with 40 typists)."""
     return engine.execution_options(**{READ_ONLY_OPTION: True}).connect()
+
+
+_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(engine: Engine) -> threading.Lock | None:
+    """One lock per SQLite file in this process (None for a server database)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    key = str(engine.url.database)
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(key, threading.Lock())
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A write transaction. On SQLite the writers of this process first queue on a lock:
+    SQLite's busy handler makes waiting writers sleep and poll, so with 40 sessions saving
+    at once some waited past the busy timeout while the file lock was free (bench/load.py).
+    Writers of other processes are still kept out by BEGIN IMMEDIATE."""
+    lock = _write_lock(engine)
+    with lock if lock is not None else nullcontext(), engine.begin() as conn:
+        yield conn
 
 
 def _sqlite_engine(url: str) -> Engine:

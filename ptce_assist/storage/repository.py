@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from ptce_assist.dossier import Dossier, get_path, set_path
-from ptce_assist.storage.engine import read_connection
+from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.history import record_changes
 from ptce_assist.storage.schema import dossiers, metadata
 from ptce_assist.storage.tokens import new_token, token_hash
@@ -80,7 +80,7 @@ class DossierStore:
         token = new_token()
         dossier = dossier or Dossier()
         now = _now()
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             result = conn.execute(
                 insert(dossiers).values(
                     token_hash=token_hash(token),
@@ -98,7 +98,7 @@ class DossierStore:
 
     def set_field(self, token: str, path: str, value: Any, *, expected: Any) -> StoredDossier:
         """Set one field, refusing if it no longer holds `expected` (what the writer saw)."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             current = self._locked(conn, token)
             data = current.dossier.model_dump(mode="json")
             stored_value = get_path(data, path)
@@ -112,7 +112,7 @@ class DossierStore:
 
     def replace(self, token: str, dossier: Dossier, *, expected_version: int) -> StoredDossier:
         """Replace the whole dossier (restore from a backup, accepted import)."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             current = self._locked(conn, token)
             if current.version != expected_version:
                 raise VersionConflict(current)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, exc, insert, select
 
 from ptce_assist.storage.clock import aware, utc_now
-from ptce_assist.storage.engine import read_connection
+from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.schema import metadata, workshop_dates, workshop_members, workshops
 
 
@@ -52,7 +52,7 @@ class WorkshopStore:
         adviser_until: dt.datetime,
     ) -> Workshop:
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 result = conn.execute(
                     insert(workshops).values(
                         name=name,
@@ -93,7 +93,7 @@ class WorkshopStore:
             return _workshop(conn, row) if row else None
 
     def add_day(self, workshop_id: int, day: dt.date) -> None:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             exists = conn.execute(
                 select(workshop_dates.c.id).where(
                     workshop_dates.c.workshop_id == workshop_id, workshop_dates.c.day == day
@@ -105,7 +105,7 @@ class WorkshopStore:
     # -- members -----------------------------------------------------------------------------
     def join(self, workshop_id: int, dossier_id: int) -> bool:
         """Attach the dossier; False if it already was."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             if _is_member(conn, workshop_id, dossier_id):
                 return False
             conn.execute(
@@ -116,7 +116,7 @@ class WorkshopStore:
         return True
 
     def leave(self, workshop_id: int, dossier_id: int) -> bool:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             result = conn.execute(
                 delete(workshop_members).where(
                     workshop_members.c.workshop_id == workshop_id,

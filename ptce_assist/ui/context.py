@@ -46,10 +46,15 @@ def close_dossier() -> None:
     st.query_params.clear()
 
 
+# Session keys that hold a field of the open dossier (ui.fields and ui.rubric_field).
+WIDGET_PREFIXES = ("w:", "base:", "conflict:", "editor:", "editor-gen:", "editor-seed:",
+                   "editor-saved:")
+
+
 def forget_widgets() -> None:
     """Drop widget values seeded from another dossier."""
     for key in list(st.session_state.keys()):
-        if isinstance(key, str) and key.startswith(("w:", "base:", "conflict:")):
+        if isinstance(key, str) and key.startswith(WIDGET_PREFIXES):
             del st.session_state[key]
 
 
