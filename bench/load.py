@@ -61,7 +61,7 @@ SENTENCES = [
     "Nous visons 12 emplois en insertion d'ici 2027, avec 480 000 € sur trois ans ; ",
     "la gouvernance associe salariés, bénévoles et collectivités au comité de pilotage.",
 ]
-KEY_DELAY_MS = 35  # a fast typist: about 1,700 characters a minute
+KEY_DELAY_MS = 120  # a fast typist: 500 characters a minute (a fluent one does 250)
 THINK_SECONDS = (1.0, 2.5)  # pause between sentences
 ROUND_TIME_LIMIT = 300.0
 SAVE_WAIT_LIMIT = 30.0
@@ -176,11 +176,16 @@ async def type_like_a_person(page: Any, candidate: Candidate, seed: int) -> None
     await area.click()
     await asyncio.sleep(rng.uniform(0, 1.5))  # people do not start at the same instant
     for number, sentence in enumerate(SENTENCES):
-        await page.keyboard.type(sentence, delay=KEY_DELAY_MS)
+        last = number == len(SENTENCES) - 1
+        body, tail = (sentence[:-1], sentence[-1]) if last else (sentence, "")
+        await page.keyboard.type(body, delay=KEY_DELAY_MS)
+        if last:
+            await asyncio.sleep(KEY_DELAY_MS / 1000)
+            await page.keyboard.type(tail)  # the last keystroke: the clock starts here
+            candidate.typing_done = time.monotonic()
         candidate.typed += sentence
-        if number < len(SENTENCES) - 1:
+        if not last:
             await asyncio.sleep(rng.uniform(*THINK_SECONDS))
-    candidate.typing_done = time.monotonic()
 
 
 async def run_round(size: int, rubric: str, workdir: Path) -> Round:

@@ -1,0 +1,59 @@
+"""The rubric page of the app (not a harness): the counter follows the typing in the
+dossier's layout, turns red past the limit while the text area still has the focus, says
+so in words, and the page's status agrees once the text is saved. Expected line counts
+come from the text itself: one line per short paragraph."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from ptce_assist.dossier import Dossier
+from ptce_assist.storage import DossierStore, make_engine
+from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.server import AppServer
+
+pytestmark = pytest.mark.browser
+
+
+def test_counter_turns_red_before_blur_then_the_status_agrees(
+    app_server: AppServer, page: Any
+) -> None:
+    store = DossierStore(make_engine(app_server.database_url))
+    token, _ = store.create(Dossier(layout="times12"))
+    page.goto(f"{app_server.url}/gouvernance?d={token}")  # "15 lignes maximum"
+    wait_idle(page)
+    counter = page.locator(".ptce-counter")
+    assert counter.get_attribute("data-budget") == "15"
+    area = page.get_by_label("Votre texte")
+    area.click()
+    for number in range(1, 17):  # 16 short paragraphs: one line each
+        page.keyboard.type(f"Collège {number} : un siège.", delay=5)
+        if number < 16:
+            page.keyboard.press("Enter")
+        if number == 12:
+            assert counter.get_attribute("data-state") == "near"
+            assert "Proche de la limite" in counter.inner_text()
+    # Still focused, nothing blurred: the browser's own count is already over.
+    assert page.evaluate("document.activeElement !== document.body")
+    assert counter.get_attribute("data-lines") == "16"
+    assert counter.get_attribute("data-state") == "over"
+    assert "Limite dépassée" in counter.inner_text()
+    assert "1 ligne de trop" in counter.inner_text()
+    screenshot(page, "rubric-counter-over")
+
+    area.blur()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        stored = store.load(token)
+        if stored is not None and stored.dossier.rubric_text("gouvernance").count("\n") == 15:
+            break
+        time.sleep(0.1)
+    wait_idle(page)
+    assert "Enregistré" in page.locator(".ptce-save").inner_text()
+    # The sidebar, fed by the Python engine, says the same.
+    page.goto(f"{app_server.url}/recapitulatif?d={token}")
+    wait_idle(page)
+    assert page.get_by_text("16 / 15 lignes").count() >= 1
