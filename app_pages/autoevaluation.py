@@ -18,13 +18,14 @@ from ptce_assist.eligibility.selfassessment import (
 )
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.roles import advises_dossier
 from ptce_assist.ui.safe import md_escape
 
 stored = require_dossier()
 dossier = stored.dossier
 call = call_of(dossier)
 items = assessment(dossier, call)
-is_adviser = st.session_state.get("role") == "adviser"
+is_adviser = advises_dossier(stored.id)
 
 
 def chart(block_id: str) -> alt.Chart:

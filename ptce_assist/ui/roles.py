@@ -126,3 +126,16 @@ def app_base_url() -> str:
 
 def adviser_link(token: str) -> str:
     return f"{app_base_url()}/{DASHBOARD_PATH}?{ADVISER_PARAM}={token}"
+
+
+def advises_dossier(dossier_id: int) -> bool:
+    """Whether this session's adviser (checked against the database now) coaches the
+    workshop the dossier belongs to: holding the candidate's link is not enough."""
+    adviser = current_adviser()
+    if adviser is None:
+        return False
+    try:
+        get_workshops().workshop_dossier(adviser.token, dossier_id)
+    except AccessDenied:
+        return False
+    return True

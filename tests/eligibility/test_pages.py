@@ -105,15 +105,6 @@ def test_self_assessment_page_draws_a_chart_per_block(tmp_path: Path) -> None:
     assert stored.dossier.diagnostic.self_assessment.candidate["credibilite"].score == "1"
 
 
-def test_self_assessment_adviser_can_score(tmp_path: Path) -> None:
-    at, store, token = open_page(tmp_path, "autoevaluation", rich_dossier(), role="adviser")
-    at.selectbox(key="w:diagnostic.self_assessment.adviser.emplois.score").select("2").run()
-    stored = store.load(token)
-    assert stored is not None
-    assert stored.dossier.diagnostic.self_assessment.adviser["emplois"].score == "2"
-    assert stored.dossier.diagnostic.self_assessment.candidate["emplois"].score == "3"
-
-
 def test_actors_page_verdict_and_network(tmp_path: Path) -> None:
     at, _, _ = open_page(tmp_path, "acteurs", rich_dossier())
     assert any("Composition conforme en perspective" in a for a in alerts(at))

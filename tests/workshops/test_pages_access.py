@@ -274,3 +274,45 @@ def test_rubric_page_shows_changes_since_last_session(service: WorkshopService) 
     label = f"Ce qui a changé depuis la séance du {yesterday.strftime('%d/%m/%Y')}"
     assert label in [e.label for e in at.expander]
     assert "+ Écrit après la séance." in [c.value for c in at.code]
+
+
+# -- adviser scoring on the self-assessment ----------------------------------------------------
+
+AUTOEVALUATION = "app_pages/autoevaluation.py"
+ADVISER_SCORE = "w:diagnostic.self_assessment.adviser.emplois.score"
+
+
+def _scores_shown(at: AppTest) -> bool:
+    return any(box.key == ADVISER_SCORE for box in at.selectbox)
+
+
+def test_adviser_scores_only_the_dossiers_of_their_workshop(
+    service: WorkshopService, store: DossierStore
+) -> None:
+    data = two_workshops(service)
+    adviser_a = data["a"].adviser_token  # type: ignore[attr-defined]
+    own = page(AUTOEVALUATION, d=str(data["token_a"]), a=adviser_a)
+    assert not own.exception
+    assert _scores_shown(own)
+    own.selectbox(key=ADVISER_SCORE).select("2").run()
+    stored = store.load(str(data["token_a"]))
+    assert stored is not None
+    assert stored.dossier.diagnostic.self_assessment.adviser["emplois"].score == "2"
+
+    # Holding team B's link does not make the adviser of workshop A B's adviser.
+    other = page(AUTOEVALUATION, d=str(data["token_b"]), a=adviser_a)
+    assert not other.exception
+    assert not _scores_shown(other)
+
+
+def test_a_role_written_in_the_session_is_not_enough(
+    service: WorkshopService, store: DossierStore
+) -> None:
+    data = two_workshops(service)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["d"] = str(data["token_a"])
+    at.session_state["role"] = "adviser"  # no adviser link: the page must not trust it
+    at.run()
+    at.switch_page(AUTOEVALUATION).run()
+    assert not at.exception
+    assert not _scores_shown(at)
