@@ -41,7 +41,6 @@ pages: dict[str, list[st.Page]] = {
         ),
         st.Page("app_pages/export.py", title="Exporter", icon=":material/download:", url_path="export"),  # noqa: E501
         st.Page("app_pages/import_word.py", title="Importer un brouillon Word", icon=":material/upload_file:", url_path="importer"),  # noqa: E501
-        # further pages (diagnostic, budget, export, ateliers) are added here
     ],
     "Diagnostic": [
         st.Page("app_pages/recevabilite.py", title="Recevabilité", icon=":material/fact_check:", url_path="recevabilite"),  # noqa: E501

@@ -13,6 +13,7 @@ each time, as a server would do per request), with the ratios.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -30,7 +31,7 @@ from ptce_assist.layout.presets import PRESETS, get_preset
 from ptce_assist.ui.rubric_editor import preset_payload
 
 LAYOUT_JS = Path(__file__).resolve().parents[1] / "ptce_assist/ui/rubric_editor/layout.js"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 PROSE = (

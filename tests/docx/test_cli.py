@@ -187,3 +187,19 @@ def test_real_processes_exit_codes(backup: Path, tmp_path: Path) -> None:
     assert bad.returncode == 1
     assert bad.stderr.strip().startswith("Erreur : Ce fichier n'est pas un document Word")
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_written_files_get_the_usual_rights(tmp_path: Path) -> None:
+    """The temporary file behind the atomic write is private (0600); the result is not."""
+    import os
+
+    from ptce_assist.cli._files import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        target = tmp_path / "dossier.docx"
+        write_atomic(str(target), b"contenu")
+    finally:
+        os.umask(umask)
+    assert target.read_bytes() == b"contenu"
+    assert target.stat().st_mode & 0o777 == 0o644
