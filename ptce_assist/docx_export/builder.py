@@ -134,7 +134,8 @@ def _cell_text(cell: Any, text: str, *, bold: bool) -> None:
     first.style = styles.IDENTITY
     first.add_run(lines[0]).bold = bold
     for line in lines[1:]:
-        cell.add_paragraph(line, style=styles.IDENTITY).runs[0].bold = bold
+        # An empty line makes a paragraph without runs: the run is added, not looked up.
+        cell.add_paragraph(style=styles.IDENTITY).add_run(line).bold = bold
 
 
 def _shade(cell: Any, fill: str) -> None:

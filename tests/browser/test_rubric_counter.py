@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
@@ -26,7 +27,7 @@ def test_counter_turns_red_before_blur_then_the_status_agrees(
     page.goto(f"{app_server.url}/gouvernance?d={token}")  # "15 lignes maximum"
     wait_idle(page)
     counter = page.locator(".ptce-counter")
-    assert counter.get_attribute("data-budget") == "15"
+    expect(counter).to_have_attribute("data-budget", "15")  # the editor's script has run
     area = page.get_by_label("Votre texte")
     area.click()
     for number in range(1, 17):  # 16 short paragraphs: one line each

@@ -263,3 +263,12 @@ def test_safe_file_names(name: str, expected: str) -> None:
     dossier = Dossier.model_validate({"project": {"name": name}})
     assert docx_filename(dossier) == expected
     assert docx_filename(dossier, ".txt") == expected.removesuffix(".docx") + ".txt"
+
+
+def test_identity_values_with_empty_lines_export() -> None:
+    """A carriage return alone in an identity field (found by fuzzing: IndexError)."""
+    dossier = full().model_copy(
+        update={"referent": full().referent.model_copy(update={"name": "\r"})}
+    )
+    document = _open(build_docx(dossier))
+    assert document.tables  # the identity table is there
