@@ -176,6 +176,7 @@ async def type_like_a_person(page: Any, candidate: Candidate, seed: int) -> None
     await area.click()
     await asyncio.sleep(rng.uniform(0, 1.5))  # people do not start at the same instant
     for number, sentence in enumerate(SENTENCES):
+        candidate.typed += sentence  # before typing_done: the watcher compares with it
         last = number == len(SENTENCES) - 1
         body, tail = (sentence[:-1], sentence[-1]) if last else (sentence, "")
         await page.keyboard.type(body, delay=KEY_DELAY_MS)
@@ -183,7 +184,6 @@ async def type_like_a_person(page: Any, candidate: Candidate, seed: int) -> None
             await asyncio.sleep(KEY_DELAY_MS / 1000)
             await page.keyboard.type(tail)  # the last keystroke: the clock starts here
             candidate.typing_done = time.monotonic()
-        candidate.typed += sentence
         if not last:
             await asyncio.sleep(rng.uniform(*THINK_SECONDS))
 
