@@ -12,7 +12,7 @@ import streamlit as st
 
 from ptce_assist.docx_export import DOCX_MIME, build_docx, docx_filename, export_warnings
 from ptce_assist.dossier import Dossier
-from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS
+from ptce_assist.layout.presets import get_preset
 from ptce_assist.plaintext import (
     dossier_markdown,
     dossier_text,
@@ -23,6 +23,7 @@ from ptce_assist.storage import DossierStore
 from ptce_assist.ui.context import call_of, current_token, get_store, require_dossier
 from ptce_assist.ui.copy_button import copy_button
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.volumes import effective_preset
 
 stored = require_dossier()
 dossier = stored.dossier
@@ -56,7 +57,7 @@ st.caption(
     "le compteur l'a mesuré."
 )
 
-preset = PRESETS.get(dossier.layout) or PRESETS[DEFAULT_PRESET]
+preset = get_preset(effective_preset(dossier))
 st.markdown(f"**Mise en page :** {md_escape(preset.label)}")
 
 warnings = export_warnings(dossier)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ptce_assist.call import Rubric
 from ptce_assist.dossier import Dossier
-from ptce_assist.layout.budget import BudgetStatus, budget_lines, budget_status
+from ptce_assist.layout.budget import budget_lines
 from ptce_assist.layout.engine import layout_text
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS
 from ptce_assist.progress import Measure
@@ -39,10 +39,6 @@ def line_count(text: str, preset_id: str) -> int:
     if len(text) > CACHED_TEXT_MAX_CHARS:
         return layout_text(text, preset_id).line_count
     return _cached_line_count(text, preset_id)
-
-
-def rubric_status(rubric: Rubric, text: str, preset_id: str) -> BudgetStatus:
-    return budget_status(line_count(text, preset_id), allowed_lines(rubric, preset_id))
 
 
 def rubric_measure(dossier: Dossier) -> Measure:

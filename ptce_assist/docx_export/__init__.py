@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ptce_assist.docx_export.builder import build_docx
-from ptce_assist.docx_export.checks import allowed_lines, export_warnings
+from ptce_assist.docx_export.checks import export_warnings
 from ptce_assist.docx_export.presets import UnknownLayout, export_preset_id
 from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
@@ -13,7 +13,6 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 __all__ = [
     "DOCX_MIME",
     "UnknownLayout",
-    "allowed_lines",
     "build_docx",
     "docx_filename",
     "export_preset_id",

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from ptce_assist import volumes
-from ptce_assist.call import Rubric, load_call
+from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
-from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, Preset, get_preset
+from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, get_preset
 from ptce_assist.layout.typography import unsupported_characters
 from ptce_assist.plaintext import MISSING_MARKER, export_sections
 from ptce_assist.progress import missing_identity_fields
-
-
-def allowed_lines(rubric: Rubric, preset: Preset) -> int:
-    """The rubric's limit in lines of the preset ("1/2 page" = half a page's lines)."""
-    return volumes.allowed_lines(rubric, preset.id)
 
 
 def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]:
@@ -24,8 +19,7 @@ def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]
             f"La mise en page « {dossier.layout} » est inconnue : le document utilise "
             f"« {get_preset(DEFAULT_PRESET).label} »."
         )
-    preset = get_preset(layout if layout in PRESETS else
-                        dossier.layout if dossier.layout in PRESETS else DEFAULT_PRESET)
+    preset = get_preset(layout if layout in PRESETS else volumes.effective_preset(dossier))
     labels = {f.path: f.label for f in call.identity_fields}
     missing = missing_identity_fields(dossier, call)
     if missing:
@@ -42,7 +36,7 @@ def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]
             )
             continue
         used = volumes.line_count(section.text, preset.id)
-        allowed = allowed_lines(section.rubric, preset)
+        allowed = volumes.allowed_lines(section.rubric, preset.id)
         if used > allowed:
             warnings.append(
                 f"La rubrique « {name} » dépasse sa limite ({section.rubric.limit_label}) : "

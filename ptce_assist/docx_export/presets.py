@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ptce_assist.dossier import Dossier
-from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS
+from ptce_assist.layout.presets import PRESETS
+from ptce_assist.volumes import effective_preset
 
 
 class UnknownLayout(ValueError):
@@ -17,4 +18,4 @@ def export_preset_id(dossier: Dossier, layout: str | None = None) -> str:
             known = ", ".join(PRESETS)
             raise UnknownLayout(f"Mise en page inconnue : « {layout} » (connues : {known}).")
         return layout
-    return dossier.layout if dossier.layout in PRESETS else DEFAULT_PRESET
+    return effective_preset(dossier)
