@@ -14,7 +14,9 @@ from ptce_assist.ui.context import (
     get_store,
     open_token,
 )
+from ptce_assist.ui.copy_button import copy_button
 from ptce_assist.ui.links import dossier_link
+from ptce_assist.ui.personal_link import WHY_KEEP, announce_new_dossier
 
 call = load_call()
 
@@ -48,7 +50,9 @@ stored = current_stored()
 if stored is not None:
     st.success("Un dossier est ouvert.")
     st.markdown("**Votre lien personnel** (gardez-le : il ouvre ce dossier) :")
-    st.code(dossier_link(), language=None)
+    st.code(dossier_link(), language=None, wrap_lines=True)
+    copy_button(dossier_link(), key="link:copy-home", label="Copier le lien")
+    st.caption(WHY_KEEP)
     cols = st.columns(2)
     cols[0].page_link(
         "app_pages/identite.py", label="Continuer le dossier →", icon=":material/badge:"
@@ -58,8 +62,8 @@ if stored is not None:
         st.rerun()
 else:
     st.subheader("Commencer")
-    if st.button("Créer un nouveau dossier", type="primary"):
-        create_dossier()
+    if st.button("Créer un nouveau dossier", type="primary") and create_dossier():
+        announce_new_dossier()
         st.switch_page("app_pages/identite.py")
 
     st.subheader("Reprendre un dossier")
@@ -84,5 +88,6 @@ else:
         except BackupError as error:
             st.error(str(error))
         else:
-            create_dossier(dossier)
-            st.switch_page("app_pages/recapitulatif.py")
+            if create_dossier(dossier):
+                announce_new_dossier()
+                st.switch_page("app_pages/recapitulatif.py")

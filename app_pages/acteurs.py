@@ -7,11 +7,11 @@ import streamlit as st
 from app_pages.rubrique import rubric_page
 from ptce_assist.eligibility.actors import composition, network_dot
 from ptce_assist.eligibility.answers import STATUS_LABELS, Actor
-from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.ui.diagnostic import list_editor, show_verdict
 
-stored = require_dossier()
-dossier = stored.dossier
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
 kinds = {k.id: k.label_fr for k in call.diagnostic.actor_kinds}
 
@@ -21,7 +21,7 @@ st.caption(
     "modification. Ajoutez une ligne avec le « + » en bas du tableau."
 )
 rows = list_editor(
-    stored,
+    opened,
     "diagnostic.actors",
     {
         "name": st.column_config.TextColumn("Nom", max_chars=200),

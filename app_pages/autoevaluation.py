@@ -17,15 +17,15 @@ from ptce_assist.eligibility.selfassessment import (
     weakest_first,
 )
 from ptce_assist.ui import fields
-from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.ui.roles import advises_dossier
 from ptce_assist.ui.safe import md_escape
 
-stored = require_dossier()
-dossier = stored.dossier
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
 items = assessment(dossier, call)
-is_adviser = advises_dossier(stored.id)
+is_adviser = advises_dossier(opened.id)
 
 
 def chart(block_id: str) -> alt.Chart:
@@ -66,24 +66,24 @@ def scores(item: CriterionAssessment) -> None:
     mine, theirs = st.columns(2)
     with mine:
         fields.select(
-            stored,
+            opened,
             f"{base}.candidate.{item.id}.score",
             f"Note du candidat — {item.short}",
             list(SCORE_LABELS),
             lambda score: SCORE_LABELS.get(score, score),
         )
-        fields.text_input(stored, f"{base}.candidate.{item.id}.comment", "Commentaire du candidat")
+        fields.text_input(opened, f"{base}.candidate.{item.id}.comment", "Commentaire du candidat")
     with theirs:
         if is_adviser:
             fields.select(
-                stored,
+                opened,
                 f"{base}.adviser.{item.id}.score",
                 f"Note du conseiller — {item.short}",
                 list(SCORE_LABELS),
                 lambda score: SCORE_LABELS.get(score, score),
             )
             fields.text_input(
-                stored, f"{base}.adviser.{item.id}.comment", "Commentaire du conseiller"
+                opened, f"{base}.adviser.{item.id}.comment", "Commentaire du conseiller"
             )
         else:
             given = SCORE_LABELS.get(str(item.adviser), "pas encore noté")

@@ -27,7 +27,8 @@ from ptce_assist.budget.editing import (
 from ptce_assist.budget.exports import budget_csv, budget_xlsx
 from ptce_assist.budget.model import MODE_LABELS, Budget, BudgetMode
 from ptce_assist.filenames import safe_stem
-from ptce_assist.ui import fields
+from ptce_assist.fingerprint import value_digest
+from ptce_assist.ui import bound
 from ptce_assist.ui.context import call_of, require_dossier
 from ptce_assist.ui.safe import md_escape
 
@@ -74,16 +75,17 @@ if FLASH in st.session_state:
 
 def save(budget: Budget) -> bool:
     dump = budget.model_dump(mode="json")
-    if fields.save_value(PATH, dump):
+    if bound.save(PATH, dump, base_digest=value_digest(st.session_state.get(f"base:{PATH}"))):
+        st.session_state[f"base:{PATH}"] = dump
         return True
-    if st.session_state.pop(f"conflict:{PATH}", None) is not None:
+    if st.session_state.pop(f"p:{PATH}#conflict", None) is not None:
         st.session_state[FLASH] = (
             "Le budget a été modifié ailleurs entre-temps : votre dernière modification n'a pas "
             "été enregistrée. La version enregistrée est affichée."
         )
         st.session_state.pop(SEED, None)
         st.rerun()
-    fields.show_field_feedback(PATH)
+    bound.feedback(PATH)
     return False
 
 
@@ -233,11 +235,9 @@ else:
 
     def insert(replace: bool, shown: str, text: str) -> None:
         new = text if replace or not shown.strip() else f"{shown.rstrip()}\n\n{text}"
-        st.session_state[f"base:{RUBRIC_PATH}"] = shown
-        if fields.save_value(RUBRIC_PATH, new):
-            st.session_state.pop(f"w:{RUBRIC_PATH}", None)  # the rubric page reloads it
+        if bound.save(RUBRIC_PATH, new, base_digest=value_digest(shown)):
             st.session_state[FLASH + ":rubric"] = ("success", "Paragraphe inséré dans la rubrique.")
-        elif st.session_state.pop(f"conflict:{RUBRIC_PATH}", None) is not None:
+        elif st.session_state.pop(f"p:{RUBRIC_PATH}#conflict", None) is not None:
             st.session_state[FLASH + ":rubric"] = (
                 "warning",
                 "La rubrique a été modifiée entre-temps : rien n'a été inséré. Relisez son texte "

@@ -15,12 +15,12 @@ from ptce_assist.eligibility.territories import (
     split_communes,
 )
 from ptce_assist.ui import fields
-from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.ui.diagnostic import append_rows, list_editor, show_quote, show_verdict
 from ptce_assist.ui.safe import md_escape
 
-stored = require_dossier()
-dossier = stored.dossier
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
 result = dossier_eligibility(dossier, call)
 
@@ -39,7 +39,7 @@ for number, status in enumerate(result.criteria, start=1):
         left, right = st.columns([1, 2])
         with left:
             fields.select(
-                stored,
+                opened,
                 f"diagnostic.criteria.{status.id}.answer",
                 "Réponse",
                 list(ANSWER_LABELS),
@@ -47,7 +47,7 @@ for number, status in enumerate(result.criteria, start=1):
             )
         with right:
             fields.text_input(
-                stored,
+                opened,
                 f"diagnostic.criteria.{status.id}.justification",
                 "Justification (une phrase)",
             )
@@ -79,7 +79,7 @@ for kind in call.diagnostic.fragile_kinds:
 
 kind_labels = {k.id: k.label_fr for k in call.diagnostic.fragile_kinds}
 rows = list_editor(
-    stored,
+    opened,
     "diagnostic.fragile_territories",
     {
         "kind": st.column_config.SelectboxColumn(
@@ -163,6 +163,6 @@ with st.expander("Importer une liste officielle (CSV, facultatif)"):
                 )
                 if st.button("Les déclarer comme territoire fragile", key="fragile_csv_add"):
                     row = {"kind": list_kind, "name": "", "communes": ", ".join(new)}
-                    if append_rows(stored, "diagnostic.fragile_territories", [row]):
+                    if append_rows(opened, "diagnostic.fragile_territories", [row]):
                         st.rerun()
                     st.error("L'enregistrement a échoué : rechargez la page puis réessayez.")

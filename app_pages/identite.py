@@ -8,11 +8,11 @@ from app_pages.rubrique import rubric_page
 from ptce_assist.layout.presets import PRESETS
 from ptce_assist.regions import REGIONS, region_name
 from ptce_assist.ui import fields
-from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.validation import identity_problems
 
-stored = require_dossier()
-dossier = stored.dossier
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
 problems = identity_problems(dossier, call)
 labels = {f.path: f.label for f in call.identity_fields}
@@ -24,13 +24,13 @@ st.caption(
 )
 
 st.subheader("Projet")
-fields.text_input(stored, "project.name", labels["project.name"])
+fields.text_input(opened, "project.name", labels["project.name"])
 fields.select(
-    stored, "project.region", labels["project.region"], [r.code for r in REGIONS], region_name
+    opened, "project.region", labels["project.region"], [r.code for r in REGIONS], region_name
 )
 stage_labels = {s.id: s.label[:1].upper() + s.label[1:] for s in call.maturity_stages}
 fields.select(
-    stored,
+    opened,
     "maturity",
     "Stade de maturité du projet",
     list(stage_labels),
@@ -39,11 +39,11 @@ fields.select(
 )
 
 st.subheader("Structure porteuse du dossier")
-fields.text_input(stored, "structure.name", labels["structure.name"])
-fields.text_area(stored, "structure.address", labels["structure.address"], height=80)
+fields.text_input(opened, "structure.name", labels["structure.name"])
+fields.text_area(opened, "structure.address", labels["structure.address"], height=80)
 form_labels = {f.id: f.label_fr for f in call.legal_forms}
 fields.select(
-    stored,
+    opened,
     "structure.legal_form",
     labels["structure.legal_form"],
     list(form_labels),
@@ -52,7 +52,7 @@ fields.select(
 form = call.legal_form(dossier.structure.legal_form)
 if form is None or form.identifier == "siret":
     fields.text_input(
-        stored,
+        opened,
         "structure.siret",
         "SIRET (ou SIREN)",
         problem=problems.get("structure.siret"),
@@ -61,12 +61,12 @@ if form is None or form.identifier == "siret":
 if form is not None and form.identifier in ("rna", "rna_optionnel"):
     optional = " (facultatif en Alsace-Moselle)" if form.identifier == "rna_optionnel" else ""
     fields.text_input(
-        stored, "structure.rna", f"Numéro RNA{optional}", problem=problems.get("structure.rna")
+        opened, "structure.rna", f"Numéro RNA{optional}", problem=problems.get("structure.rna")
     )
 if form is not None and form.porteur == "esus_requis":
     esus_labels = {"obtenu": "Obtenu", "en_cours": "Demande en cours", "non": "Non"}
     fields.select(
-        stored,
+        opened,
         "structure.esus",
         "Agrément ESUS",
         list(esus_labels),
@@ -75,13 +75,13 @@ if form is not None and form.porteur == "esus_requis":
     )
 
 st.subheader("Personne référente du dossier")
-fields.text_input(stored, "referent.name", labels["referent.name"])
-fields.text_input(stored, "referent.role", labels["referent.role"])
+fields.text_input(opened, "referent.name", labels["referent.name"])
+fields.text_input(opened, "referent.role", labels["referent.role"])
 fields.text_input(
-    stored, "referent.email", labels["referent.email"], problem=problems.get("referent.email")
+    opened, "referent.email", labels["referent.email"], problem=problems.get("referent.email")
 )
 fields.text_input(
-    stored,
+    opened,
     "referent.phone",
     labels["referent.phone"],
     problem=problems.get("referent.phone"),
@@ -90,7 +90,7 @@ fields.text_input(
 
 st.subheader("Mise en page du document")
 fields.select(
-    stored,
+    opened,
     "layout",
     "Police et marges du document exporté",
     list(PRESETS),

@@ -12,13 +12,13 @@ from ptce_assist.docx_import import (
     apply_import,
     import_docx,
 )
-from ptce_assist.storage import VersionConflict
+from ptce_assist.services import Conflict, Refused
 from ptce_assist.ui.context import (
     call_of,
-    current_token,
     forget_widgets,
-    get_store,
-    require_dossier,
+    get_service,
+    note_saved,
+    require_open,
 )
 from ptce_assist.ui.safe import md_escape
 
@@ -26,8 +26,8 @@ _PREVIEW = "import_word:preview"  # {"file_id": str, "result": ImportResult | No
 _UPLOADER = "import_word:uploader_round"
 _FLASH = "import_word:flash"
 
-stored = require_dossier()
-dossier = stored.dossier
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
 labels = {f.path: f.label for f in call.identity_fields}
 labels.update({"structure.siret": "SIRET", "structure.rna": "Numéro RNA"})
@@ -128,15 +128,17 @@ if accept.button(
     disabled=not result.recognised_anything,
     key="import_word:accept",
 ):
-    try:
-        updated = apply_import(dossier, result)
-        get_store().replace(str(current_token()), updated, expected_version=stored.version)
-    except VersionConflict:
+    updated = apply_import(dossier, result)
+    replaced = get_service().replace(opened.token, updated, expected_version=opened.version)
+    if isinstance(replaced, Conflict):
         st.error(
             "Le dossier vient d'être modifié ailleurs : rien n'a été remplacé. "
             "Rechargez la page puis réessayez."
         )
+    elif isinstance(replaced, Refused):
+        st.error(replaced.message)
     else:
+        note_saved(replaced.stored)
         forget_widgets()
         _reset()
         st.session_state[_FLASH] = (

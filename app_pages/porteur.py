@@ -9,12 +9,12 @@ from ptce_assist.eligibility.answers import GOVERNANCE_LABELS
 from ptce_assist.eligibility.governance import dossier_governance
 from ptce_assist.eligibility.porteur import dossier_porteur
 from ptce_assist.ui import fields
-from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.ui.diagnostic import show_verdict
 from ptce_assist.ui.safe import md_escape
 
-stored = require_dossier()
-dossier = stored.dossier
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
 
 st.title("Structure porteuse et gouvernance")
@@ -22,7 +22,7 @@ st.title("Structure porteuse et gouvernance")
 st.subheader("Qui peut porter le dossier ?")
 form_labels = {f.id: f.label_fr for f in call.legal_forms}
 fields.select(
-    stored,
+    opened,
     "structure.legal_form",
     "Forme juridique de la structure porteuse",
     list(form_labels),
@@ -32,7 +32,7 @@ porteur = dossier_porteur(dossier, call)
 if porteur.esus_relevant:
     esus_labels = {"obtenu": "Obtenu", "en_cours": "Demande en cours", "non": "Non"}
     fields.select(
-        stored,
+        opened,
         "structure.esus",
         "Agrément ESUS (entreprise solidaire d'utilité sociale)",
         list(esus_labels),
@@ -49,7 +49,7 @@ st.caption(
 )
 for question in call.diagnostic.governance_questions:
     fields.select(
-        stored,
+        opened,
         f"diagnostic.governance.{question.id}",
         question.question_fr,
         list(GOVERNANCE_LABELS),

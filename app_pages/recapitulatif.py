@@ -7,18 +7,20 @@ import streamlit as st
 from app_pages.rubrique import rubric_page
 from ptce_assist.backup import BackupError, backup_filename, read_backup
 from ptce_assist.progress import STATE_ICONS, all_rubrics_progress, missing_identity_fields
-from ptce_assist.storage import VersionConflict
+from ptce_assist.services import Conflict, Saved
 from ptce_assist.ui.context import (
     call_of,
-    current_token,
     forget_widgets,
-    get_store,
-    require_dossier,
+    get_service,
+    note_saved,
+    require_open,
 )
 from ptce_assist.volumes import rubric_measure
 
-stored = require_dossier()
-dossier = stored.dossier
+REPLACED = "recap:replaced"  # the flash after a replacement (survives the rerun)
+
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
 
 st.title("Récapitulatif")
@@ -58,12 +60,22 @@ with st.expander("Remplacer ce dossier par une sauvegarde"):
     if upload is not None and st.button("Remplacer", disabled=not confirm):
         try:
             restored = read_backup(upload.getvalue())
-            get_store().replace(str(current_token()), restored, expected_version=stored.version)
         except BackupError as error:
             st.error(str(error))
-        except VersionConflict:
-            st.error("Le dossier vient d'être modifié ailleurs : rechargez la page puis réessayez.")
         else:
-            forget_widgets()
-            st.success("Le dossier a été remplacé par la sauvegarde.")
-            st.rerun()
+            result = get_service().replace(
+                opened.token, restored, expected_version=opened.version
+            )
+            if isinstance(result, Saved):
+                note_saved(result.stored)
+                forget_widgets()
+                st.session_state[REPLACED] = True
+                st.rerun()
+            elif isinstance(result, Conflict):
+                st.error(
+                    "Le dossier vient d'être modifié ailleurs : rechargez la page puis réessayez."
+                )
+            else:
+                st.error(result.message)
+    if st.session_state.pop(REPLACED, False):
+        st.success("Le dossier a été remplacé par la sauvegarde.")

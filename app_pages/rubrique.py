@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ptce_assist.call import Rubric, load_call
-from ptce_assist.ui import fields
+from ptce_assist.call import Call, Rubric
+from ptce_assist.services import Refused, Saved
 from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
-from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.context import call_of, get_service, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
 from ptce_assist.ui.rubric_field import rubric_text_editor
 
@@ -28,8 +28,8 @@ def rubric_page(rubric: Rubric) -> st.Page:
 
 
 def render(rubric_id: str) -> None:
-    stored = require_dossier()
-    call = call_of(stored.dossier)
+    open_dossier = require_open()
+    call = call_of(open_dossier.dossier)
     rubric = call.rubric(rubric_id)
     if rubric.prefix:
         st.caption(rubric.prefix)
@@ -42,39 +42,38 @@ def render(rubric_id: str) -> None:
             st.markdown(f"> {quote}")
         st.caption(rubric.help)
 
-    rubric_text_editor(stored, rubric)
+    rubric_text_editor(open_dossier, rubric)
 
-    done = rubric.id in stored.dossier.completed_rubrics
-    if st.checkbox("J'ai terminé cette rubrique", value=done, key=f"done:{rubric.id}") != done:
+    done = rubric.id in open_dossier.dossier.completed_rubrics
+    if st.checkbox("J'ai terminé cette rubrique", value=done, key=f"p:done:{rubric.id}") != done:
         _toggle_done(rubric.id, not done)
         st.rerun()
+    failed = st.session_state.pop(f"p:done:{rubric.id}:error", None)
+    if failed:
+        st.error(failed)
 
-    rubric_copy_button(stored.dossier, rubric.id)
-    coach_panel(rubric.id, require_dossier().dossier.rubric_text(rubric.id))
+    dossier = require_open().dossier  # as saved by this run's callbacks and the tick above
+    rubric_copy_button(dossier, rubric.id)
+    coach_panel(rubric.id, dossier.rubric_text(rubric.id))
     comments_panel(rubric.id)
-    _neighbours(rubric.id)
+    _neighbours(call, rubric.id)
 
 
 def _toggle_done(rubric_id: str, done: bool) -> None:
-    path = "completed_rubrics"
-    stored = require_dossier()
-    before = list(stored.dossier.completed_rubrics)
-    after = sorted({*before, rubric_id}) if done else [r for r in before if r != rubric_id]
-    st.session_state[f"base:{path}"] = before
-    fields.save_value(path, after)
+    result = get_service().set_rubric_done(require_open().token, rubric_id, done)
+    if isinstance(result, Saved):
+        note_saved(result.stored)
+    elif isinstance(result, Refused):
+        st.session_state[f"p:done:{rubric_id}:error"] = result.message
 
 
-def _neighbours(rubric_id: str) -> None:
-    ids = load_call().rubric_ids
+def _neighbours(call: Call, rubric_id: str) -> None:
+    ids = call.rubric_ids
     index = ids.index(rubric_id)
     left, right = st.columns(2)
     if index > 0:
-        left.page_link(_page_for(ids[index - 1]), label="← Rubrique précédente")
+        left.page_link(rubric_page(call.rubric(ids[index - 1])), label="← Rubrique précédente")
     if index < len(ids) - 1:
-        right.page_link(_page_for(ids[index + 1]), label="Rubrique suivante →")
+        right.page_link(rubric_page(call.rubric(ids[index + 1])), label="Rubrique suivante →")
     else:
         right.page_link("app_pages/recapitulatif.py", label="Voir le récapitulatif →")
-
-
-def _page_for(rubric_id: str) -> st.Page:
-    return rubric_page(load_call().rubric(rubric_id))

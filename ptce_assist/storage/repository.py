@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from ptce_assist.dossier import Dossier, get_path, set_path
+from ptce_assist.fingerprint import value_digest
 from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.history import record_changes
 from ptce_assist.storage.schema import dossiers, metadata
@@ -96,15 +97,28 @@ class DossierStore:
             record_changes(conn, new_id, None, None, dossier, now, milestone=True)
         return token, StoredDossier(new_id, dossier, 1, now)
 
-    def set_field(self, token: str, path: str, value: Any, *, expected: Any) -> StoredDossier:
-        """Set one field, refusing if it no longer holds `expected` (what the writer saw)."""
+    def set_field(
+        self,
+        token: str,
+        path: str,
+        value: Any,
+        *,
+        expected: Any = None,
+        expected_digest: str | None = None,
+    ) -> StoredDossier:
+        """Set one field, refusing if it no longer holds what the writer saw: `expected`, or
+        the value whose `value_digest` is `expected_digest` when that is given."""
         with write_transaction(self.engine) as conn:
             current = self._locked(conn, token)
             data = current.dossier.model_dump(mode="json")
             stored_value = get_path(data, path)
             if stored_value == value:
                 return current
-            if stored_value != expected and not _both_empty(stored_value, expected):
+            if expected_digest is not None:
+                unchanged = value_digest(stored_value) == expected_digest
+            else:
+                unchanged = stored_value == expected or _both_empty(stored_value, expected)
+            if not unchanged:
                 raise FieldConflict(path, stored_value, current)
             set_path(data, path, value)
             dossier = Dossier.model_validate(data)

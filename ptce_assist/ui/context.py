@@ -1,16 +1,44 @@
-"""The dossier of the current browser session, found from the token in the URL."""
+"""The dossier of the current browser session, found from the token in the URL.
+
+The dossier is read from the database once per run (`begin_run`, called by app.py before the
+page) and handed to every widget of the run; a save made during the run replaces it. If the
+database cannot be read, the last copy this session read is shown, with a French notice, so
+that nothing typed in the page disappears (its fields keep saving once the database is back).
+
+Widgets keep page-scoped state in `st.session_state` under keys starting with "p:" (seeds,
+statuses, conflicts). It is dropped whenever the page or the dossier changes, so a page shown
+again is always seeded from the database, never from what it held when it was last shown.
+"""
 
 from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
 
 import streamlit as st
 
 from ptce_assist.call import Call, load_call
-from ptce_assist.dossier import Dossier
+from ptce_assist.dossier import Dossier, get_path
+from ptce_assist.fingerprint import value_digest
+from ptce_assist.services import DossierService, Refused
 from ptce_assist.storage import DossierStore, StoredDossier, make_engine
-from ptce_assist.storage.tokens import looks_like_token
+from ptce_assist.storage.tokens import looks_like_token, token_hash
+
+LOGGER = logging.getLogger(__name__)
 
 TOKEN_PARAM = "d"
 _TOKEN_KEY = "dossier_token"
+_RUN_KEY = "run:dossier"  # the OpenDossier of the current run
+_LAST_GOOD_KEY = "run:last-good"  # the last StoredDossier read, for a database outage
+_PAGE_KEY = "run:page"
+_OUTAGE_KEY = "run:outage"  # this run could not read the database
+PAGE_PREFIX = "p:"
+
+DATABASE_DOWN = (
+    "La base de données ne répond pas pour l'instant. Ce que vous tapez reste dans la page et "
+    "dans ce navigateur, et sera enregistré dès son retour : ne fermez pas la page."
+)
 
 
 @st.cache_resource(show_spinner=False)
@@ -18,6 +46,50 @@ def get_store() -> DossierStore:
     return DossierStore(make_engine())
 
 
+def get_service() -> DossierService:
+    return DossierService(get_store())
+
+
+@dataclass
+class OpenDossier:
+    """The dossier as this run sees it, with what widgets need to bind to its fields."""
+
+    token: str
+    stored: StoredDossier
+    offline: bool = False  # the database could not be read: this is the last copy read
+    _data: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def dossier(self) -> Dossier:
+        return self.stored.dossier
+
+    @property
+    def id(self) -> int:
+        return self.stored.id
+
+    @property
+    def version(self) -> int:
+        return self.stored.version
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self.stored.dossier.model_dump(mode="json")
+        return self._data
+
+    def value(self, path: str) -> Any:
+        return get_path(self.data, path)
+
+    def digest(self, path: str) -> str:
+        return value_digest(self.value(path))
+
+    @property
+    def scope(self) -> str:
+        """Names the dossier in this browser's drafts without revealing its link."""
+        return token_hash(self.token)[:16]
+
+
+# -- the token ---------------------------------------------------------------------------------
 def sync_token_with_url() -> None:
     """Keep `?d=<token>` in the address bar on every page (page switches clear it)."""
     from_url = st.query_params.get(TOKEN_PARAM)
@@ -43,31 +115,89 @@ def open_token(token: str) -> None:
 def close_dossier() -> None:
     forget_widgets()
     st.session_state.pop(_TOKEN_KEY, None)
+    st.session_state[_RUN_KEY] = None
+    st.session_state.pop(_LAST_GOOD_KEY, None)
     st.query_params.clear()
 
 
-# Session keys that hold a field of the open dossier (ui.fields and ui.rubric_field).
-WIDGET_PREFIXES = ("w:", "base:", "conflict:", "editor:", "editor-gen:", "editor-seed:",
-                   "editor-saved:")
+# Older session keys that hold a field of the open dossier, dropped with the page-scoped ones.
+WIDGET_PREFIXES = (PAGE_PREFIX, "w:", "base:", "conflict:", "editor:", "editor-gen:",
+                   "editor-seed:", "editor-saved:", "budget:")
 
 
 def forget_widgets() -> None:
-    """Drop widget values seeded from another dossier."""
+    """Drop widget values and seeds: the next draw reads the database again."""
     for key in list(st.session_state.keys()):
         if isinstance(key, str) and key.startswith(WIDGET_PREFIXES):
             del st.session_state[key]
 
 
-def current_stored() -> StoredDossier | None:
+def enter_page(page_id: str) -> None:
+    """Called by app.py with the page about to run: a page shown anew is seeded anew."""
+    if st.session_state.get(_PAGE_KEY) != page_id:
+        forget_widgets()
+        st.session_state[_PAGE_KEY] = page_id
+
+
+# -- the dossier of this run -------------------------------------------------------------------
+def begin_run() -> None:
+    """Read the open dossier once for this run (app.py, before the page)."""
+    st.session_state[_RUN_KEY] = None
+    st.session_state[_OUTAGE_KEY] = False
+    token = current_token()
+    if token is None:
+        return
+    try:
+        stored = get_store().load(token)
+    except Exception:
+        LOGGER.exception("could not read the dossier")
+        st.session_state[_OUTAGE_KEY] = True
+        last = st.session_state.get(_LAST_GOOD_KEY)
+        if isinstance(last, StoredDossier):
+            st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
+        st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        return
+    if stored is None:
+        return
+    st.session_state[_LAST_GOOD_KEY] = stored
+    st.session_state[_RUN_KEY] = OpenDossier(token, stored)
+
+
+def current_open() -> OpenDossier | None:
+    """The dossier of this run (None if none is open or the link is unknown)."""
     token = current_token()
     if token is None:
         return None
-    return get_store().load(token)
+    if _RUN_KEY in st.session_state:
+        found = st.session_state[_RUN_KEY]
+        return found if isinstance(found, OpenDossier) and found.token == token else None
+    # Before app.py read it (AppTest on a page alone): read it now.
+    stored = get_store().load(token)
+    return OpenDossier(token, stored) if stored is not None else None
 
 
-def create_dossier(dossier: Dossier | None = None) -> str:
-    token, _ = get_store().create(dossier)
+def note_saved(stored: StoredDossier) -> None:
+    """A save made during the run: what the rest of the run shows is what is stored."""
+    token = current_token()
+    if token is not None:
+        st.session_state[_RUN_KEY] = OpenDossier(token, stored)
+        st.session_state[_LAST_GOOD_KEY] = stored
+
+
+def current_stored() -> StoredDossier | None:
+    found = current_open()
+    return found.stored if found is not None else None
+
+
+def create_dossier(dossier: Dossier | None = None) -> str | None:
+    """Create a dossier and open it; None (and a French message shown) if that failed."""
+    created = get_service().create(dossier)
+    if isinstance(created, Refused):
+        st.error(created.message)
+        return None
+    token, stored = created
     open_token(token)
+    note_saved(stored)
     return token
 
 
@@ -75,12 +205,13 @@ def call_of(dossier: Dossier) -> Call:
     return load_call(dossier.call_id)
 
 
-def require_dossier() -> StoredDossier:
-    """The current dossier, or a French explanation and a stop."""
-    raw = st.session_state.get(_TOKEN_KEY)
-    stored = current_stored()
-    if stored is None:
-        if raw:
+def require_open() -> OpenDossier:
+    """The dossier of this run, or a French explanation and a stop."""
+    found = current_open()
+    if found is None:
+        if st.session_state.get(_OUTAGE_KEY):
+            st.stop()  # the outage is already said at the top of the page
+        if st.session_state.get(_TOKEN_KEY):
             st.error(
                 "Ce lien ne correspond à aucun dossier. Vérifiez le lien complet "
                 "ou revenez à l'accueil pour en ouvrir un."
@@ -91,4 +222,8 @@ def require_dossier() -> StoredDossier:
             )
         st.page_link("app_pages/accueil.py", label="Aller à l'accueil", icon=":material/home:")
         st.stop()
-    return stored
+    return found
+
+
+def require_dossier() -> StoredDossier:
+    return require_open().stored

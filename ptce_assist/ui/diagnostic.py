@@ -10,9 +10,10 @@ import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 import streamlit as st
 
 from ptce_assist.eligibility.report import tone
-from ptce_assist.storage import StoredDossier
+from ptce_assist.fingerprint import value_digest
 from ptce_assist.text import clean_text
-from ptce_assist.ui.fields import save_value
+from ptce_assist.ui.bound import save
+from ptce_assist.ui.context import OpenDossier
 from ptce_assist.ui.safe import md_escape
 
 _BOXES = {"ok": st.success, "warn": st.warning, "bad": st.error}
@@ -50,7 +51,7 @@ def _cell(value: Any) -> str:
 
 
 def list_editor(
-    stored: StoredDossier,
+    opened: OpenDossier,
     path: str,
     columns: Mapping[str, Any],
 ) -> list[dict[str, str]]:
@@ -68,7 +69,7 @@ def list_editor(
         f"conflict:{path}",
     )
     if editor_key not in st.session_state or seed_key not in st.session_state:
-        stored_rows = _stored_rows(stored, path)
+        stored_rows = _stored_rows(opened, path)
         st.session_state[seed_key] = stored_rows
         st.session_state[base_key] = stored_rows
     names = list(columns)
@@ -85,15 +86,25 @@ def list_editor(
         {name: _cell(record.get(name)) for name in names} for record in edited.to_dict("records")
     ]
     if rows != st.session_state.get(base_key) and conflict_key not in st.session_state:
-        save_value(path, rows)
+        _save_rows(path, rows)
     _show_conflict(path, editor_key, seed_key, base_key, conflict_key)
     return rows
 
 
-def _stored_rows(stored: StoredDossier, path: str) -> list[dict[str, str]]:
-    node: Any = stored.dossier.model_dump(mode="json")
-    for part in path.split("."):
-        node = node.get(part) if isinstance(node, dict) else None
+def _save_rows(path: str, rows: Any, *, theirs: Any = None) -> bool:
+    base_key, conflict_key = f"base:{path}", f"conflict:{path}"
+    expected = theirs if theirs is not None else st.session_state.get(base_key)
+    if save(path, rows, base_digest=value_digest(expected)):
+        st.session_state[base_key] = rows
+        return True
+    conflict = st.session_state.get(f"p:{path}#conflict")
+    if conflict:
+        st.session_state[conflict_key] = conflict
+    return False
+
+
+def _stored_rows(opened: OpenDossier, path: str) -> list[dict[str, str]]:
+    node: Any = opened.value(path)
     if not isinstance(node, list):
         return []
     return [{k: _cell(v) for k, v in row.items()} for row in node if isinstance(row, dict)]
@@ -119,7 +130,7 @@ def _show_conflict(
     def keep_mine() -> None:
         st.session_state[base_key] = conflict["theirs"]
         st.session_state.pop(conflict_key, None)
-        save_value(path, conflict["mine"])
+        _save_rows(path, conflict["mine"], theirs=conflict["theirs"])
 
     def take_theirs() -> None:
         reset_list_editor(path)
@@ -129,10 +140,10 @@ def _show_conflict(
     right.button("Reprendre la version enregistrée", key=f"take:{path}", on_click=take_theirs)
 
 
-def append_rows(stored: StoredDossier, path: str, new_rows: Sequence[dict[str, str]]) -> bool:
+def append_rows(opened: OpenDossier, path: str, new_rows: Sequence[dict[str, str]]) -> bool:
     """Add records to the stored list (e.g. from an imported file); True if saved."""
-    current = _stored_rows(stored, path)
+    current = _stored_rows(opened, path)
     st.session_state[f"base:{path}"] = current
-    saved = save_value(path, [*current, *new_rows])
+    saved = _save_rows(path, [*current, *new_rows])
     reset_list_editor(path)
     return saved

@@ -2,18 +2,15 @@
 
 The counter is layout.js, the JavaScript twin of ptce_assist.layout fed the same metrics
 JSON: it gives, at every keystroke, the lines LibreOffice will render from the exported
-DOCX. Python receives the text debounced (800 ms after the last keystroke) and on blur.
+DOCX. The text travels to Python as every bound field's does (web/sync.js: while typing, at
+least every 2 s, at once on blur; kept in the browser until the server has it).
 
-    text = rubric_editor(key="rubric:gouvernance", text=stored, budget_lines=15,
-                         preset_id="arial11", label="Votre texte")
-    if text != stored:
-        save(text)
+    rubric_editor(key=..., sync=bound.field_data(open_dossier, "rubrics.gouvernance"),
+                  budget_lines=15, preset_id="arial11", label="Votre texte",
+                  on_change=partial(bound.on_change, "rubrics.gouvernance"))
 
-`text` seeds the editor when it appears; while it stays on the page its own content wins
-(a rerun never overwrites what is being typed), so the caller saves what it returns, or
-saves in `on_change` (run before the page, like a widget callback; the text is then in
-`editor_text(key)`). `saved` is the text the server holds: the editor says "Enregistré"
-when what is typed is that, and "Modifications non enregistrées" otherwise.
+`sync` is the field's synchronisation data (see `ptce_assist.ui.bound`); the text the browser
+sent is then in `editor_payload(key)`.
 """
 
 from __future__ import annotations
@@ -26,11 +23,12 @@ import streamlit as st
 
 from ptce_assist.layout.metrics import metrics_json
 from ptce_assist.layout.presets import get_preset
+from ptce_assist.ui.web import SYNC_CSS, SYNC_JS, script
 
 _HERE = Path(__file__).resolve().parent
 
 _HTML = """
-<div class="ptce-editor">
+<div class="ptce-editor" data-ptce-field>
   <label class="ptce-label" for="ptce-text"></label>
   <textarea id="ptce-text" lang="fr" spellcheck="true"></textarea>
   <div class="ptce-counter" role="status" aria-live="polite" data-state="ok">
@@ -39,7 +37,8 @@ _HTML = """
     <span class="ptce-lines"></span>
     <span class="ptce-detail"></span>
   </div>
-  <p class="ptce-save" role="status" aria-live="polite" data-state="saved"></p>
+  <p class="ptce-save ptce-status" role="status" aria-live="polite" data-state="saved"></p>
+  <div class="ptce-offer" role="region" aria-label="Saisie retrouvée" hidden></div>
   <p class="ptce-warning" role="alert" hidden></p>
   <details class="ptce-preview">
     <summary>Aperçu de la mise en page</summary>
@@ -57,19 +56,16 @@ CSS_FONTS: dict[str, str] = {
 }
 
 
-def _read(name: str) -> str:
-    return (_HERE / name).read_text(encoding="utf-8")
-
-
 def component_js() -> str:
-    """layout.js then editor.js: one ES module, the engine in scope of the editor."""
-    return _read("layout.js") + "\n" + _read("editor.js")
+    """layout.js, sync.js, then editor.js: one ES module, the engine and the synchronisation
+    in scope of the editor."""
+    return script(_HERE / "layout.js", SYNC_JS, _HERE / "editor.js")
 
 
 _component = st.components.v2.component(
     "ptce_assist.rubric_editor",
     html=_HTML,
-    css=_read("editor.css"),
+    css=script(SYNC_CSS, _HERE / "editor.css"),
     js=component_js(),
 )
 
@@ -89,45 +85,34 @@ def preset_payload(preset_id: str) -> dict[str, Any]:
     }
 
 
-def _noop() -> None:
-    """State callbacks must exist for the component to keep a "text" state."""
-
-
-def editor_text(key: str) -> str | None:
-    """The text the browser last sent for the editor `key` (None before any)."""
+def editor_payload(key: str) -> Mapping[str, Any] | None:
+    """The latest `{v, base, seq}` the browser sent for the editor `key` (None before any)."""
     state = st.session_state.get(key)
-    latest = state.get("text") if isinstance(state, Mapping) else None
-    return latest if isinstance(latest, str) else None
+    value = state.get("payload") if isinstance(state, Mapping) else None
+    return value if isinstance(value, Mapping) and isinstance(value.get("v"), str) else None
 
 
 def rubric_editor(
     *,
     key: str,
-    text: str,
+    sync: Mapping[str, Any],
     budget_lines: int,
     preset_id: str,
     label: str,
+    on_change: Callable[[], None],
     height: int = 300,
-    saved: str | None = None,
-    on_change: Callable[[], None] | None = None,
-) -> str:
-    """Show the editor and return its latest text (`text` until the browser sends one)."""
-    latest = editor_text(key)
-    # Seed with what the browser last sent, not the caller's stored copy: in the run that a
-    # send triggers, the caller has not saved it yet, and a stale seed must not exist.
-    seed = latest if latest is not None else text
-    result = _component(
+) -> None:
+    """Show the editor; `on_change` runs (before the page, as a widget callback) whenever
+    the browser sends the text."""
+    _component(
         key=key,
         data={
-            "text": seed,
+            **sync,
             "budget": int(budget_lines),
             "label": label,
             "height": int(height),
             "preset": preset_payload(preset_id),
-            "saved": seed if saved is None else saved,
         },
-        default={"text": seed},
-        on_text_change=on_change or _noop,
+        default={"payload": None},
+        on_payload_change=on_change,
     )
-    value = result.get("text") if isinstance(result, Mapping) else None
-    return value if isinstance(value, str) else seed

@@ -1,12 +1,11 @@
-// The rubric editor (Streamlit components v2, shadow DOM). layout.js is prepended to this
-// file by __init__.py, so PtceLayout is in scope.
+// The rubric editor (Streamlit components v2, shadow DOM). layout.js and web/sync.js are
+// prepended to this file by __init__.py, so PtceLayout and PtceSync are in scope.
 //
 // Streamlit calls the default export again on every rerun, against the same DOM: the
-// textarea is seeded once and never written to again, so a rerun cannot clobber typing.
-// The text goes to Python debounced (SEND_DELAY_MS after the last keystroke) and at once on
-// blur. User text reaches the DOM only through textContent and value, never innerHTML.
-
-const SEND_DELAY_MS = 800;
+// textarea is written only when a new seed arrives (the editor appears, or the person chose
+// another version), so a rerun cannot clobber typing. PtceSync sends the text to Python while
+// typing and on blur, and keeps what the server does not have yet in this browser.
+// User text reaches the DOM only through textContent and value, never innerHTML.
 
 const STATE_WORDING = {
   ok: { icon: "\u2714", words: "Dans la limite" },
@@ -37,54 +36,27 @@ function createEditor(root) {
     preview: root.querySelector(".ptce-preview"),
     page: root.querySelector(".ptce-page"),
     note: root.querySelector(".ptce-note"),
+    offer: root.querySelector(".ptce-offer"),
   };
   const editor = {
-    seeded: false,
-    lastSent: null,
-    timer: null,
-    send: null, // setStateValue of the latest call
     data: null,
     font: null,
     fontKey: null,
     result: null,
   };
-
-  // What the server holds against what is typed: said in words, beside the counter.
-  function showSaveState() {
-    const text = el.textarea.value;
-    let state = "saved";
-    if (editor.data && text !== editor.data.saved) {
-      state = editor.timer !== null ? "typing" : "pending";
-    }
-    el.save.dataset.state = state;
-    el.save.textContent = {
-      saved: "\u2714 Enregistré",
-      typing: "Modifications en cours\u2026",
-      pending: "Enregistrement\u2026 (si ce message reste affiché, votre texte n'est pas " +
-        "encore enregistré : gardez la page ouverte)",
-    }[state];
-  }
-
-  function flush() {
-    if (editor.timer !== null) {
-      clearTimeout(editor.timer);
-      editor.timer = null;
-    }
-    const text = el.textarea.value;
-    if (text !== editor.lastSent && editor.send) {
-      editor.lastSent = text;
-      editor.send("text", text);
-    }
-    showSaveState();
-  }
-
-  function schedule() {
-    if (editor.timer !== null) clearTimeout(editor.timer);
-    editor.timer = setTimeout(() => {
-      editor.timer = null;
-      flush();
-    }, SEND_DELAY_MS);
-  }
+  editor.sync = new PtceSync({
+    read: () => el.textarea.value,
+    write: (value) => {
+      el.textarea.value = value === null || value === undefined ? "" : String(value);
+      refresh();
+    },
+    onState: (state) => {
+      el.save.dataset.state = state;
+      el.save.textContent = PTCE_STATE_WORDS[state];
+    },
+    offerBox: el.offer,
+    describe: (value) => String(value ?? ""),
+  });
 
   function renderPreview() {
     if (!el.preview.open || !editor.result) return;
@@ -116,7 +88,7 @@ function createEditor(root) {
   }
 
   function refresh() {
-    if (!editor.font) return;
+    if (!editor.font || !editor.data) return;
     const data = editor.data;
     const result = PtceLayout.layoutText(el.textarea.value, editor.font);
     editor.result = result;
@@ -146,14 +118,12 @@ function createEditor(root) {
 
   el.textarea.addEventListener("input", () => {
     refresh();
-    schedule();
-    showSaveState();
+    editor.sync.changed();
   });
-  el.textarea.addEventListener("blur", flush);
+  el.textarea.addEventListener("blur", () => editor.sync.flush());
   el.preview.addEventListener("toggle", renderPreview);
 
   editor.update = (data, setStateValue) => {
-    editor.send = setStateValue;
     editor.data = data;
     const preset = data.preset;
     const fontKey = `${preset.id}`;
@@ -166,13 +136,9 @@ function createEditor(root) {
     el.note.textContent = `Décompte en direct pour la mise en page « ${preset.label} », ` +
       "tel que LibreOffice met en page le document exporté (Word peut différer de 1 %).";
     el.page.style.fontFamily = preset.css_font;
-    if (!editor.seeded) {
-      el.textarea.value = data.text; // the only write to the textarea, ever
-      editor.lastSent = data.text;
-      editor.seeded = true;
-    }
+    el.textarea.readOnly = Boolean(data.readonly);
+    editor.sync.update(data, setStateValue);
     refresh();
-    showSaveState();
   };
   return editor;
 }

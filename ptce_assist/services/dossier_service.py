@@ -1,0 +1,185 @@
+"""The dossier service: every edit a person makes becomes a save here, and only here.
+
+Pages and widgets hand it what was typed (a field, a rubric, a table, the budget, a whole
+dossier from an import or a backup) with what the person was looking at when they typed it:
+the stored value's fingerprint (`value_digest`) or the dossier's version. The service cleans
+the text, applies the caps every way in shares, and saves through the store's version check,
+so a change made meanwhile in another tab is never overwritten silently. It answers with a
+result, never an exception: `Saved`, `Conflict` (theirs and mine, for the person to choose)
+or `Refused` (a French sentence; nothing was written).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from ptce_assist.dossier import Dossier, get_path
+from ptce_assist.storage import (
+    DossierStore,
+    FieldConflict,
+    StoredDossier,
+    UnknownDossier,
+    VersionConflict,
+)
+from ptce_assist.text import MAX_FIELD_CHARS, clean_text, removed_message, too_long_message
+
+LOGGER = logging.getLogger(__name__)
+
+MAX_ROWS = 500
+"""Largest table (actors, territories, budget lines) any way in accepts."""
+
+STORAGE_FAILED = (
+    "L'enregistrement a échoué (base de données indisponible ou pleine). Votre saisie reste "
+    "dans la page et dans ce navigateur : ne fermez pas la page, elle sera enregistrée dès que "
+    "possible."
+)
+UNKNOWN_DOSSIER = "Ce dossier n'existe plus : rien n'a pu être enregistré."
+INVALID_VALUE = "Cette valeur n'a pas pu être enregistrée : elle ne correspond pas au dossier."
+TOO_MANY_ROWS = f"Un tableau compte au plus {MAX_ROWS} lignes : rien n'a été enregistré."
+
+
+@dataclass(frozen=True)
+class Saved:
+    stored: StoredDossier
+    value: Any  # what the dossier now holds at the path (the text as cleaned)
+    notice: str | None = None  # e.g. invisible characters removed
+
+
+@dataclass(frozen=True)
+class Conflict:
+    path: str
+    mine: Any
+    theirs: Any
+    stored: StoredDossier
+
+
+@dataclass(frozen=True)
+class Refused:
+    message: str
+    temporary: bool = False  # the database failed: the same save may succeed later
+
+
+SaveResult = Saved | Conflict | Refused
+
+
+@dataclass(frozen=True)
+class _Cleaned:
+    value: Any
+    removed: int
+
+
+def _clean(value: Any) -> _Cleaned | Refused:
+    """Clean every string of a JSON value; refuse what no field may hold."""
+    if isinstance(value, str):
+        if len(value) > MAX_FIELD_CHARS:
+            return Refused(too_long_message(len(value)))
+        cleaned = clean_text(value)
+        return _Cleaned(cleaned.text, cleaned.removed)
+    if isinstance(value, list):
+        if len(value) > MAX_ROWS:
+            return Refused(TOO_MANY_ROWS)
+        items, removed = [], 0
+        for item in value:
+            part = _clean(item)
+            if isinstance(part, Refused):
+                return part
+            items.append(part.value)
+            removed += part.removed
+        return _Cleaned(items, removed)
+    if isinstance(value, dict):
+        mapping, removed = {}, 0
+        for key, item in value.items():
+            part = _clean(item)
+            if isinstance(part, Refused):
+                return part
+            mapping[key] = part.value
+            removed += part.removed
+        return _Cleaned(mapping, removed)
+    return _Cleaned(value, 0)
+
+
+class DossierService:
+    def __init__(self, store: DossierStore) -> None:
+        self.store = store
+
+    # -- reading -----------------------------------------------------------------------------
+    def load(self, token: str) -> StoredDossier | None:
+        return self.store.load(token)
+
+    # -- creating ----------------------------------------------------------------------------
+    def create(self, dossier: Dossier | None = None) -> tuple[str, StoredDossier] | Refused:
+        try:
+            return self.store.create(dossier)
+        except Exception:
+            LOGGER.exception("dossier creation failed")
+            return Refused(
+                temporary=True,
+                message=
+                "Le dossier n'a pas pu être créé : la base de données est indisponible, pleine "
+                "ou en lecture seule. Réessayez dans un instant ; si cela dure, prévenez la "
+                "personne qui administre l'outil.",
+            )
+
+    # -- one field ---------------------------------------------------------------------------
+    def save_value(
+        self,
+        token: str,
+        path: str,
+        value: Any,
+        *,
+        base_digest: str | None = None,
+        expected: Any = None,
+    ) -> SaveResult:
+        """Save `value` at `path` if the stored value is still the one the person edited:
+        the one with fingerprint `base_digest`, else `expected`."""
+        cleaned = _clean(value)
+        if isinstance(cleaned, Refused):
+            return cleaned
+        try:
+            stored = self.store.set_field(
+                token, path, cleaned.value, expected=expected, expected_digest=base_digest
+            )
+        except FieldConflict as conflict:
+            return Conflict(path, cleaned.value, conflict.current_value, conflict.current)
+        except UnknownDossier:
+            return Refused(UNKNOWN_DOSSIER)
+        except ValidationError:
+            LOGGER.warning("value refused by the dossier model at %s", path)
+            return Refused(INVALID_VALUE)
+        except Exception:
+            LOGGER.exception("save failed at %s", path)
+            return Refused(STORAGE_FAILED, temporary=True)
+        notice = removed_message(cleaned.removed) if cleaned.removed else None
+        return Saved(stored, get_path(stored.dossier.model_dump(mode="json"), path), notice)
+
+    def set_rubric_done(self, token: str, rubric_id: str, done: bool) -> SaveResult:
+        """Mark a rubric complete or not; other rubrics' marks made meanwhile are kept."""
+        for _ in range(3):  # the list may change between the read and the write: retry
+            stored = self.store.load(token)
+            if stored is None:
+                return Refused(UNKNOWN_DOSSIER)
+            before = list(stored.dossier.completed_rubrics)
+            after = sorted({*before, rubric_id}) if done else [r for r in before if r != rubric_id]
+            result = self.save_value(token, "completed_rubrics", after, expected=before)
+            if not isinstance(result, Conflict):
+                return result
+        return Refused(STORAGE_FAILED, temporary=True)
+
+    # -- the whole dossier -------------------------------------------------------------------
+    def replace(self, token: str, dossier: Dossier, *, expected_version: int) -> SaveResult:
+        """Replace the whole dossier (restore from a backup, accepted import)."""
+        try:
+            stored = self.store.replace(token, dossier, expected_version=expected_version)
+        except VersionConflict as conflict:
+            return Conflict("", dossier, conflict.current.dossier, conflict.current)
+        except UnknownDossier:
+            return Refused(UNKNOWN_DOSSIER)
+        except Exception:
+            LOGGER.exception("replace failed")
+            return Refused(STORAGE_FAILED, temporary=True)
+        return Saved(stored, None)
+

@@ -1,0 +1,177 @@
+"""The Python side of a browser field bound to one path of the open dossier (see web/sync.js).
+
+Every run gives the field what the server holds (`saved`, its fingerprint), the result of the
+last save, and the last payload processed (`ack`). The field sends `{v, base, seq}`; the change
+callback saves `v` through the dossier service only if the stored value still has the
+fingerprint `base` (what the person edited), else it records a conflict for them to settle.
+All of it is page-scoped state ("p:" keys, see `context`): a page shown anew starts afresh.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from ptce_assist.fingerprint import value_digest
+from ptce_assist.services import Conflict, Refused, Saved
+from ptce_assist.ui.context import (
+    PAGE_PREFIX,
+    OpenDossier,
+    current_token,
+    get_service,
+    note_saved,
+)
+
+_COUNTER = itertools.count(1)
+
+
+def _keys(path: str) -> dict[str, str]:
+    base = f"{PAGE_PREFIX}{path}"
+    return {
+        "widget": f"{base}#field",
+        "seed_id": f"{base}#seed-id",
+        "seed": f"{base}#seed",
+        "status": f"{base}#status",
+        "ack": f"{base}#ack",
+        "notice": f"{base}#notice",
+        "conflict": f"{base}#conflict",
+        "rebase": f"{base}#rebase",
+    }
+
+
+def widget_key(path: str) -> str:
+    return _keys(path)["widget"]
+
+
+def field_data(open_dossier: OpenDossier, path: str, *, readonly: bool = False) -> dict[str, Any]:
+    """What the browser field needs on this run (merged with the component's own data)."""
+    keys = _keys(path)
+    state = st.session_state
+    seed_id = state.setdefault(keys["seed_id"], 0)
+    return {
+        "scope": open_dossier.scope,
+        "path": path,
+        "seed_id": seed_id,
+        "seed": state.get(keys["seed"]),
+        "saved": open_dossier.value(path),
+        "saved_digest": open_dossier.digest(path),
+        "status": state.get(keys["status"], "ok"),
+        "ack": state.get(keys["ack"]),
+        "rebase": state.get(keys["rebase"]),
+        "readonly": readonly,
+    }
+
+
+def payload(path: str) -> Mapping[str, Any] | None:
+    """The latest `{v, base, seq}` the browser sent for `path` (None before any)."""
+    state = st.session_state.get(widget_key(path))
+    value = state.get("payload") if isinstance(state, Mapping) else None
+    return value if isinstance(value, Mapping) and "v" in value else None
+
+
+def on_change(path: str, normalise: Callable[[Any], Any] | None = None) -> None:
+    """Change callback of a bound field: save what the browser sent."""
+    sent = payload(path)
+    if sent is None:
+        return
+    keys = _keys(path)
+    st.session_state[keys["ack"]] = sent.get("seq")
+    value = sent.get("v")
+    if normalise is not None:
+        value = normalise(value)
+    base = sent.get("base")
+    save(path, value, base_digest=base if isinstance(base, str) else value_digest(None))
+
+
+def save(path: str, value: Any, *, base_digest: str) -> bool:
+    """Save through the service; remember the outcome for the next run. True if saved."""
+    keys = _keys(path)
+    token = current_token()
+    if token is None:
+        return False
+    result = get_service().save_value(token, path, value, base_digest=base_digest)
+    if isinstance(result, Saved):
+        st.session_state[keys["status"]] = "ok"
+        st.session_state.pop(keys["conflict"], None)
+        if result.notice:
+            st.session_state[keys["notice"]] = ("warning", result.notice)
+        else:
+            st.session_state.pop(keys["notice"], None)
+        note_saved(result.stored)
+        return True
+    if isinstance(result, Conflict):
+        st.session_state[keys["status"]] = "conflict"
+        st.session_state[keys["conflict"]] = {"mine": result.mine, "theirs": result.theirs}
+        return False
+    assert isinstance(result, Refused)
+    st.session_state[keys["status"]] = "error" if result.temporary else "refused"
+    st.session_state[keys["notice"]] = ("error", result.message)
+    return False
+
+
+def reseed(path: str, value: Any) -> None:
+    """Replace what the browser field holds by `value` (an explicit choice of the person)."""
+    keys = _keys(path)
+    st.session_state[keys["seed"]] = value
+    st.session_state[keys["seed_id"]] = st.session_state.get(keys["seed_id"], 0) + 1
+    st.session_state[keys["status"]] = "ok"
+    st.session_state.pop(keys["conflict"], None)
+
+
+def keep_mine(path: str, theirs: Any) -> None:
+    """After a conflict: the browser sends its value again, edited from `theirs`."""
+    keys = _keys(path)
+    st.session_state[keys["rebase"]] = {"id": next(_COUNTER), "digest": value_digest(theirs)}
+    st.session_state[keys["status"]] = "ok"
+    st.session_state.pop(keys["conflict"], None)
+
+
+def feedback(
+    path: str,
+    *,
+    show_theirs: Callable[[Any], None] | None = None,
+    on_keep: Callable[[Any, Any], None] | None = None,
+    on_take: Callable[[Any], None] | None = None,
+) -> None:
+    """Under the field: the last notice, and a conflict to settle. By default "keep mine"
+    has the browser field send its value again and "take theirs" shows theirs in it;
+    `on_keep(mine, theirs)` and `on_take(theirs)` replace that for other widgets."""
+    keys = _keys(path)
+    notice = st.session_state.get(keys["notice"])
+    if notice:
+        level, message = notice
+        (st.error if level == "error" else st.warning)(message)
+        if level != "error":
+            st.session_state.pop(keys["notice"], None)
+    conflict = st.session_state.get(keys["conflict"])
+    if not conflict:
+        return
+    theirs = conflict["theirs"]
+    st.warning(
+        "Ce champ a été modifié ailleurs (autre onglet ou autre membre de l'équipe) depuis "
+        "que vous l'avez ouvert : votre version n'a pas été enregistrée. Que voulez-vous garder ?"
+    )
+    with st.expander("Voir la version enregistrée ailleurs"):
+        if show_theirs is not None:
+            show_theirs(theirs)
+        else:
+            st.text(str(theirs if theirs is not None else ""))
+    def keep() -> None:
+        if on_keep is None:
+            keep_mine(path, theirs)
+        else:
+            on_keep(conflict["mine"], theirs)
+
+    def take() -> None:
+        reseed(path, theirs)
+        if on_take is not None:
+            on_take(theirs)
+
+    left, right = st.columns(2)
+    left.button("Garder ma version", key=f"{keys['conflict']}:keep", on_click=keep)
+    right.button(
+        "Reprendre la version enregistrée", key=f"{keys['conflict']}:take", on_click=take
+    )

@@ -1,0 +1,187 @@
+// guard.js: a click made right after typing both saves the text and does what was clicked.
+//
+// Why: pressing the mouse on a link or a button first takes the focus away from the field
+// being typed in; the field then commits its value, but Streamlit sends that commit a few
+// milliseconds later, after the click's own message. The server then runs the click (a page
+// change, a button) and at once the commit's rerun, which carries the old page and no click:
+// the click is lost (Streamlit issue #8725 and its duplicates; seen here 5 times out of 8).
+//
+// How: when a field with unsent changes loses the focus (or a component says it is about to
+// send), a click on something that acts on click is held back, then replayed on the same
+// element once the commit is safe from it:
+// - a button, a box, a tab...: as soon as the commit's message has left on the WebSocket (the
+//   click's own message then carries every widget of the page, the new value included);
+// - a link to another page: only once the server has run the commit. A page change sends only
+//   the widgets that stay on screen, and a rerun request that arrives before the previous one
+//   is picked up replaces it: the new value would be dropped before any callback saw it.
+//   So the link waits for a run that started after the commit was sent to finish (the
+//   server's "new_session" then "script_finished" messages, read from the protobuf frames).
+// If nothing comes in time the click is replayed anyway. Installed once per page load (the
+// component is drawn on every run, in the sidebar).
+
+(() => {
+  if (globalThis.ptceGuard) return;
+  const HOLD_MS = 700; // longest wait for the commit's message to leave
+  const RUN_WAIT_MS = 4000; // longest wait for the commit's run, before a page change
+  const NEW_SESSION = 4; // ForwardMsg field numbers (streamlit/proto/ForwardMsg.proto)
+  const SCRIPT_FINISHED = 6;
+  const ACTIONABLE = "a[href], button, summary, label, [role='button'], [role='link'], " +
+    "[role='tab'], [role='checkbox'], [role='radio'], [role='switch'], [role='menuitem'], " +
+    "[role='option'], input[type='checkbox'], input[type='radio'], input[type='submit'], " +
+    "input[type='button']";
+  const TEXT_TYPES = new Set(["text", "search", "email", "tel", "url", "number", "password", ""]);
+  let expectedUntil = 0; // a Streamlit message is expected before this time (ms)
+  let held = null; // the element whose click waits
+  let heldIsNavigation = false;
+  let fallback = null;
+  let sentAt = 0; // when the commit's message left (0: not yet)
+  let runStartedAfterSend = false;
+  const watchedSockets = new WeakSet();
+  const focusValues = new WeakMap();
+  const stats = { held: 0, replayed: 0, timedOut: 0 };
+
+  function now() {
+    return performance.now();
+  }
+
+  function isTextField(el) {
+    if (!el || el.nodeType !== 1) return false;
+    if (el.tagName === "TEXTAREA") return !el.readOnly;
+    if (el.tagName === "INPUT") return TEXT_TYPES.has(el.type) && !el.readOnly;
+    return el.isContentEditable === true;
+  }
+
+  function valueOf(el) {
+    return el.isContentEditable ? el.textContent : el.value;
+  }
+
+  // Top-level field numbers of one protobuf message (enough to tell a ForwardMsg's kind).
+  function topLevelFields(bytes) {
+    const fields = new Set();
+    let i = 0;
+    const varint = () => {
+      let value = 0;
+      let scale = 1;
+      let byte = 0;
+      do {
+        byte = bytes[i++];
+        value += (byte & 0x7f) * scale;
+        scale *= 128;
+      } while (byte & 0x80 && i < bytes.length);
+      return value;
+    };
+    while (i < bytes.length) {
+      const key = varint();
+      const wire = key % 8;
+      fields.add(Math.floor(key / 8));
+      if (wire === 0) varint();
+      else if (wire === 1) i += 8;
+      else if (wire === 2) i += varint();
+      else if (wire === 5) i += 4;
+      else break;
+    }
+    return fields;
+  }
+
+  function onServerMessage(event) {
+    if (held === null || !heldIsNavigation || sentAt === 0) return;
+    if (!(event.data instanceof ArrayBuffer)) return;
+    const fields = topLevelFields(new Uint8Array(event.data));
+    if (fields.has(NEW_SESSION)) runStartedAfterSend = true;
+    else if (fields.has(SCRIPT_FINISHED) && runStartedAfterSend) replay(false);
+  }
+
+  function release(timedOut) {
+    // The commit's message has left (or will not come).
+    expectedUntil = 0;
+    if (fallback !== null) {
+      clearTimeout(fallback);
+      fallback = null;
+    }
+    if (held === null) return;
+    if (heldIsNavigation && !timedOut) {
+      sentAt = now();
+      runStartedAfterSend = false;
+      fallback = setTimeout(() => replay(true), RUN_WAIT_MS);
+      return;
+    }
+    replay(timedOut);
+  }
+
+  function replay(timedOut) {
+    if (fallback !== null) {
+      clearTimeout(fallback);
+      fallback = null;
+    }
+    sentAt = 0;
+    if (held === null) return;
+    const target = held;
+    held = null;
+    if (timedOut) stats.timedOut += 1;
+    // After the current task: the message has been handed to the socket.
+    setTimeout(() => {
+      if (!target.isConnected) return;
+      stats.replayed += 1;
+      target.click();
+    }, 0);
+  }
+
+  function expectSend() {
+    expectedUntil = now() + HOLD_MS;
+    if (fallback !== null) clearTimeout(fallback);
+    fallback = setTimeout(() => release(true), HOLD_MS);
+  }
+
+  const socketSend = WebSocket.prototype.send;
+  WebSocket.prototype.send = function send(...args) {
+    if (!watchedSockets.has(this)) {
+      watchedSockets.add(this);
+      this.addEventListener("message", onServerMessage);
+    }
+    const result = socketSend.apply(this, args);
+    if (expectedUntil !== 0) release(false);
+    return result;
+  };
+
+  document.addEventListener("focusin", (event) => {
+    const el = event.composedPath()[0];
+    if (isTextField(el)) focusValues.set(el, valueOf(el));
+  }, true);
+
+  document.addEventListener("keydown", (event) => {
+    // Enter commits a Streamlit text input (Ctrl+Enter a text area): that value is sent.
+    const el = event.composedPath()[0];
+    if (event.key === "Enter" && isTextField(el)) focusValues.set(el, valueOf(el));
+  }, true);
+
+  document.addEventListener("focusout", (event) => {
+    const el = event.composedPath()[0];
+    if (!isTextField(el)) return;
+    // Our own components tell the guard themselves (expectSend); a Streamlit input commits
+    // on blur when its value changed since it got the focus or since Enter.
+    if (el.closest && el.closest("[data-ptce-field]")) return;
+    if (el.getRootNode() instanceof ShadowRoot) return;
+    if (focusValues.has(el) && focusValues.get(el) !== valueOf(el)) expectSend();
+  }, true);
+
+  window.addEventListener("click", (event) => {
+    if (!event.isTrusted || expectedUntil === 0 || now() > expectedUntil) return;
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    const actionable = target.closest(ACTIONABLE);
+    if (!actionable || isTextField(actionable)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held = target;
+    const link = actionable.closest("a[href]");
+    heldIsNavigation = Boolean(link && link.origin === window.location.origin &&
+      link.target !== "_blank");
+    stats.held += 1;
+  }, true);
+
+  globalThis.ptceGuard = { expectSend, stats };
+})();
+
+export default function () {
+  return undefined;
+}

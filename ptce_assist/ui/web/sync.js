@@ -1,0 +1,333 @@
+// sync.js: how a value typed in a field travels to Python, and what the browser keeps until
+// the server has it. Shared by every input component (text field, rubric editor, table
+// editor): the component's own script is appended after this file.
+//
+// The contract (see ptce_assist/ui/bound.py for the Python side):
+// - Python gives, on every run: `seed_id` and `seed` (what to show; a new seed_id replaces
+//   what the field holds: an explicit choice of the person), `saved` and `saved_digest` (what
+//   the server holds), `status` of the last save ("ok", "conflict", "error": retried,
+//   "refused": not retried, Python says why), `ack` (the last
+//   payload Python processed for this field, "<instance>:<n>"), `scope` (the dossier, for
+//   drafts), `path`, `readonly`, and `rebase` ({id, digest}: send again from that base, when
+//   the person chose to keep their version after a conflict).
+// - The field sends its state `payload` = `{v, base, seq}`: the value, the fingerprint of the stored value it was
+//   edited from (Python saves only if the server still holds that), the payload's number.
+// - Sends happen SEND_DELAY_MS after the last keystroke, at least every SEND_MAX_WAIT_MS while
+//   typing steadily, and at once on blur. A send that no run acknowledges (lost connection,
+//   server restart) or that failed is sent again, with growing delays.
+// - Until the server holds the value, it is kept in localStorage (per dossier and field) and
+//   offered back after a reload, a closed tab or a lost connection: never applied silently.
+
+const PTCE_SEND_DELAY_MS = 800;
+const PTCE_SEND_MAX_WAIT_MS = 2000;
+const PTCE_RETRY_MS = [1500, 3000, 6000, 12000, 30000];
+const PTCE_DRAFT_WRITE_MS = 300;
+const PTCE_DRAFT_PREFIX = "ptce:brouillon:";
+
+function ptceKey(value) {
+  return typeof value === "string" ? value : JSON.stringify(value ?? "");
+}
+
+function ptceWhen(ms) {
+  const date = new Date(ms);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `le ${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} à ` +
+    `${pad(date.getHours())} h ${pad(date.getMinutes())}`;
+}
+
+const PtceDrafts = {
+  key(scope, path) {
+    return `${PTCE_DRAFT_PREFIX}${scope}:${path}`;
+  },
+  read(scope, path) {
+    try {
+      const raw = window.localStorage.getItem(this.key(scope, path));
+      const draft = raw ? JSON.parse(raw) : null;
+      return draft && typeof draft === "object" && "v" in draft ? draft : null;
+    } catch (error) {
+      return null; // storage disabled or a damaged entry: nothing to offer
+    }
+  },
+  write(scope, path, draft) {
+    try {
+      window.localStorage.setItem(this.key(scope, path), JSON.stringify(draft));
+      return true;
+    } catch (error) {
+      return false; // quota or private mode: the page still holds the text
+    }
+  },
+  clear(scope, path) {
+    try {
+      window.localStorage.removeItem(this.key(scope, path));
+    } catch (error) {
+      /* nothing to clear */
+    }
+  },
+};
+
+// `read()` returns the field's value, `write(value)` shows a value in the field, `onState(s)`
+// is told "saved", "typing", "pending", "error", "refused", "conflict" or "readonly"; `offerBox` is an
+// element where a draft found in this browser is offered back; `describe(value)` says in a few
+// words what a draft holds (its text for a text field).
+class PtceSync {
+  constructor({ read, write, onState, offerBox, describe }) {
+    this.read = read;
+    this.write = write;
+    this.onState = onState || (() => {});
+    this.offerBox = offerBox || null;
+    this.describe = describe || ((value) => ptceKey(value));
+    this.send = null;
+    this.data = null;
+    this.seedId = undefined;
+    this.rebaseId = undefined;
+    this.base = null; // fingerprint of the stored value the current edits started from
+    this.seq = 0;
+    // Payloads are numbered per instance: Python echoes "<instance>:<seq>" in `ack`.
+    this.instance = Math.random().toString(36).slice(2, 10);
+    this.sentKey = null; // the value of the last payload handed to Streamlit
+    this.ackedKey = null; // the value of the last payload Python said it saved
+    this.timer = null;
+    this.firstPendingAt = null;
+    this.retryTimer = null;
+    this.retryIndex = 0;
+    this.draftTimer = null;
+    this.editedSinceSeed = false;
+    window.addEventListener("pagehide", () => this.writeDraftNow());
+  }
+
+  // --- what the person does -------------------------------------------------------------
+  changed() {
+    if (!this.data || this.data.readonly) return;
+    this.editedSinceSeed = true;
+    const now = Date.now();
+    if (this.firstPendingAt === null) this.firstPendingAt = now;
+    if (this.timer !== null) clearTimeout(this.timer);
+    const waited = now - this.firstPendingAt;
+    const delay = Math.max(0, Math.min(PTCE_SEND_DELAY_MS, PTCE_SEND_MAX_WAIT_MS - waited));
+    this.timer = setTimeout(() => this.flush(), delay);
+    this.scheduleDraft();
+    this.showState();
+  }
+
+  flush() {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.firstPendingAt = null;
+    if (!this.data || this.data.readonly || !this.send) return;
+    const value = this.read();
+    const key = ptceKey(value);
+    if (key === this.sentKey || this.isSaved(key)) {
+      this.showState();
+      return;
+    }
+    this.sendNow(value);
+  }
+
+  sendNow(value) {
+    this.seq += 1;
+    this.sentKey = ptceKey(value);
+    this.writeDraftNow();
+    // Tell the click guard (ui/web/guard.js) that Streamlit is about to send: a click made
+    // now waits for that message, so that it is not overtaken by it.
+    if (globalThis.ptceGuard) globalThis.ptceGuard.expectSend();
+    this.send("payload", { v: value, base: this.base, seq: `${this.instance}:${this.seq}` });
+    this.showState();
+  }
+
+  // --- what Python says, on every run -----------------------------------------------------
+  update(data, setStateValue) {
+    const first = this.data === null;
+    this.send = setStateValue;
+    this.data = data;
+    if (first || data.seed_id !== this.seedId) {
+      this.seedId = data.seed_id;
+      this.write(data.seed === null || data.seed === undefined ? data.saved : data.seed);
+      this.sentKey = null;
+      this.ackedKey = null;
+      this.editedSinceSeed = false;
+      this.retryIndex = 0;
+      this.base = data.saved_digest;
+      if (first) this.offerDraft();
+    }
+    const rebase = data.rebase || null;
+    if (rebase && rebase.id !== this.rebaseId) {
+      // The person chose to keep their version over the one saved elsewhere: send it again,
+      // edited from that saved one.
+      const known = this.rebaseId !== undefined || !first;
+      this.rebaseId = rebase.id;
+      if (known) {
+        this.base = rebase.digest;
+        this.sendNow(this.read());
+      }
+    }
+    const current = ptceKey(this.read());
+    if (this.seq > 0 && data.ack === this.lastSeq() && data.status === "ok") {
+      // Our last payload is saved (possibly cleaned of invisible characters): later edits
+      // start from what the server now holds.
+      this.ackedKey = this.sentKey;
+      this.base = data.saved_digest;
+      this.retryIndex = 0;
+    } else if (current === ptceKey(data.saved)) {
+      this.ackedKey = current;
+      this.base = data.saved_digest;
+      this.retryIndex = 0;
+    }
+    if (this.isSaved(current)) this.clearDraftIfSaved(current);
+    this.planRetry();
+    this.showState();
+  }
+
+  lastSeq() {
+    return `${this.instance}:${this.seq}`;
+  }
+
+  isSaved(currentKey) {
+    return currentKey === ptceKey(this.data.saved) || currentKey === this.ackedKey;
+  }
+
+  planRetry() {
+    if (this.retryTimer !== null) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    const data = this.data;
+    const stopped = data.status === "conflict" || data.status === "refused";
+    if (data.readonly || stopped || this.timer !== null) return;
+    const current = ptceKey(this.read());
+    if (this.isSaved(current) || this.sentKey !== current) return;
+    // Sent, not saved: the save failed, or the payload never reached a run (connection lost,
+    // server restarted). Send it again, later each time.
+    if (data.ack === this.lastSeq() && data.status !== "error") return;
+    const delay = PTCE_RETRY_MS[Math.min(this.retryIndex, PTCE_RETRY_MS.length - 1)];
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retryIndex += 1;
+      const value = this.read();
+      if (!this.isSaved(ptceKey(value))) this.sendNow(value);
+    }, delay);
+  }
+
+  // --- the draft kept in this browser -----------------------------------------------------
+  scheduleDraft() {
+    if (this.draftTimer !== null) return;
+    this.draftTimer = setTimeout(() => this.writeDraftNow(), PTCE_DRAFT_WRITE_MS);
+  }
+
+  writeDraftNow() {
+    if (this.draftTimer !== null) {
+      clearTimeout(this.draftTimer);
+      this.draftTimer = null;
+    }
+    const data = this.data;
+    if (!data || data.readonly || !data.scope || !this.editedSinceSeed) return;
+    const value = this.read();
+    if (this.isSaved(ptceKey(value))) {
+      PtceDrafts.clear(data.scope, data.path);
+      return;
+    }
+    PtceDrafts.write(data.scope, data.path, { v: value, base: this.base, at: Date.now() });
+  }
+
+  clearDraftIfSaved(currentKey) {
+    const data = this.data;
+    if (!data.scope) return;
+    const draft = PtceDrafts.read(data.scope, data.path);
+    if (draft && (ptceKey(draft.v) === currentKey || ptceKey(draft.v) === ptceKey(data.saved))) {
+      PtceDrafts.clear(data.scope, data.path);
+      this.hideOffer();
+    }
+  }
+
+  offerDraft() {
+    const data = this.data;
+    if (!this.offerBox || !data.scope || data.readonly) return;
+    const draft = PtceDrafts.read(data.scope, data.path);
+    if (!draft) return;
+    if (ptceKey(draft.v) === ptceKey(data.saved)) {
+      PtceDrafts.clear(data.scope, data.path);
+      return;
+    }
+    const box = this.offerBox;
+    box.replaceChildren();
+    box.hidden = false;
+    const text = document.createElement("p");
+    text.textContent = "Une saisie non enregistrée a été retrouvée dans ce navigateur " +
+      `(${ptceWhen(draft.at)}).`;
+    box.appendChild(text);
+    if (draft.base !== data.saved_digest) {
+      const warning = document.createElement("p");
+      warning.className = "ptce-offer-warning";
+      warning.textContent = "Attention : une autre version a été enregistrée depuis (dans un " +
+        "autre onglet ou par un membre de l'équipe). La reprendre remplacera cette version.";
+      box.appendChild(warning);
+    }
+    const details = document.createElement("details");
+    const summary = document.createElement("summary");
+    summary.textContent = "Voir la saisie retrouvée";
+    const shown = document.createElement("div");
+    shown.className = "ptce-offer-text";
+    shown.textContent = this.describe(draft.v); // user text: textContent only
+    details.append(summary, shown);
+    box.appendChild(details);
+    const take = document.createElement("button");
+    take.type = "button";
+    take.className = "ptce-offer-take";
+    take.textContent = "Reprendre cette saisie";
+    const drop = document.createElement("button");
+    drop.type = "button";
+    drop.className = "ptce-offer-drop";
+    drop.textContent = "L'écarter";
+    take.addEventListener("click", () => {
+      this.hideOffer();
+      this.write(draft.v);
+      this.editedSinceSeed = true;
+      this.base = this.data.saved_digest; // the person chose to replace what is stored
+      this.sendNow(this.read());
+    });
+    drop.addEventListener("click", () => {
+      PtceDrafts.clear(this.data.scope, this.data.path);
+      this.hideOffer();
+    });
+    const actions = document.createElement("div");
+    actions.className = "ptce-offer-actions";
+    actions.append(take, drop);
+    box.appendChild(actions);
+  }
+
+  hideOffer() {
+    if (!this.offerBox) return;
+    this.offerBox.hidden = true;
+    this.offerBox.replaceChildren();
+  }
+
+  // --- what the person is told ------------------------------------------------------------
+  state() {
+    const data = this.data;
+    if (!data) return "saved";
+    if (data.readonly) return "readonly";
+    const current = ptceKey(this.read());
+    if (this.isSaved(current)) return "saved";
+    if (data.status === "conflict") return "conflict";
+    if (this.timer !== null) return "typing";
+    if (data.status === "error" && this.sentKey === current) return "error";
+    if (data.status === "refused" && this.sentKey === current) return "refused";
+    return "pending";
+  }
+
+  showState() {
+    this.onState(this.state());
+  }
+}
+
+const PTCE_STATE_WORDS = {
+  saved: "\u2713 Enregistré",
+  typing: "Modifications en cours\u2026",
+  pending: "Enregistrement\u2026",
+  error: "Pas encore enregistré : nouvel essai automatique. Votre saisie est gardée dans ce " +
+    "navigateur.",
+  conflict: "Modifié ailleurs entre-temps : choisissez la version à garder ci-dessous.",
+  refused: "Non enregistré : voir le message ci-dessous.",
+  readonly: "Lecture seule",
+};
