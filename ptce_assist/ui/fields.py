@@ -18,7 +18,7 @@ from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.text_field import text_field
 
-__all__ = ["select", "text_area", "text_input"]
+__all__ = ["select", "select_key", "text_area", "text_input"]
 
 
 def text_input(
@@ -53,9 +53,14 @@ def text_area(
     )
 
 
+def select_key(path: str) -> str:
+    """The widget key of the select box bound to `path`."""
+    return f"{PAGE_PREFIX}{path}#select"
+
+
 def _select_keys(path: str) -> tuple[str, str]:
     """The select box's widget key and the value it was seeded with."""
-    return f"{PAGE_PREFIX}{path}#select", f"{PAGE_PREFIX}{path}#select-base"
+    return select_key(path), f"{PAGE_PREFIX}{path}#select-base"
 
 
 def _on_select(path: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser import waits
 from tests.browser.server import REPO, AppServer
 from tests.conftest import require_or_skip
 
@@ -102,6 +103,7 @@ def new_page(browser: Any) -> Iterator[Callable[[], Any]]:
     def make() -> Any:
         context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
         context.set_default_timeout(30_000)
+        waits.install(context)
         contexts.append(context)
         return context.new_page()
 

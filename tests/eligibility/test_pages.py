@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore
+from ptce_assist.ui.fields import select_key
 from ptce_assist.ui.safe import md_escape
 from tests.apptest_support import REPO, app_with, new_store
 from tests.eligibility.conftest import complete
@@ -69,7 +70,7 @@ def test_eligibility_page_counts_and_saves_an_answer(tmp_path: Path) -> None:
     at, store, token = open_page(tmp_path, "eligibilite", rich_dossier())
     assert at.metric[0].value == "3 / 7"
     assert any("Pas encore de majorité" in a for a in alerts(at))
-    at.selectbox(key="w:diagnostic.criteria.implication.answer").select("oui").run()
+    at.selectbox(key=select_key("diagnostic.criteria.implication.answer")).select("oui").run()
     stored = store.load(token)
     assert stored is not None
     assert stored.dossier.diagnostic.criteria["implication"].answer == "oui"
@@ -96,10 +97,10 @@ def test_self_assessment_page_draws_a_chart_per_block(tmp_path: Path) -> None:
     assert spec["encoding"]["yOffset"]["field"] == "Évaluation"
     # the adviser's column is read-only for the candidate
     keys = [s.key for s in at.selectbox]
-    assert "w:diagnostic.self_assessment.candidate.credibilite.score" in keys
+    assert select_key("diagnostic.self_assessment.candidate.credibilite.score") in keys
     assert not any(".adviser." in str(k) for k in keys)
     assert "Indicateurs sans cible" in " ".join(c.value for c in at.caption)
-    at.selectbox(key="w:diagnostic.self_assessment.candidate.credibilite.score").select("1").run()
+    at.selectbox(key=select_key("diagnostic.self_assessment.candidate.credibilite.score")).select("1").run()
     stored = store.load(token)
     assert stored is not None
     assert stored.dossier.diagnostic.self_assessment.candidate["credibilite"].score == "1"
@@ -115,10 +116,10 @@ def test_actors_page_verdict_and_network(tmp_path: Path) -> None:
 def test_porteur_page_asks_for_esus_once_a_company_is_chosen(tmp_path: Path) -> None:
     at, store, token = open_page(tmp_path, "porteur", complete())
     assert not any(s.key == "w:structure.esus" for s in at.selectbox)
-    at.selectbox(key="w:structure.legal_form").select("sas").run()
-    at.selectbox(key="w:structure.esus").select("en_cours").run()
+    at.selectbox(key=select_key("structure.legal_form")).select("sas").run()
+    at.selectbox(key=select_key("structure.esus")).select("en_cours").run()
     assert any("demande d'agrément ESUS est en cours" in a for a in alerts(at))
-    at.selectbox(key="w:diagnostic.governance.objectifs").select("non").run()
+    at.selectbox(key=select_key("diagnostic.governance.objectifs")).select("non").run()
     assert any("Gouvernance non démocratique" in a for a in alerts(at))
     stored = store.load(token)
     assert stored is not None

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from ptce_assist.storage import DossierStore
 from ptce_assist.storage.schema import workshops
+from ptce_assist.ui.fields import select_key
 from ptce_assist.ui.roles import NOT_ADVISER_MESSAGE
 from ptce_assist.workshops.access import DENIED_MESSAGE, JOIN_REFUSED_MESSAGE, WorkshopService
 from ptce_assist.workshops.codes import format_join_code
@@ -279,7 +280,7 @@ def test_rubric_page_shows_changes_since_last_session(service: WorkshopService) 
 # -- adviser scoring on the self-assessment ----------------------------------------------------
 
 AUTOEVALUATION = "app_pages/autoevaluation.py"
-ADVISER_SCORE = "w:diagnostic.self_assessment.adviser.emplois.score"
+ADVISER_SCORE = select_key("diagnostic.self_assessment.adviser.emplois.score")
 
 
 def _scores_shown(at: AppTest) -> bool:

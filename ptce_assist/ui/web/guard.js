@@ -76,7 +76,7 @@
       fields.add(Math.floor(key / 8));
       if (wire === 0) varint();
       else if (wire === 1) i += 8;
-      else if (wire === 2) i += varint();
+      else if (wire === 2) { const length = varint(); i += length; }
       else if (wire === 5) i += 4;
       else break;
     }

@@ -133,6 +133,8 @@ class PtceSync {
     // now waits for that message, so that it is not overtaken by it.
     if (globalThis.ptceGuard) globalThis.ptceGuard.expectSend();
     this.send("payload", { v: value, base: this.base, seq: `${this.instance}:${this.seq}` });
+    // If no run acknowledges it (the connection was lost, the server restarted), send again.
+    this.planRetry();
     this.showState();
   }
 
@@ -198,7 +200,8 @@ class PtceSync {
     const current = ptceKey(this.read());
     if (this.isSaved(current) || this.sentKey !== current) return;
     // Sent, not saved: the save failed, or the payload never reached a run (connection lost,
-    // server restarted). Send it again, later each time.
+    // server restarted: a new server session ignores a value sent before it drew the field).
+    // Send it again, later each time.
     if (data.ack === this.lastSeq() && data.status !== "error") return;
     const delay = PTCE_RETRY_MS[Math.min(this.retryIndex, PTCE_RETRY_MS.length - 1)];
     this.retryTimer = setTimeout(() => {

@@ -1,0 +1,124 @@
+"""A person using the app in Chromium: what they do, and what the database then holds.
+
+Every action is done as people do it (a real click into a field, keyboard typing with
+accents, a click right after typing) and waits for what it caused: the run it triggered
+(`waits.expect_run`), the field saying it is saved, or the database holding the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ptce_assist.dossier import Dossier
+from ptce_assist.storage import DossierStore, make_engine
+from tests.browser.server import AppServer
+from tests.browser.waits import eventually, expect_run, open_page
+
+SAVED_WORDS = "Enregistré"
+
+
+def stored_dossier(server: AppServer, token: str) -> Dossier:
+    """The dossier as the database holds it now."""
+    return stored_row(server, token)[0]
+
+
+def stored_row(server: AppServer, token: str) -> tuple[Dossier, int]:
+    """The dossier and its version (each save adds one)."""
+    engine = make_engine(server.database_url)
+    try:
+        stored = DossierStore(engine).load(token)
+        assert stored is not None, "le dossier n'est pas dans la base"
+        return stored.dossier, stored.version
+    finally:
+        engine.dispose()
+
+
+class Person:
+    def __init__(self, page: Any, server: AppServer, token: str | None = None) -> None:
+        self.page = page
+        self.server = server
+        self.token = token
+
+    # -- pages -------------------------------------------------------------------------------
+    def open(self, path: str = "") -> None:
+        query = f"?d={self.token}" if self.token else ""
+        open_page(self.page, f"{self.server.url}/{path}{query}")
+
+    def create_dossier(self) -> str:
+        self.open("")
+        with expect_run(self.page):
+            self.page.get_by_role("button", name="Créer un nouveau dossier").click()
+        self.page.wait_for_url("**/identite?d=*")
+        self.page.get_by_label("Nom du projet").wait_for()
+        self.token = self.page.url.split("d=", 1)[1]
+        return self.token
+
+    def in_sidebar(self, name: str) -> Any:
+        return self.page.locator("[data-testid='stSidebarNav'] a", has_text=name).first
+
+    def go_by_sidebar(self, name: str, url_path: str) -> None:
+        with expect_run(self.page):
+            self.in_sidebar(name).click()
+        self.page.wait_for_url(f"**/{url_path}?d=*")
+
+    # -- typing ------------------------------------------------------------------------------
+    def field(self, label: str, nth: int = 0) -> Any:
+        return self.page.get_by_label(label, exact=True).nth(nth)
+
+    def type_in(self, label: str, text: str, *, nth: int = 0, delay: float = 0) -> None:
+        """Click into the field and type at its end, key by key."""
+        field = self.field(label, nth)
+        field.scroll_into_view_if_needed()
+        field.click()
+        self.page.keyboard.press("Control+End")
+        self.page.keyboard.type(text, delay=delay)
+
+    def click_at_once(self, target: Any, *, hold_ms: float = 0) -> None:
+        """Click where `target` is now, with no wait for it to be stable or enabled: a
+        person's click right after the last keystroke. `hold_ms` is how long the button
+        stays pressed (a person: about 100 ms)."""
+        box = target.bounding_box()
+        assert box is not None, "l'élément à cliquer n'est pas affiché"
+        self.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        self.page.mouse.down()
+        if hold_ms:
+            self.page.wait_for_timeout(hold_ms)  # the press itself, not a wait for the app
+        self.page.mouse.up()
+
+    def status_of(self, label: str, nth: int = 0) -> Any:
+        """The saving state shown under a bound field."""
+        field = self.field(label, nth)
+        return field.locator("xpath=ancestor::div[@data-ptce-field][1]").locator(".ptce-status")
+
+    def wait_field_saved(self, label: str, nth: int = 0, timeout: float = 15_000) -> None:
+        status = self.status_of(label, nth)
+        status.filter(has_text=SAVED_WORDS).wait_for(timeout=timeout)
+
+    def choose(self, label: str, option: str, nth: int = 0) -> None:
+        box = self.page.get_by_label(label, exact=True).nth(nth)
+        box.scroll_into_view_if_needed()
+        box.click()
+        with expect_run(self.page):
+            self.page.get_by_role("option", name=option, exact=True).click()
+
+    # -- the database ------------------------------------------------------------------------
+    def stored(self) -> Dossier:
+        assert self.token is not None
+        return stored_dossier(self.server, self.token)
+
+    def version(self) -> int:
+        assert self.token is not None
+        return stored_row(self.server, self.token)[1]
+
+    def eventually_stored(
+        self, check: Callable[[Dossier], bool], message: str, timeout: float = 15.0
+    ) -> Dossier:
+        found: list[Dossier] = []
+
+        def holds() -> bool:
+            found[:] = [self.stored()]
+            return check(found[0])
+
+        eventually(holds, timeout=timeout, message=message, page=self.page)
+        return found[0]
