@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ptce_assist.call import Rubric, load_call
+from ptce_assist.progress import completion_refusal
 from ptce_assist.ui import fields
 from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
 from ptce_assist.ui.context import call_of, require_dossier
 from ptce_assist.ui.copy_button import rubric_copy_button
 from ptce_assist.ui.rubric_field import rubric_text_editor
+from ptce_assist.volumes import rubric_measure
 
 REQUIREMENT_WORDING = {
     "obligatoire": "Rubrique obligatoire",
@@ -48,6 +50,9 @@ def render(rubric_id: str) -> None:
     if st.checkbox("J'ai terminé cette rubrique", value=done, key=f"done:{rubric.id}") != done:
         _toggle_done(rubric.id, not done)
         st.rerun()
+    refusal = completion_refusal(stored.dossier, rubric, rubric_measure(stored.dossier))
+    if refusal:
+        st.warning(refusal, icon=":material/info:")
 
     rubric_copy_button(stored.dossier, rubric.id)
     coach_panel(rubric.id, require_dossier().dossier.rubric_text(rubric.id))

@@ -81,20 +81,11 @@ from ptce_assist.backup import read_backup
 from ptce_assist.call import load_call
 from ptce_assist.eligibility.report import CheckReport, check_report
 from ptce_assist.volumes import rubric_measure
+from tests.eligibility.conftest import MANDATORY
+from tests.eligibility.test_recevabilite import IDENTITY_PATHS
 
 DOSSIERS = Path(__file__).parent / "dossiers"
-IDENTITY = [
-    "project.name",
-    "project.region",
-    "structure.name",
-    "structure.address",
-    "structure.legal_form",
-    "referent.name",
-    "referent.role",
-    "referent.email",
-    "referent.phone",
-]
-MANDATORY = ["structure", "objectifs", "acteurs", "gouvernance", "perimetre", "financement"]
+IDENTITY = IDENTITY_PATHS
 
 # The verdicts of a sound dossier; each entry below says how a dossier differs from it.
 SOUND: dict[str, Any] = {
