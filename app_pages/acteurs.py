@@ -8,7 +8,7 @@ from app_pages.rubrique import rubric_page
 from ptce_assist.eligibility.actors import composition, network_dot
 from ptce_assist.eligibility.answers import STATUS_LABELS, Actor
 from ptce_assist.ui.context import call_of, require_open
-from ptce_assist.ui.diagnostic import list_editor, show_verdict
+from ptce_assist.ui.diagnostic import list_editor, show_part
 
 opened = require_open()
 dossier = opened.dossier
@@ -41,7 +41,7 @@ rows = list_editor(
 )
 actors = [Actor.model_validate(row) for row in rows]
 result = composition(actors, call)
-show_verdict("acteurs", result.verdict.code, result.verdict.reason, result.verdict.quote)
+show_part("acteurs", result.verdict, call)
 counts = [f"{kinds[k]} : {n}" for k, n in result.counts.items() if n]
 if counts:
     st.caption(" · ".join(counts))

@@ -14,7 +14,7 @@ from ptce_assist.eligibility.selfassessment import (
     assessment,
     block_mean,
     chart_rows,
-    weakest_first,
+    weakest,
 )
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_open
@@ -70,7 +70,7 @@ def scores(item: CriterionAssessment) -> None:
             f"{base}.candidate.{item.id}.score",
             f"Note du candidat — {item.short}",
             list(SCORE_LABELS),
-            lambda score: SCORE_LABELS.get(score, score),
+            lambda score: SCORE_LABELS.get(score, "Note non reconnue"),
         )
         fields.text_input(opened, f"{base}.candidate.{item.id}.comment", "Commentaire du candidat")
     with theirs:
@@ -80,7 +80,7 @@ def scores(item: CriterionAssessment) -> None:
                 f"{base}.adviser.{item.id}.score",
                 f"Note du conseiller — {item.short}",
                 list(SCORE_LABELS),
-                lambda score: SCORE_LABELS.get(score, score),
+                lambda score: SCORE_LABELS.get(score, "Note non reconnue"),
             )
             fields.text_input(
                 opened, f"{base}.adviser.{item.id}.comment", "Commentaire du conseiller"
@@ -111,17 +111,14 @@ for column, block in zip(st.columns(len(blocks)), blocks, strict=True):
         st.altair_chart(chart(block.id), width="stretch")
 
 st.subheader("Les plus faibles d'abord")
-for item in weakest_first(items)[:4]:
+for item in weakest(items):
     given = " · ".join(
         f"{who} : {score}/3"
         for who, score in ((CANDIDATE_FR, item.candidate), (ADVISER_FR, item.adviser))
         if score is not None
     )
     st.markdown(f"**{md_escape(item.short)}**" + (f" ({given})" if given else ""))
-    if item.to_add:
-        st.caption("À ajouter : " + md_escape(" ".join(item.to_add)))
-    else:
-        st.caption("Le dossier contient déjà de quoi étayer ce critère.")
+    st.caption(md_escape(item.advice))
 
 for block in blocks:
     st.header(block.label)

@@ -6,8 +6,7 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.eligibility.answers import ANSWER_LABELS, FragileTerritory
-from ptce_assist.eligibility.criteria import dossier_eligibility
-from ptce_assist.eligibility.report import tone
+from ptce_assist.eligibility.report import check_report, tone
 from ptce_assist.eligibility.territories import (
     CsvImportError,
     check_territories,
@@ -16,21 +15,30 @@ from ptce_assist.eligibility.territories import (
 )
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_open
-from ptce_assist.ui.diagnostic import append_rows, list_editor, show_quote, show_verdict
+from ptce_assist.ui.diagnostic import (
+    append_rows,
+    list_editor,
+    show_part,
+    show_quote,
+    show_verdict,
+)
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.volumes import rubric_measure
 
 opened = require_open()
 dossier = opened.dossier
 call = call_of(dossier)
-result = dossier_eligibility(dossier, call)
+report = check_report(dossier, rubric_measure(dossier), call)
+result = report.eligibility
 
 st.title("Critères d'éligibilité")
+show_verdict(report.overall, call)
 st.metric(
     "Critères remplis ou en perspective",
     f"{result.met} / {len(result.criteria)}",
     help=f"Il en faut une majorité : au moins {result.required}.",
 )
-show_verdict("eligibilite", result.verdict.code, result.verdict.reason, result.verdict.quote)
+show_verdict(report.verdict("eligibilite"), call, link=False)
 
 for number, status in enumerate(result.criteria, start=1):
     with st.container(border=True):
@@ -43,7 +51,7 @@ for number, status in enumerate(result.criteria, start=1):
                 f"diagnostic.criteria.{status.id}.answer",
                 "Réponse",
                 list(ANSWER_LABELS),
-                lambda answer: ANSWER_LABELS.get(answer, answer),
+                lambda answer: ANSWER_LABELS.get(answer, "Réponse non reconnue"),
             )
         with right:
             fields.text_input(
@@ -85,7 +93,7 @@ rows = list_editor(
         "kind": st.column_config.SelectboxColumn(
             "Type",
             options=list(kind_labels),
-            format_func=lambda kind: kind_labels.get(str(kind), str(kind)),
+            format_func=lambda kind: kind_labels.get(str(kind), "Type non reconnu"),
         ),
         "name": st.column_config.TextColumn("Nom ou code (ex. QN02601M)", max_chars=200),
         "communes": st.column_config.TextColumn(
@@ -95,21 +103,21 @@ rows = list_editor(
 )
 perimetre = dossier.rubric_text("perimetre")
 territories = check_territories([FragileTerritory.model_validate(r) for r in rows], perimetre, call)
-show_verdict(
-    "territoires", territories.verdict.code, territories.verdict.reason, territories.verdict.quote
-)
+show_part("territoires", territories.verdict, call)
 for check in territories.checks:
     level = tone("territoires", check.verdict.code)
     box = {"ok": st.success, "warn": st.warning, "bad": st.error}[level]
     name = f" « {check.name} »" if check.name else ""
     box(md_escape(f"{check.kind_label or 'Territoire'}{name} : {check.verdict.reason}"))
-for kind_id in territories.undeclared_mentions:
-    st.info(
-        md_escape(
-            f"La rubrique « Périmètre » mentionne un territoire de type « {kind_labels[kind_id]} »"
-            " qui n'est pas déclaré ici."
+if territories.checks:
+    for mention in territories.undeclared:
+        st.info(
+            md_escape(
+                "La rubrique « Périmètre » décrit un territoire de type "
+                f"« {kind_labels[mention.kind]} » (« {mention.excerpt} ») qui n'est pas déclaré "
+                "ici."
+            )
         )
-    )
 st.page_link(
     rubric_page(call.rubric("perimetre")),
     label="Écrire la rubrique « Périmètre »",
@@ -125,7 +133,7 @@ with st.expander("Importer une liste officielle (CSV, facultatif)"):
     list_kind = st.selectbox(
         "Type de liste",
         list(kind_labels),
-        format_func=lambda kind: kind_labels.get(kind, kind),
+        format_func=lambda kind: kind_labels.get(kind, "Type non reconnu"),
         key="fragile_csv_kind",
     )
     upload = st.file_uploader("Fichier CSV", type=["csv", "txt"], key="fragile_csv_file")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
+from ptce_assist.eligibility.carrier_text import stored_form_label
 from ptce_assist.layout.presets import PRESETS
 from ptce_assist.regions import REGIONS, region_name
 from ptce_assist.ui import fields
@@ -41,13 +42,12 @@ fields.select(
 st.subheader("Structure porteuse du dossier")
 fields.text_input(opened, "structure.name", labels["structure.name"])
 fields.text_area(opened, "structure.address", labels["structure.address"], height=80)
-form_labels = {f.id: f.label_fr for f in call.legal_forms}
 fields.select(
     opened,
     "structure.legal_form",
     labels["structure.legal_form"],
-    list(form_labels),
-    lambda form: form_labels.get(form, form),
+    [f.id for f in call.legal_forms],
+    lambda form: stored_form_label(form, call),
 )
 form = call.legal_form(dossier.structure.legal_form)
 if form is None or form.identifier == "siret":

@@ -6,29 +6,44 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.eligibility.answers import GOVERNANCE_LABELS
-from ptce_assist.eligibility.governance import dossier_governance
-from ptce_assist.eligibility.porteur import dossier_porteur
+from ptce_assist.eligibility.carrier_text import stored_form_label
+from ptce_assist.eligibility.report import check_report
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.ui.diagnostic import show_verdict
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.volumes import rubric_measure
 
 opened = require_open()
 dossier = opened.dossier
 call = call_of(dossier)
+report = check_report(dossier, rubric_measure(dossier), call)
+porteur = report.porteur
+FORM_PATH = "structure.legal_form"
 
 st.title("Structure porteuse et gouvernance")
+show_verdict(report.overall, call)
 
 st.subheader("Qui peut porter le dossier ?")
-form_labels = {f.id: f.label_fr for f in call.legal_forms}
 fields.select(
     opened,
-    "structure.legal_form",
+    FORM_PATH,
     "Forme juridique de la structure porteuse",
-    list(form_labels),
-    lambda form: form_labels.get(form, form),
+    [f.id for f in call.legal_forms],
+    lambda form: stored_form_label(form, call),
 )
-porteur = dossier_porteur(dossier, call)
+suggested = call.legal_form(porteur.suggested_form)
+if suggested is not None:
+
+    def choose_suggested(form_id: str = suggested.id) -> None:
+        fields.set_choice(FORM_PATH, form_id)
+
+    st.button(
+        f"Choisir « {suggested.label_fr} »",
+        on_click=choose_suggested,
+        icon=":material/check:",
+        help="La forme que le dossier lui-même évoque ; vérifiez-la dans vos statuts.",
+    )
 if porteur.esus_relevant:
     esus_labels = {"obtenu": "Obtenu", "en_cours": "Demande en cours", "non": "Non"}
     fields.select(
@@ -36,11 +51,16 @@ if porteur.esus_relevant:
         "structure.esus",
         "Agrément ESUS (entreprise solidaire d'utilité sociale)",
         list(esus_labels),
-        lambda state: esus_labels.get(state, state),
+        lambda state: esus_labels.get(state, "Non renseigné"),
         help="Délivré par la DDETS du siège ; il suppose une utilité sociale inscrite dans les "
         "statuts et une politique de rémunération encadrée.",
     )
-show_verdict("porteur", porteur.code, porteur.reason, porteur.quote)
+show_verdict(report.verdict("porteur"), call, link=False)
+st.page_link(
+    rubric_page(call.rubric("structure")),
+    label="Écrire la rubrique « Structure porteuse »",
+    icon=":material/edit:",
+)
 
 st.subheader("Gouvernance démocratique")
 st.caption(
@@ -53,13 +73,11 @@ for question in call.diagnostic.governance_questions:
         f"diagnostic.governance.{question.id}",
         question.question_fr,
         list(GOVERNANCE_LABELS),
-        lambda answer: GOVERNANCE_LABELS.get(answer, answer),
+        lambda answer: GOVERNANCE_LABELS.get(answer, "Réponse non reconnue"),
     )
 
-governance = dossier_governance(dossier, call)
-show_verdict(
-    "gouvernance", governance.verdict.code, governance.verdict.reason, governance.verdict.quote
-)
+governance = report.governance
+show_verdict(report.verdict("gouvernance"), call, link=False)
 st.markdown("**Ce qu'il faut écrire dans la rubrique « Gouvernance » (15 lignes maximum)**")
 for advice in governance.to_write:
     st.markdown(f"- {md_escape(advice)}")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ptce_assist.call import Call, Rubric
+from ptce_assist.progress import completion_refusal
 from ptce_assist.services import Refused, Saved
 from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
 from ptce_assist.ui.context import call_of, get_service, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
 from ptce_assist.ui.rubric_field import rubric_text_editor
+from ptce_assist.volumes import rubric_measure
 
 REQUIREMENT_WORDING = {
     "obligatoire": "Rubrique obligatoire",
@@ -51,6 +53,11 @@ def render(rubric_id: str) -> None:
     failed = st.session_state.pop(f"p:done:{rubric.id}:error", None)
     if failed:
         st.error(failed)
+    refusal = completion_refusal(
+        require_open().dossier, rubric, rubric_measure(require_open().dossier)
+    )
+    if refusal:
+        st.warning(refusal, icon=":material/info:")
 
     dossier = require_open().dossier  # as saved by this run's callbacks and the tick above
     rubric_copy_button(dossier, rubric.id)

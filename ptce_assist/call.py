@@ -93,7 +93,9 @@ class LegalForm(_Frozen):
     label_fr: str
     porteur: PorteurVerdict
     identifier: IdentifierKind
-
+    family: str = ""  # legal family, compared with the nouns of the structure rubric
+    patterns_fr: tuple[str, ...] = ()  # how the form is written (regexes over folded text)
+    why_fr: str = ""  # why a form that cannot carry cannot (the app's words)
 
 
 # --- Diagnostic: the app's reading of the call for the eligibility pages ---------------------

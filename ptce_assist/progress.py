@@ -1,4 +1,9 @@
-"""Where a dossier stands: each rubric's status and the identity fields still empty."""
+"""Where a dossier stands: each rubric's status and the identity fields still empty.
+
+A field or rubric holding only a placeholder (« à compléter », « TODO »…) counts as empty, as
+it does for admissibility; a rubric ticked « J'ai terminé » counts as complete only when it
+has content and keeps within its limit (`completion_refusal` says why not, in French).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Literal
 
 from ptce_assist.call import Call, Rubric
 from ptce_assist.dossier import Dossier, get_path
+from ptce_assist.eligibility.placeholders import read_rubric, read_text
 
 RubricState = Literal["vide", "en_cours", "complet", "depasse"]
 
@@ -50,11 +56,35 @@ def rubric_progress(dossier: Dossier, rubric: Rubric, measure: Measure | None) -
         state = "vide"
     elif lines is not None and budget is not None and lines > budget:
         state = "depasse"
-    elif rubric.id in dossier.completed_rubrics:
+    elif rubric.id in dossier.completed_rubrics and not read_rubric(rubric, text).missing:
         state = "complet"
     else:
         state = "en_cours"
     return RubricProgress(rubric, state, lines, budget, len(text))
+
+
+def completion_refusal(dossier: Dossier, rubric: Rubric, measure: Measure | None) -> str | None:
+    """Why a rubric ticked « J'ai terminé » does not count as complete; None when it does
+    (or when it is not ticked)."""
+    if rubric.id not in dossier.completed_rubrics:
+        return None
+    text = dossier.rubric_text(rubric.id)
+    progress = rubric_progress(dossier, rubric, measure)
+    if progress.state == "vide":
+        return "La rubrique est vide : elle ne compte pas encore comme terminée."
+    if progress.state == "depasse" and progress.lines is not None:
+        return (
+            f"La rubrique dépasse sa limite ({progress.lines} lignes pour {progress.budget} "
+            f"permises, {rubric.limit_label}) : elle ne compte comme terminée qu'une fois "
+            "raccourcie."
+        )
+    reading = read_rubric(rubric, text)
+    if reading.missing:
+        return (
+            "La rubrique ne contient qu'un texte d'attente ou son intitulé : elle ne compte "
+            "pas comme terminée tant que le texte n'est pas écrit."
+        )
+    return None
 
 
 def all_rubrics_progress(
@@ -65,7 +95,11 @@ def all_rubrics_progress(
 
 def missing_identity_fields(dossier: Dossier, call: Call) -> list[str]:
     data = dossier.model_dump()
-    return [f.path for f in call.identity_fields if not str(get_path(data, f.path) or "").strip()]
+    return [
+        f.path
+        for f in call.identity_fields
+        if read_text(str(get_path(data, f.path) or "")).missing
+    ]
 
 
 @dataclass(frozen=True)

@@ -41,5 +41,5 @@ def test_over_the_limit_reaches_the_status_and_the_diagnosis() -> None:
     progress = rubric_progress(dossier, CALL.rubric("gouvernance"), rubric_measure(dossier))
     assert progress.state == "depasse"
     report = check_report(dossier, rubric_measure(dossier), CALL)
-    assert report["measured"] is True
-    assert report["over_limit"] == ["gouvernance"]
+    assert report.measured is True
+    assert [item.id for item in report.admissibility.over_limit] == ["gouvernance"]

@@ -1,8 +1,8 @@
 """`check`: the diagnosis of a dossier file (recevabilité, porteur, éligibilité...).
 
-`python -m ptce_assist check DOSSIER.json --json` prints the report as JSON; without `--json`
-it prints a French report. A folder of JSON or DOCX drafts gives the advisers' dashboard table
-(CSV with `--csv`).
+`python -m ptce_assist check DOSSIER.json --json` prints the report as JSON (with the verdicts'
+codes); without `--json` it prints a French report, in words only. A folder of JSON or DOCX
+drafts gives the advisers' dashboard table (CSV with `--csv`).
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="Code de sortie 1 si le dossier n'est pas recevable ou pas éligible.",
+        help="Code de sortie 1 si le verdict d'ensemble n'est pas « éligible » (recevabilité, "
+        "structure porteuse, gouvernance et majorité des critères).",
     )
     parser.set_defaults(func=run)
 
@@ -65,8 +66,8 @@ def load_dossier_file(path: Path) -> Dossier:
 def check_file(path: Path, as_json: bool, *, strict: bool = False) -> int:
     """Print the diagnosis of one dossier file.
 
-    Exit code 0 when done, 2 when the file is unusable; with `strict`, 1 when the dossier is
-    not admissible or not eligible.
+    Exit code 0 when done, 2 when the file is unusable; with `strict`, 1 when the overall
+    verdict is not « eligible ».
     """
     try:
         dossier = load_dossier_file(path)
@@ -75,11 +76,12 @@ def check_file(path: Path, as_json: bool, *, strict: bool = False) -> int:
         return 2
     report = check_report(dossier, layout_measure(dossier))
     if as_json:
-        report["coach"] = coach_report(dossier)
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        data = report.model_dump(mode="json")
+        data["coach"] = coach_report(dossier)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(render_fr(report), end="")
-    if strict and not (report["recevable"] and report["eligible"]):
+    if strict and not report.eligible:
         return 1
     return 0
 

@@ -12,12 +12,14 @@ persons. Actors « pressentis » count for the perspective, not for the present.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
 
 from ptce_assist.call import Call
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.answers import Actor
+from ptce_assist.eligibility.links import ACTEURS
 from ptce_assist.eligibility.textmatch import words_key
 from ptce_assist.eligibility.verdict import Verdict, french_list, plural
 
@@ -25,8 +27,9 @@ MIN_LEGAL_PERSONS = 3
 SuggestedAnswer = Literal["oui", "moyen_terme", "non"]
 
 
-@dataclass(frozen=True)
-class Composition:
+class Composition(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     verdict: Verdict  # "conforme" | "en_perspective" | "incomplet" | "vide"
     counts: dict[str, int]  # actors per kind id (impliqués and pressentis)
     legal_persons_involved: int
@@ -36,19 +39,6 @@ class Composition:
     unclassified: int
     criterion_answer: SuggestedAnswer  # suggestion for criterion 1 (regroupement)
     criterion_reason: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **self.verdict.as_dict(),
-            "counts": dict(self.counts),
-            "legal_persons_involved": self.legal_persons_involved,
-            "legal_persons_total": self.legal_persons_total,
-            "missing_now": list(self.missing_now),
-            "missing_with_expected": list(self.missing_with_expected),
-            "unclassified": self.unclassified,
-            "criterion_answer": self.criterion_answer,
-            "criterion_reason": self.criterion_reason,
-        }
 
 
 def named(actors: Sequence[Actor]) -> list[Actor]:
@@ -96,44 +86,48 @@ def composition(actors: Sequence[Actor], call: Call) -> Composition:
 
     if not everyone:
         verdict = Verdict(
-            "vide",
-            "Aucun acteur n'est encore déclaré : remplissez le tableau des acteurs.",
-            quote,
+            code="vide",
+            reason="Aucun acteur n'est encore déclaré : remplissez le tableau des acteurs.",
+            quote=quote,
+            page=ACTEURS,
         )
     elif not missing_now:
         verdict = Verdict(
-            "conforme",
-            f"Le regroupement réunit {plural(legal_now, 'personne morale', 'personnes morales')}"
-            " impliquées, dont "
-            "une entreprise de l'ESS, une entreprise hors ESS et un autre acteur : composition "
+            code="conforme",
+            reason="Le regroupement réunit "
+            f"{plural(legal_now, 'personne morale', 'personnes morales')} impliquées, dont une "
+            "entreprise de l'ESS, une entreprise hors ESS et un autre acteur : composition "
             "conforme au décret n° 2015-431.",
-            quote,
+            quote=quote,
+            page=ACTEURS,
         )
     elif not missing_all:
         verdict = Verdict(
-            "en_perspective",
-            "Composition conforme en perspective seulement : il manque aujourd'hui "
+            code="en_perspective",
+            reason="Composition conforme en perspective seulement : il manque aujourd'hui "
             + french_list(missing_now)
             + ", que des acteurs pressentis apporteraient.",
-            quote,
+            quote=quote,
+            page=ACTEURS,
         )
     else:
         verdict = Verdict(
-            "incomplet",
-            "Composition incomplète : il manque " + french_list(missing_all) + ".",
-            quote,
+            code="incomplet",
+            reason="Composition incomplète : il manque " + french_list(missing_all) + ".",
+            quote=quote,
+            page=ACTEURS,
         )
     answer, reason = _criterion_one(everyone, call)
     return Composition(
-        verdict,
-        counts,
-        legal_now,
-        legal_all,
-        tuple(missing_now),
-        tuple(missing_all),
-        unclassified,
-        answer,
-        reason,
+        verdict=verdict,
+        counts=counts,
+        legal_persons_involved=legal_now,
+        legal_persons_total=legal_all,
+        missing_now=tuple(missing_now),
+        missing_with_expected=tuple(missing_all),
+        unclassified=unclassified,
+        criterion_answer=answer,
+        criterion_reason=reason,
     )
 
 

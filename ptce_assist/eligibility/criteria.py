@@ -7,13 +7,13 @@ answer is « oui » or « à moyen terme »; a majority of 7 is 4.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from ptce_assist.call import Call
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.actors import dossier_composition
 from ptce_assist.eligibility.answers import ANSWER_LABELS
+from ptce_assist.eligibility.links import ELIGIBILITE
 from ptce_assist.eligibility.rules import RuleResult, evaluate
 from ptce_assist.eligibility.verdict import Verdict, french_list, plural
 
@@ -25,22 +25,17 @@ def majority(total: int) -> int:
     return total // 2 + 1
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Suggestion(_Frozen):
     answer: str  # "oui" | "moyen_terme" | "non" | "" (no clue in the dossier)
     rules: tuple[RuleResult, ...]
     mismatch: str | None  # when the candidate's answer and the dossier disagree
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "answer": self.answer,
-            "mismatch": self.mismatch,
-            "evidence": [r.as_dict() for r in self.rules],
-        }
 
-
-@dataclass(frozen=True)
-class CriterionStatus:
+class CriterionStatus(_Frozen):
     id: str
     short: str
     text: str
@@ -48,28 +43,18 @@ class CriterionStatus:
     justification: str
     suggestion: Suggestion
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def met(self) -> bool:
         return self.answer in MET_ANSWERS
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "short": self.short,
-            "text": self.text,
-            "answer": self.answer,
-            "met": self.met,
-            "justification": self.justification,
-            "suggestion": self.suggestion.as_dict(),
-        }
 
-
-@dataclass(frozen=True)
-class EligibilityResult:
+class EligibilityResult(_Frozen):
     verdict: Verdict  # "eligible" | "incomplet" | "non_eligible"
     criteria: tuple[CriterionStatus, ...]
     required: int
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def met(self) -> int:
         return sum(1 for c in self.criteria if c.met)
@@ -94,23 +79,32 @@ def eligibility_verdict(answers: dict[str, str], call: Call) -> Verdict:
     needed = f"majorité requise : {required}"
     if len(met) >= required:
         return Verdict(
-            "eligible",
-            f"Éligible : {count} remplis ou en perspective ({needed}){which}{of_which}.",
-            call.eligibility_quote,
+            code="eligible",
+            reason=f"Majorité atteinte : {count} remplis ou en perspective ({needed})"
+            f"{which}{of_which}.",
+            quote=call.eligibility_quote,
+            page=ELIGIBILITE,
         )
     if len(met) + len(unanswered) >= required:
         return Verdict(
-            "incomplet",
-            f"Pas encore de majorité : {count} rempli{'s' if len(met) > 1 else ''} ou en "
+            code="incomplet",
+            reason=f"Pas encore de majorité : {count} rempli{'s' if len(met) > 1 else ''} ou en "
             f"perspective ({needed}){which}{of_which} ; "
             f"{plural(len(unanswered), 'critère')} sans réponse.",
-            call.eligibility_quote,
+            quote=call.eligibility_quote,
+            page=ELIGIBILITE,
         )
     return Verdict(
-        "non_eligible",
-        f"Non éligible en l'état : {count} rempli{'s' if len(met) > 1 else ''} ou en "
-        f"perspective ({needed}){which}{of_which}.",
-        call.eligibility_quote,
+        code="non_eligible",
+        reason=f"Majorité hors d'atteinte : {count} rempli{'s' if len(met) > 1 else ''} ou en "
+        f"perspective ({needed}){which}{of_which} ; "
+        + (
+            "même avec « Oui » aux critères sans réponse, elle ne serait pas atteinte."
+            if unanswered
+            else "les autres critères ont la réponse « Non »."
+        ),
+        quote=call.eligibility_quote,
+        page=ELIGIBILITE,
     )
 
 
@@ -125,7 +119,7 @@ def _suggest(answer: str, rules: tuple[RuleResult, ...], actors_hint: str) -> Su
         )
     elif answer == "non" and found:
         mismatch = "Vous répondez « Non », mais le dossier semble y répondre : vérifiez."
-    return Suggestion(suggested, rules, mismatch)
+    return Suggestion(answer=suggested, rules=rules, mismatch=mismatch)
 
 
 def criteria_status(dossier: Dossier, call: Call) -> tuple[CriterionStatus, ...]:
@@ -149,12 +143,12 @@ def criteria_status(dossier: Dossier, call: Call) -> tuple[CriterionStatus, ...]
             hint = composition.criterion_answer if composition.verdict.code != "vide" else ""
         statuses.append(
             CriterionStatus(
-                criterion.id,
-                short.get(criterion.id, criterion.id),
-                criterion.text,
-                answer,
-                response.justification if response else "",
-                _suggest(answer, rules, hint),
+                id=criterion.id,
+                short=short.get(criterion.id, criterion.id),
+                text=criterion.text,
+                answer=answer,
+                justification=response.justification if response else "",
+                suggestion=_suggest(answer, rules, hint),
             )
         )
     return tuple(statuses)
@@ -163,4 +157,4 @@ def criteria_status(dossier: Dossier, call: Call) -> tuple[CriterionStatus, ...]
 def dossier_eligibility(dossier: Dossier, call: Call) -> EligibilityResult:
     statuses = criteria_status(dossier, call)
     verdict = eligibility_verdict({s.id: s.answer for s in statuses}, call)
-    return EligibilityResult(verdict, statuses, majority(len(statuses)))
+    return EligibilityResult(verdict=verdict, criteria=statuses, required=majority(len(statuses)))

@@ -8,31 +8,24 @@ carry that condition; « en projet » answers count, since the call speaks of pe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from pydantic import BaseModel, ConfigDict
 
 from ptce_assist.call import Call
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.evidence import find
+from ptce_assist.eligibility.links import PORTEUR
 from ptce_assist.eligibility.verdict import Verdict, french_list
 
 GOVERNANCE_CODES = ("democratique", "en_perspective", "a_renforcer", "insuffisante", "a_renseigner")
 
 
-@dataclass(frozen=True)
-class GovernanceResult:
+class GovernanceResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     verdict: Verdict
     unanswered: tuple[str, ...]  # question ids
     to_write: tuple[str, ...]  # French advice for the gouvernance rubric
     found_in_rubric: tuple[str, ...]  # excerpts naming governance bodies or rules
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **self.verdict.as_dict(),
-            "unanswered": list(self.unanswered),
-            "to_write": list(self.to_write),
-            "found_in_rubric": list(self.found_in_rubric),
-        }
 
 
 def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) -> GovernanceResult:
@@ -46,41 +39,46 @@ def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) ->
 
     if essential_no:
         verdict = Verdict(
-            "insuffisante",
-            "Gouvernance non démocratique au sens de l'appel : réponse « non » à "
+            code="insuffisante",
+            reason="Gouvernance non démocratique au sens de l'appel : réponse « non » à "
             + french_list([f"« {q.question_fr} »" for q in essential_no])
             + " Prévoyez au moins cette participation (elle peut être en projet).",
-            quote,
+            quote=quote,
+            page=PORTEUR,
         )
     elif unanswered:
         verdict = Verdict(
-            "a_renseigner",
-            f"Répondez aux {len(unanswered)} questions restantes pour obtenir un avis sur la "
-            "gouvernance.",
-            quote,
+            code="a_renseigner",
+            reason=f"Répondez aux {len(unanswered)} questions restantes pour obtenir un avis sur "
+            "la gouvernance.",
+            quote=quote,
+            page=PORTEUR,
         )
     elif other_no:
         verdict = Verdict(
-            "a_renforcer",
-            "La participation aux objectifs et au programme d'actions est prévue, mais la "
+            code="a_renforcer",
+            reason="La participation aux objectifs et au programme d'actions est prévue, mais la "
             "gouvernance reste à renforcer : "
             + french_list([f"« {q.question_fr} » (non)" for q in other_no])
             + ".",
-            quote,
+            quote=quote,
+            page=PORTEUR,
         )
     elif planned:
         verdict = Verdict(
-            "en_perspective",
-            "Gouvernance démocratique en perspective : l'appel accepte des perspectives, "
+            code="en_perspective",
+            reason="Gouvernance démocratique en perspective : l'appel accepte des perspectives, "
             "donnez dans la rubrique le calendrier de ce qui est encore en projet.",
-            quote,
+            quote=quote,
+            page=PORTEUR,
         )
     else:
         verdict = Verdict(
-            "democratique",
-            "Gouvernance démocratique : les parties prenantes participent aux objectifs et "
+            code="democratique",
+            reason="Gouvernance démocratique : les parties prenantes participent aux objectifs et "
             "au programme d'actions, dans une instance où elles sont représentées.",
-            quote,
+            quote=quote,
+            page=PORTEUR,
         )
     to_write = tuple(
         q.to_write_fr + (" Donnez l'échéance prévue." if value[q.id] == "en_projet" else "")
@@ -89,7 +87,9 @@ def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) ->
     if not rubric_text.strip():
         to_write = ("La rubrique « Gouvernance » est vide (15 lignes maximum).", *to_write)
     found = tuple(find("governance_terms", rubric_text, limit=4))
-    return GovernanceResult(verdict, unanswered, to_write, found)
+    return GovernanceResult(
+        verdict=verdict, unanswered=unanswered, to_write=to_write, found_in_rubric=found
+    )
 
 
 def dossier_governance(dossier: Dossier, call: Call) -> GovernanceResult:

@@ -7,8 +7,7 @@ texts: `actors_composition` (the actors table) and `fragile_declared` (fragile t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from ptce_assist.call import Call, EvidenceRule
 from ptce_assist.dossier import Dossier
@@ -18,32 +17,23 @@ from ptce_assist.eligibility.evidence import DETECTORS, hits_in_dossier
 from ptce_assist.eligibility.territories import declared
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     where: str  # the rubric's short name, or the diagnostic table
     excerpt: str  # text as typed, or a French summary
 
-    def as_dict(self) -> dict[str, str]:
-        return {"where": self.where, "excerpt": self.excerpt}
 
+class RuleResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
 
-@dataclass(frozen=True)
-class RuleResult:
     rule: EvidenceRule
     findings: tuple[Finding, ...]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def found(self) -> bool:
         return bool(self.findings)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "signal": self.rule.signal,
-            "found": self.found,
-            "what": self.rule.found_fr,
-            "advice": None if self.found else self.rule.advice_fr,
-            "findings": [f.as_dict() for f in self.findings],
-        }
 
 
 def _rubric_name(call: Call, rubric_id: str) -> str:
@@ -60,18 +50,23 @@ def evaluate(rule: EvidenceRule, dossier: Dossier, call: Call) -> RuleResult:
     if rule.signal == "actors_composition":
         result = dossier_composition(dossier, call)
         findings: tuple[Finding, ...] = (
-            (Finding("Tableau des acteurs", result.criterion_reason),)
+            (Finding(where="Tableau des acteurs", excerpt=result.criterion_reason),)
             if result.criterion_answer != "non"
             else ()
         )
-        return RuleResult(rule, findings)
+        return RuleResult(rule=rule, findings=findings)
     if rule.signal == "fragile_declared":
         rows = declared(dossier.diagnostic.fragile_territories)
-        findings = tuple(Finding("Territoires fragiles", _territory_label(t, call)) for t in rows)
-        return RuleResult(rule, findings)
+        findings = tuple(
+            Finding(where="Territoires fragiles", excerpt=_territory_label(t, call)) for t in rows
+        )
+        return RuleResult(rule=rule, findings=findings)
     if rule.signal not in DETECTORS:
-        return RuleResult(rule, ())
+        return RuleResult(rule=rule, findings=())
     hits = hits_in_dossier(dossier, rule.signal, rule.rubrics)
     return RuleResult(
-        rule, tuple(Finding(_rubric_name(call, h.rubric_id), h.excerpt) for h in hits)
+        rule=rule,
+        findings=tuple(
+            Finding(where=_rubric_name(call, h.rubric_id), excerpt=h.excerpt) for h in hits
+        ),
     )

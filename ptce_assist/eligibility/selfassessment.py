@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from ptce_assist.call import Call
 from ptce_assist.dossier import Dossier
@@ -11,12 +12,14 @@ from ptce_assist.eligibility.answers import ScoreEntry, score_number
 from ptce_assist.eligibility.rules import RuleResult, evaluate
 
 MAX_SCORE = 3
+WEAKEST_SHOWN = 4  # how many weakest criteria the pages and `check` list
 CANDIDATE_FR = "Candidat"
 ADVISER_FR = "Conseiller"
 
 
-@dataclass(frozen=True)
-class CriterionAssessment:
+class CriterionAssessment(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     id: str
     block: str
     short: str
@@ -27,6 +30,7 @@ class CriterionAssessment:
     adviser_comment: str
     rules: tuple[RuleResult, ...]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def coverage(self) -> float:
         """Share of the evidence rules found in the dossier (1.0 when there is no rule)."""
@@ -34,28 +38,48 @@ class CriterionAssessment:
             return 1.0
         return sum(1 for r in self.rules if r.found) / len(self.rules)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def to_add(self) -> tuple[str, ...]:
         return tuple(r.rule.advice_fr for r in self.rules if not r.found)
 
     @property
+    def lowest_score(self) -> int | None:
+        scores = [s for s in (self.candidate, self.adviser) if s is not None]
+        return min(scores) if scores else None
+
+    @property
     def weakness(self) -> tuple[float, float]:
         """Sort key, weakest first: the lowest score given, else the evidence found."""
-        scores = [s for s in (self.candidate, self.adviser) if s is not None]
-        level = float(min(scores)) if scores else self.coverage * MAX_SCORE
+        lowest = self.lowest_score
+        level = float(lowest) if lowest is not None else self.coverage * MAX_SCORE
         return level, self.coverage
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "block": self.block,
-            "short": self.short,
-            "candidate": self.candidate,
-            "adviser": self.adviser,
-            "coverage": round(self.coverage, 2),
-            "to_add": list(self.to_add),
-            "evidence": [r.as_dict() for r in self.rules],
-        }
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def advice(self) -> str:
+        """What to do about this criterion, in French: what to add, or what the score says."""
+        lowest = self.lowest_score
+        who = self._who_scored(lowest)
+        if self.to_add:
+            scored = f" (noté {lowest}/3 par {who})" if lowest is not None else ""
+            return f"À ajouter{scored} : " + " ".join(self.to_add)
+        if lowest is not None and lowest <= 1:
+            return (
+                f"Les éléments que l'outil cherche figurent dans le dossier, mais {who} l'a noté "
+                f"{lowest}/3 : précisez ce qui manque encore et étayez-le (chiffres, exemples)."
+            )
+        if lowest == 2:
+            return (
+                f"Le dossier contient des éléments pour ce critère ; noté 2/3 par {who} : "
+                "renforcez-les (chiffres, exemples, partenaires)."
+            )
+        return "Le dossier contient déjà de quoi étayer ce critère."
+
+    def _who_scored(self, score: int | None) -> str:
+        if score is not None and self.adviser == score:
+            return "le conseiller" if self.candidate != score else "le candidat et le conseiller"
+        return "le candidat"
 
 
 def _entry(entries: dict[str, ScoreEntry], criterion_id: str) -> ScoreEntry:
@@ -76,15 +100,15 @@ def assessment(dossier: Dossier, call: Call) -> tuple[CriterionAssessment, ...]:
         )
         items.append(
             CriterionAssessment(
-                criterion.id,
-                criterion.block,
-                short.get(criterion.id, criterion.id),
-                criterion.text,
-                score_number(mine.score),
-                mine.comment,
-                score_number(theirs.score),
-                theirs.comment,
-                rules,
+                id=criterion.id,
+                block=criterion.block,
+                short=short.get(criterion.id, criterion.id),
+                text=criterion.text,
+                candidate=score_number(mine.score),
+                candidate_comment=mine.comment,
+                adviser=score_number(theirs.score),
+                adviser_comment=theirs.comment,
+                rules=rules,
             )
         )
     return tuple(items)
@@ -93,6 +117,11 @@ def assessment(dossier: Dossier, call: Call) -> tuple[CriterionAssessment, ...]:
 def weakest_first(items: tuple[CriterionAssessment, ...]) -> list[CriterionAssessment]:
     order = {item.id: position for position, item in enumerate(items)}
     return sorted(items, key=lambda item: (*item.weakness, order[item.id]))
+
+
+def weakest(items: tuple[CriterionAssessment, ...]) -> list[CriterionAssessment]:
+    """The criteria every page and `check` list as the weakest, weakest first."""
+    return weakest_first(items)[:WEAKEST_SHOWN]
 
 
 def chart_rows(items: tuple[CriterionAssessment, ...], block_id: str) -> list[dict[str, Any]]:

@@ -12,15 +12,19 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from pydantic import BaseModel, ConfigDict
 
 from ptce_assist.call import Call
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.answers import FragileTerritory
-from ptce_assist.eligibility.textmatch import any_keyword, contains_phrase, words_key
+from ptce_assist.eligibility.fragile_text import FragileMention, fragile_mentions
+from ptce_assist.eligibility.links import ELIGIBILITE, on_page
+from ptce_assist.eligibility.textmatch import names_place, place_key, words_key
 from ptce_assist.eligibility.verdict import Verdict, french_list, plural
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
+PERIMETRE = "perimetre"  # the rubric (and its page's url_path)
 
 
 def split_communes(text: str) -> list[str]:
@@ -28,8 +32,9 @@ def split_communes(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]+", text) if part.strip()]
 
 
-@dataclass(frozen=True)
-class TerritoryCheck:
+class TerritoryCheck(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     index: int  # position in the declared list
     kind: str
     kind_label: str
@@ -39,30 +44,13 @@ class TerritoryCheck:
     missing_communes: tuple[str, ...]
     verdict: Verdict  # "mentionne" | "a_completer" | "absent" | "a_preciser"
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **self.verdict.as_dict(),
-            "kind": self.kind,
-            "name": self.name,
-            "kind_mentioned": self.kind_mentioned,
-            "name_mentioned": self.name_mentioned,
-            "missing_communes": list(self.missing_communes),
-        }
 
+class TerritoriesResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
 
-@dataclass(frozen=True)
-class TerritoriesResult:
-    verdict: Verdict  # "aucun" | "coherent" | "a_completer"
+    verdict: Verdict  # "aucun" | "a_declarer" | "coherent" | "a_completer"
     checks: tuple[TerritoryCheck, ...]
-    undeclared_mentions: tuple[str, ...]  # kind ids named in the périmètre but not declared
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **self.verdict.as_dict(),
-            "declared": len(self.checks),
-            "checks": [c.as_dict() for c in self.checks],
-            "undeclared_mentions": list(self.undeclared_mentions),
-        }
+    undeclared: tuple[FragileMention, ...]  # kinds the périmètre describes but not declared
 
 
 def declared(territories: Sequence[FragileTerritory]) -> list[FragileTerritory]:
@@ -75,36 +63,40 @@ def check_territory(
 ) -> TerritoryCheck:
     quote = _perimetre_quote(call)
     kind = call.diagnostic.fragile_kind(territory.kind)
-    key = words_key(perimetre)
-    name_mentioned = bool(territory.name.strip()) and contains_phrase(key, territory.name)
-    missing = tuple(c for c in split_communes(territory.communes) if not contains_phrase(key, c))
+    key = place_key(perimetre)
+    name_mentioned = bool(territory.name.strip()) and names_place(key, territory.name)
+    communes = split_communes(territory.communes)
+    missing = tuple(c for c in communes if not names_place(key, c))
     if kind is None:
         verdict = Verdict(
-            "a_preciser",
-            "Choisissez le type de ce territoire fragile (QPV, FRR, bassin désindustrialisé, "
-            "territoire d'industrie).",
-            quote,
+            code="a_preciser",
+            reason="Choisissez le type de ce territoire fragile (QPV, FRR, bassin "
+            "désindustrialisé, territoire d'industrie).",
+            quote=quote,
+            page=ELIGIBILITE,
         )
         return TerritoryCheck(
-            index, territory.kind, "", territory.name, False, False, missing, verdict
+            index=index,
+            kind=territory.kind,
+            kind_label="",
+            name=territory.name,
+            kind_mentioned=False,
+            name_mentioned=False,
+            missing_communes=missing,
+            verdict=verdict,
         )
-    kind_mentioned = any_keyword(perimetre, kind.keywords_fr)
-    communes = split_communes(territory.communes)
+    kind_mentioned = any(m.kind == kind.id for m in fragile_mentions(perimetre, call))
     anything = kind_mentioned or name_mentioned or len(missing) < len(communes)
     label = kind.label_fr
     if not perimetre.strip() or not anything:
-        verdict = Verdict(
-            "absent",
-            f"La rubrique « Périmètre » ne mentionne pas ce territoire ({label}) : "
-            "nommez-le, avec ses communes.",
-            quote,
+        reason = (
+            f"La rubrique « Périmètre » ne mentionne pas ce territoire ({label}) : nommez-le, "
+            "avec ses communes."
         )
+        code = "absent"
     elif kind_mentioned and not missing and (name_mentioned or not territory.name.strip()):
-        verdict = Verdict(
-            "mentionne",
-            f"La rubrique « Périmètre » mentionne ce territoire ({label}) et ses communes.",
-            quote,
-        )
+        reason = f"La rubrique « Périmètre » mentionne ce territoire ({label}) et ses communes."
+        code = "mentionne"
     else:
         lacking: list[str] = []
         if not kind_mentioned:
@@ -113,20 +105,17 @@ def check_territory(
             lacking.append(f"son nom « {territory.name.strip()} »")
         if missing:
             lacking.append(plural(len(missing), "commune") + " : " + ", ".join(missing))
-        verdict = Verdict(
-            "a_completer",
-            "La rubrique « Périmètre » ne cite pas encore " + french_list(lacking) + ".",
-            quote,
-        )
+        reason = "La rubrique « Périmètre » ne cite pas encore " + french_list(lacking) + "."
+        code = "a_completer"
     return TerritoryCheck(
-        index,
-        territory.kind,
-        label,
-        territory.name,
-        kind_mentioned,
-        name_mentioned,
-        missing,
-        verdict,
+        index=index,
+        kind=territory.kind,
+        kind_label=label,
+        name=territory.name,
+        kind_mentioned=kind_mentioned,
+        name_mentioned=name_mentioned,
+        missing_communes=missing,
+        verdict=Verdict(code=code, reason=reason, quote=quote, page=PERIMETRE),
     )
 
 
@@ -136,49 +125,65 @@ def check_territories(
     rows = declared(territories)
     checks = tuple(check_territory(i, t, perimetre, call) for i, t in enumerate(rows))
     declared_kinds = {t.kind for t in rows}
-    undeclared = tuple(
-        k.id
-        for k in call.diagnostic.fragile_kinds
-        if k.id not in declared_kinds and any_keyword(perimetre, k.keywords_fr)
-    )
-    if not checks:
-        extra = (
-            " Le périmètre en cite pourtant : déclarez-les ici."
-            if undeclared
-            else " Si le pôle agit dans un quartier prioritaire ou une commune FRR, déclarez-le."
+    undeclared = tuple(m for m in fragile_mentions(perimetre, call) if m.kind not in declared_kinds)
+    here = on_page(ELIGIBILITE, call)
+    if not checks and undeclared:
+        described = french_list(
+            [f"{_kind_label(m.kind, call)} (« {m.excerpt} »)" for m in undeclared]
         )
         verdict = Verdict(
-            "aucun",
-            "Aucun territoire fragile n'est déclaré." + extra,
-            call.fragile_territories_quote,
+            code="a_declarer",
+            reason=f"Aucun territoire fragile n'est déclaré, mais la rubrique « Périmètre » en "
+            f"décrit : {described}. Déclarez-les {here}.",
+            quote=_perimetre_quote(call),
+            page=ELIGIBILITE,
+        )
+    elif not checks:
+        verdict = Verdict(
+            code="aucun",
+            reason="Aucun territoire fragile n'est déclaré. Si le pôle agit dans un quartier "
+            "prioritaire de la politique de la ville, une commune France Ruralités "
+            "Revitalisation (ex-zone de revitalisation rurale) ou un bassin d'emplois "
+            f"désindustrialisé, déclarez-le {here} et nommez-le dans la rubrique « Périmètre ».",
+            quote=_perimetre_quote(call),
+            page=ELIGIBILITE,
         )
     elif all(c.verdict.code == "mentionne" for c in checks):
         verdict = Verdict(
-            "coherent",
-            f"{plural(len(checks), 'territoire fragile déclaré', 'territoires fragiles déclarés')}"
-            ", tous cités dans la rubrique « Périmètre ».",
-            call.fragile_territories_quote,
+            code="coherent",
+            reason=f"{_declared(len(checks))}, tous cités dans la rubrique « Périmètre ».",
+            quote=call.fragile_territories_quote,
+            page=ELIGIBILITE,
         )
     else:
         pending = sum(1 for c in checks if c.verdict.code != "mentionne")
         verdict = Verdict(
-            "a_completer",
-            f"{plural(pending, 'territoire fragile déclaré', 'territoires fragiles déclarés')} "
-            "à citer ou préciser dans la rubrique « Périmètre ».",
-            call.fragile_territories_quote,
+            code="a_completer",
+            reason=f"{_declared(pending)} à citer ou préciser dans la rubrique « Périmètre ».",
+            quote=call.fragile_territories_quote,
+            page=PERIMETRE,
         )
-    return TerritoriesResult(verdict, checks, undeclared)
+    return TerritoriesResult(verdict=verdict, checks=checks, undeclared=undeclared)
+
+
+def _declared(count: int) -> str:
+    return plural(count, "territoire fragile déclaré", "territoires fragiles déclarés")
+
+
+def _kind_label(kind_id: str, call: Call) -> str:
+    kind = call.diagnostic.fragile_kind(kind_id)
+    return kind.label_fr if kind else "territoire fragile"
 
 
 def dossier_territories(dossier: Dossier, call: Call) -> TerritoriesResult:
     return check_territories(
-        dossier.diagnostic.fragile_territories, dossier.rubric_text("perimetre"), call
+        dossier.diagnostic.fragile_territories, dossier.rubric_text(PERIMETRE), call
     )
 
 
 def _perimetre_quote(call: Call) -> str:
     for rubric in call.rubrics:
-        if rubric.id == "perimetre" and rubric.expects:
+        if rubric.id == PERIMETRE and rubric.expects:
             return rubric.expects[0]
     return call.fragile_territories_quote
 

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from ptce_assist.eligibility.lexicon import french
+
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014"
 
@@ -44,8 +46,9 @@ def fold_with_index(text: str) -> tuple[str, tuple[int, ...] | None]:
 
 
 def words_key(text: str) -> str:
-    """A comparison key for names: folded, hyphens and punctuation as single spaces."""
-    return " ".join(re.sub(r"[^\w']+", " ", fold(text)).split())
+    """A comparison key for names: folded; hyphens, apostrophes and punctuation as single
+    spaces, so that an elided article stays a word of its own (« l'Épeule » -> « l epeule »)."""
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
 
 
 def excerpt(text: str, start: int, end: int, width: int = 50) -> str:
@@ -62,6 +65,22 @@ def excerpt(text: str, start: int, end: int, width: int = 50) -> str:
     return ("…" if left > 0 else "") + passage + ("…" if right < len(text) else "")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences (and lines) of a text, as typed."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def excerpt_folded(text: str, start: int, end: int, width: int = 50) -> str:
+    """`excerpt` for a span of `fold(text)` (positions mapped back to the text as typed)."""
+    _, index = fold_with_index(text)
+    if index is not None:
+        start, end = index[start], index[end - 1] + 1
+    return excerpt(text, start, end, width)
+
+
 def contains_phrase(folded_text_key: str, phrase: str) -> bool:
     """Whether the words of `phrase` appear, in order and whole, in a `words_key` text."""
     key = words_key(phrase)
@@ -72,3 +91,21 @@ def any_keyword(text: str, keywords: Iterable[str]) -> bool:
     """Whether one of the (already folded) keywords appears as whole words in `text`."""
     folded = fold(text)
     return any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", folded) for k in keywords)
+
+
+def place_key(text: str) -> str:
+    """`words_key` with abbreviations written out: « St-Herblain » -> « saint herblain »."""
+    abbreviations = french().abbreviations
+    return " ".join(abbreviations.get(word, word) for word in words_key(text).split())
+
+
+def names_place(text_key: str, name: str) -> bool:
+    """Whether the place `name` is named in a `place_key` text, with or without its leading
+    article or generic word (« L'Épeule – Alma », « quartier de l'Épeule – Alma »)."""
+    words = place_key(name).split()
+    leading = set(french().places.leading_words)
+    variants = {" ".join(words)}
+    while len(words) > 1 and words[0] in leading:
+        words = words[1:]
+        variants.add(" ".join(words))
+    return any(v and f" {v} " in f" {text_key} " for v in variants)

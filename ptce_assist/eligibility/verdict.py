@@ -1,19 +1,18 @@
-"""A verdict: a code for machines, a French reason for people, the call's sentence it rests on."""
+"""A verdict: a code for machines, a French reason for people, the call's sentence it rests on,
+and the page where the person can act on it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from pydantic import BaseModel, ConfigDict
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
     code: str
     reason: str  # French, for the person
     quote: str  # verbatim from the call
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "reason": self.reason, "quote": self.quote}
+    page: str = ""  # url_path of the app page where it is fixed (links.py), "" if none
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

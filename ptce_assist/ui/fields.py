@@ -18,7 +18,7 @@ from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.text_field import text_field
 
-__all__ = ["select", "select_key", "text_area", "text_input"]
+__all__ = ["select", "select_key", "set_choice", "text_area", "text_input"]
 
 
 def text_input(
@@ -68,6 +68,17 @@ def _on_select(path: str) -> None:
     value = st.session_state.get(key)
     if bound.save(path, value, base_digest=value_digest(st.session_state.get(base_key))):
         st.session_state[base_key] = value
+
+
+def set_choice(path: str, value: object) -> bool:
+    """Choose `value` in the select box bound to `path` (drawn on this page) and save it, as
+    if the person had picked it (from a button's callback: « Choisir … »)."""
+    key, base_key = _select_keys(path)
+    st.session_state[key] = value
+    if bound.save(path, value, base_digest=value_digest(st.session_state.get(base_key))):
+        st.session_state[base_key] = value
+        return True
+    return False
 
 
 def _show_choice(path: str, value: object) -> None:

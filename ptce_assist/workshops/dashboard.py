@@ -1,8 +1,11 @@
 """One row per dossier for the adviser's table (and the `check` command over a folder).
 
-Each figure comes from the modules that own the rule: completeness from `progress` (as in the
-candidate's sidebar); admissibility, lines over the limit, eligibility and the candidate's
-self-assessment means per block of selection criteria from `eligibility.report.check_report`.
+Each figure comes from the modules that own the rule: the progress the team declared (identity
+fields filled and rubrics ticked « terminé », as in the candidate's sidebar) from `progress`;
+the mandatory elements missing, admissibility, lines over the limit, the overall verdict, the
+criteria met and the candidate's self-assessment means per block from the typed report
+(`eligibility.report.check_report`), as on the diagnostic pages and in `check`. The two
+measures of completeness are separate columns with names that say what each counts.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
-from ptce_assist.eligibility.report import check_report
+from ptce_assist.eligibility.report import TOPICS, CheckReport, check_report
+from ptce_assist.eligibility.verdict import french_list
 from ptce_assist.progress import Measure, overall_progress
 from ptce_assist.regions import region_name
 from ptce_assist.volumes import rubric_measure
@@ -27,10 +31,12 @@ NOT_EVALUATED = "non évaluée"
 COL_PROJECT = "Projet"
 COL_REGION = "Région"
 COL_STAGE = "Stade de maturité"
-COL_COMPLETENESS = "Complétude (%)"
+COL_COMPLETENESS = "Avancement déclaré (% champs remplis et rubriques cochées « terminé »)"
+COL_MISSING = "Éléments obligatoires manquants (recevabilité)"
 COL_OVER = "Rubriques au-delà de la limite"
 COL_ADMISSIBLE = "Recevabilité"
-COL_ELIGIBILITY = "Verdict d'éligibilité"
+COL_ELIGIBILITY = "Verdict d'ensemble"
+COL_CRITERIA = "Critères d'éligibilité remplis ou en perspective"
 COL_COMMENTS = "Commentaires à traiter"
 COL_CHANGED = "Dernière modification"
 SELF_PREFIX = "Autoévaluation : "
@@ -49,18 +55,19 @@ def default_measure(dossier: Dossier) -> Measure:
     return rubric_measure(dossier)
 
 
-ELIGIBILITY_LABELS = {
+OVERALL_LABELS = {
     "eligible": "éligible",
-    "incomplet": "pas encore de majorité",
+    "a_verifier": "à vérifier",
+    "incomplet": "incomplet",
     "non_eligible": "non éligible",
 }
 
 
-def eligibility_text(report: dict[str, Any]) -> str:
-    """« éligible (5/7 critères) » from `check_report`'s eligibility verdict."""
-    code = next((v["code"] for v in report["verdicts"] if v["topic"] == "eligibilite"), "")
-    label = ELIGIBILITY_LABELS.get(code, NOT_EVALUATED)
-    return f"{label} ({report['criteria_met']}/{report['criteria_total']} critères)"
+def overall_text(report: CheckReport) -> str:
+    """« non éligible : structure porteuse », « éligible »: the overall verdict and what fails."""
+    label = OVERALL_LABELS.get(report.overall.code, NOT_EVALUATED)
+    failing = [TOPICS[topic][:1].lower() + TOPICS[topic][1:] for topic in report.failing]
+    return f"{label} : {french_list(failing)}" if failing else label
 
 
 def dashboard_row(
@@ -78,12 +85,14 @@ def dashboard_row(
         COL_REGION: region_name(dossier.project.region),
         COL_STAGE: call.maturity_label(dossier.maturity) or "",
         COL_COMPLETENESS: round(100 * overall_progress(dossier, call, measure).fraction),
-        COL_OVER: len(report["over_limit"]) if report["measured"] else None,
-        COL_ADMISSIBLE: "recevable" if report["recevable"] else "incomplet",
-        COL_ELIGIBILITY: eligibility_text(report),
+        COL_MISSING: len(report.admissibility.missing),
+        COL_OVER: len(report.admissibility.over_limit) if report.measured else None,
+        COL_ADMISSIBLE: "recevable" if report.recevable else "incomplet",
+        COL_ELIGIBILITY: overall_text(report),
+        COL_CRITERIA: report.eligibility.met,
     }
-    for block in report["self_assessment"]["blocks"]:
-        values[SELF_PREFIX + block["label"]] = block["candidate_mean"]
+    for block in report.blocks:
+        values[SELF_PREFIX + block.label] = block.candidate_mean
     if open_comments is not None:
         values[COL_COMMENTS] = open_comments
     values[COL_CHANGED] = (
@@ -109,7 +118,7 @@ def to_frame(rows: Sequence[DashboardRow]) -> Any:
 
     frame = pd.DataFrame([row.values for row in rows], index=[row.key for row in rows])
     for column in frame.columns:
-        if column in (COL_OVER, COL_COMMENTS, COL_COMPLETENESS):
+        if column in (COL_OVER, COL_COMMENTS, COL_COMPLETENESS, COL_MISSING, COL_CRITERIA):
             frame[column] = frame[column].astype("Int64")
         elif column.startswith(SELF_PREFIX):
             frame[column] = frame[column].astype("Float64")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,3 +66,23 @@ def test_actors_and_eligibility_pages_in_the_browser(app_server: AppServer, page
     link.wait_for()
     assert link.get_attribute("href") == "https://sig.ville.gouv.fr/"
     screenshot(page, "diagnostic-eligibilite")
+
+
+def test_a_missing_rubric_links_to_its_page(app_server: AppServer, page: Any) -> None:  # noqa: F811
+    """The item's link (a rubric's url_path) opens the rubric's page in a real browser."""
+    from ptce_assist.backup import read_backup
+    from ptce_assist.call import load_call
+
+    dossier = read_backup(
+        (Path(__file__).parent / "dossiers" / "28-financement-a-completer.json").read_bytes()
+    )
+    store = DossierStore(make_engine(app_server.database_url))
+    token, _ = store.create(dossier)
+    page.goto(f"{app_server.url}/recevabilite?d={token}")
+    page.get_by_text("Pas recevable en l'état", exact=False).first.wait_for()
+    page.get_by_text("« À compléter après la réunion du 12 »", exact=False).first.wait_for()
+    page.get_by_role("link", name="Compléter").click()
+    page.wait_for_url("**/financement**")
+    label = load_call().rubric("financement").label
+    page.get_by_role("heading", name=label).wait_for()
+    page.get_by_text("ne contient qu'un texte d'attente", exact=False).first.wait_for()

@@ -49,35 +49,42 @@ ELIGIBLE_ANSWERS = {
 }
 
 
+def codes(data: dict[str, Any]) -> dict[str, str]:
+    return {v["topic"]: v["code"] for v in data["verdicts"]}
+
+
 def test_json_of_a_complete_eligible_dossier(tmp_path: Path) -> None:
     data = check_json(write(tmp_path, complete(diagnostic=ELIGIBLE_ANSWERS)))
-    assert data["recevable"] is True
-    assert data["missing"] == []
-    assert data["porteur"] == "eligible"
-    assert data["criteria_met"] == 4
-    assert data["eligible"] is True
-    assert isinstance(data["over_limit"], list)
-    topics = [v["topic"] for v in data["verdicts"]]
-    assert topics == [
-        "recevabilite",
-        "porteur",
-        "gouvernance",
-        "acteurs",
-        "eligibilite",
-        "territoires",
-    ]
+    assert (data["recevable"], data["eligible"], data["failing"]) == (True, True, [])
+    assert data["admissibility"]["missing"] == []
+    assert isinstance(data["admissibility"]["over_limit"], list)
+    assert data["eligibility"]["met"] == 4
+    assert codes(data) == {
+        "ensemble": "eligible",
+        "recevabilite": "recevable",
+        "porteur": "eligible",
+        "gouvernance": "a_renseigner",
+        "acteurs": "vide",
+        "eligibilite": "eligible",
+        "territoires": "aucun",
+    }
     for verdict in data["verdicts"]:
-        assert verdict["reason"] and verdict["quote"]
+        assert verdict["reason"] and verdict["quote"] and verdict["label"]
+        assert verdict["tone"] in ("ok", "warn", "bad")
+    assert data["verdicts"][0]["topic"] == "ensemble"
 
 
 def test_json_of_an_empty_dossier(tmp_path: Path) -> None:
     data = check_json(write(tmp_path, Dossier()))
+    missing = [item["id"] for item in data["admissibility"]["missing"]]
     assert data["recevable"] is False
-    assert data["missing"][:2] == ["project.name", "project.region"]
-    assert data["missing"][-1] == "financement"
-    assert len(data["missing"]) == 15
-    assert data["porteur"] == "a_verifier"
-    assert (data["criteria_met"], data["eligible"]) == (0, False)
+    assert missing[:2] == ["project.name", "project.region"]
+    assert missing[-1] == "financement"
+    assert len(missing) == 15
+    assert codes(data)["porteur"] == "a_verifier"
+    assert (data["eligibility"]["met"], data["eligible"]) == (0, False)
+    assert codes(data)["ensemble"] == "incomplet"
+    assert data["verdicts"][0]["page"] == "identite"  # where to start
 
 
 def test_json_of_a_commercial_company_waiting_for_esus(tmp_path: Path) -> None:
@@ -85,18 +92,20 @@ def test_json_of_a_commercial_company_waiting_for_esus(tmp_path: Path) -> None:
     dossier.structure.legal_form = "sarl"
     dossier.structure.esus = "en_cours"
     data = check_json(write(tmp_path, dossier))
-    assert data["porteur"] == "esus_requis"
-    assert data["esus"] == "en_cours"
-    assert "en cours" in data["porteur_detail"]["reason"]
+    assert codes(data)["porteur"] == "esus_requis"
+    assert data["porteur"]["esus"] == "en_cours"
+    assert "en cours" in data["porteur"]["reason"]
 
 
 def test_french_report_without_json(tmp_path: Path) -> None:
     done = run_check(str(write(tmp_path, complete(diagnostic=ELIGIBLE_ANSWERS))))
     assert done.returncode == 0
     assert "Diagnostic du dossier « Recyclerie du Val »" in done.stdout
-    assert "✓ Recevabilité [recevable]" in done.stdout
+    assert "✓ Verdict d'ensemble — Éligible en l'état" in done.stdout
+    assert "✓ Recevabilité — Tous les champs d'identité" in done.stdout
     assert "Appel : « Tout dossier incomplet ne sera pas recevable. »" in done.stdout
-    assert "Critères d'éligibilité (4/7)" in done.stdout
+    assert "Critères d'éligibilité (4 sur 7 remplis ou en perspective, il en faut 4)" in done.stdout
+    assert "À corriger : page « Acteurs du pôle »" in done.stdout  # no actors declared yet
     assert not done.stdout.lstrip().startswith("{")
 
 

@@ -75,7 +75,8 @@ def test_eligibility_page_counts_and_saves_an_answer(tmp_path: Path) -> None:
     assert stored is not None
     assert stored.dossier.diagnostic.criteria["implication"].answer == "oui"
     assert at.metric[0].value == "4 / 7"
-    assert any(a.startswith("Éligible") for a in alerts(at))
+    assert any(a.startswith("Majorité atteinte") for a in alerts(at))
+    assert any(a.startswith("Éligible en l'état") for a in alerts(at))  # the overall verdict
     # the suggestion from the actors table and the declared fragile territory are shown
     captions = " ".join(c.value for c in at.caption)
     assert "Suggestion d'après le dossier : **Oui**" in captions
@@ -115,7 +116,7 @@ def test_actors_page_verdict_and_network(tmp_path: Path) -> None:
 
 def test_porteur_page_asks_for_esus_once_a_company_is_chosen(tmp_path: Path) -> None:
     at, store, token = open_page(tmp_path, "porteur", complete())
-    assert not any(s.key == "w:structure.esus" for s in at.selectbox)
+    assert not any(s.key == select_key("structure.esus") for s in at.selectbox)
     at.selectbox(key=select_key("structure.legal_form")).select("sas").run()
     at.selectbox(key=select_key("structure.esus")).select("en_cours").run()
     assert any("demande d'agrément ESUS est en cours" in a for a in alerts(at))
@@ -127,6 +128,24 @@ def test_porteur_page_asks_for_esus_once_a_company_is_chosen(tmp_path: Path) -> 
         "sas",
         "en_cours",
     )
+
+
+def test_porteur_page_offers_the_form_the_dossier_names(tmp_path: Path) -> None:
+    dossier = complete()
+    dossier.structure.legal_form = ""
+    dossier.rubrics["structure"] = "Val Solidaire est une SCIC SAS créée en 2016 à Romans."
+    at, store, token = open_page(tmp_path, "porteur", dossier)
+    suggestion = md_escape("« SCIC (société coopérative d'intérêt collectif) » ?")
+    assert any(suggestion in a for a in alerts(at))
+    (button,) = [b for b in at.button if b.label.startswith("Choisir")]
+    assert button.label == "Choisir « SCIC (société coopérative d'intérêt collectif) »"
+    button.click().run()
+    assert not at.exception
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.structure.legal_form == "scic"
+    assert at.selectbox(key=select_key("structure.legal_form")).value == "scic"
+    assert any("forme prévue par l'appel" in a for a in alerts(at))
 
 
 def test_check_page_and_cli_give_the_same_verdicts(tmp_path: Path) -> None:
@@ -143,14 +162,14 @@ def test_check_page_and_cli_give_the_same_verdicts(tmp_path: Path) -> None:
     )
     report = json.loads(done.stdout)
     assert report["recevable"] is False
-    assert report["missing"] == ["referent.phone"]
+    assert [item["id"] for item in report["admissibility"]["missing"]] == ["referent.phone"]
 
     at, _, _ = open_page(tmp_path, "recevabilite", dossier)
     shown = [m.value for m in at.markdown]
     for verdict in report["verdicts"]:
         line = f"**{md_escape(verdict['label'])}** — {md_escape(verdict['reason'])}"
         assert any(m.endswith(line) for m in shown), verdict["topic"]
-    assert at.metric[0].value == f"{report['criteria_met']} / 7"
+    assert at.metric[0].value == f"{report['eligibility']['met']} / 7"
     assert at.metric[1].value == "1"
     captions = " ".join(c.value for c in at.caption)
     for verdict in report["verdicts"]:

@@ -24,17 +24,81 @@ def test_split_communes() -> None:
     assert split_communes(" Die, Saillans ;Luc-en-Diois\n\n") == ["Die", "Saillans", "Luc-en-Diois"]
 
 
-def test_no_declaration() -> None:
+def test_no_declaration_names_the_three_kinds_of_section_5a() -> None:
     result = check_territories([], "Le pôle agit à Valence.", load_call())
     assert result.verdict.code == "aucun"
-    assert result.verdict.quote == load_call().fragile_territories_quote
+    assert "bassins d'emplois désindustrialisés" in result.verdict.quote  # §5.a
+    for words in ("quartier prioritaire", "France Ruralités Revitalisation", "désindustrialisé"):
+        assert words in result.verdict.reason
+    assert "sur la page « Éligibilité »" in result.verdict.reason
+    assert result.verdict.page == "eligibilite"
 
 
 def test_mentions_in_the_perimetre_without_declaration_are_pointed_out() -> None:
     result = check_territories([], PERIMETRE, load_call())
-    assert result.verdict.code == "aucun"
-    assert set(result.undeclared_mentions) == {"frr", "qpv"}
-    assert "déclarez-les" in result.verdict.reason
+    assert result.verdict.code == "a_declarer"
+    assert {m.kind for m in result.undeclared} == {"frr", "qpv"}
+    assert "Déclarez-les sur la page « Éligibilité »" in result.verdict.reason
+    assert " ici" not in result.verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("perimetre", "kinds"),
+    [
+        ("Le territoire ne compte aucun QPV et n'est pas classé FRR.", set()),
+        ("Pas de quartier prioritaire, mais deux communes FRR.", {"frr"}),
+        ("Ni QPV ni commune en zone de revitalisation rurale.", set()),
+        ("Le pôle n'agit que dans des quartiers prioritaires.", {"qpv"}),
+        ("Quartiers prioritaires : aucun. Communes FRR : Die.", {"frr"}),
+        ("Le site est implanté hors QPV.", set()),
+        ("Die n'est plus classée en ZRR depuis 2024.", set()),
+        (
+            "Le bassin de Longwy a perdu ses mines et la plupart de ses aciéries.",
+            {"bassin_desindustrialise"},
+        ),
+        ("La fermeture des filatures a laissé des friches.", {"bassin_desindustrialise"}),
+        ("Ses usines ont fermé dans les années 1980.", {"bassin_desindustrialise"}),
+        ("L'ancien bassin minier du Pas-de-Calais.", {"bassin_desindustrialise"}),
+        ("La vallée n'a jamais connu de fermeture d'usine.", set()),
+        ("Les villages ont perdu leur dernier commerce.", set()),
+        ("Les fermes laitières et l'industrie fromagère font vivre la vallée.", set()),
+        ("Un territoire désindustrialisé.", {"bassin_desindustrialise"}),
+        ("La crise de la sidérurgie a frappé Longwy.", {"bassin_desindustrialise"}),
+        ("La crise sanitaire a frappé les industries touristiques.", set()),
+        ("La perte de biodiversité liée aux rejets industriels inquiète.", set()),
+        ("Des fermes ont fermé ; les usines tournent encore.", set()),
+        ("Il a perdu un commerce, mais ses usines tournent.", set()),
+        ("Il n'est pas désindustrialisé.", set()),
+    ],
+)
+def test_negation_and_history_in_the_perimetre(perimetre: str, kinds: set[str]) -> None:
+    result = check_territories([], perimetre, load_call())
+    assert {m.kind for m in result.undeclared} == kinds
+    assert result.verdict.code == ("a_declarer" if kinds else "aucun")
+
+
+def test_a_basin_described_by_its_history_says_why() -> None:
+    perimetre = "Le bassin de Longwy, qui a perdu ses mines et la plupart de ses aciéries."
+    (mention,) = check_territories([], perimetre, load_call()).undeclared
+    assert mention.by_history
+    assert "perdu ses mines" in mention.excerpt
+
+
+@pytest.mark.parametrize(
+    ("name", "communes", "perimetre"),
+    [
+        ("Épeule – Alma", "Roubaix", "À Roubaix, le quartier de l'Épeule – Alma (QPV)."),
+        ("L'Épeule-Alma", "Roubaix", "À Roubaix, le quartier Épeule - Alma (QPV)."),
+        ("Quartier de la Monnaie", "Romans-sur-Isère", "La Monnaie, QPV de Romans-sur-Isère."),
+        ("Bellevue", "Nantes, Saint-Herblain", "Bellevue (QPV), à Nantes et St-Herblain."),
+    ],
+)
+def test_names_match_across_elision_dashes_and_abbreviations(
+    name: str, communes: str, perimetre: str
+) -> None:
+    territory = FragileTerritory(kind="qpv", name=name, communes=communes)
+    (check,) = check_territories([territory], perimetre, load_call()).checks
+    assert check.verdict.code == "mentionne", check.verdict.reason
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ptce_assist.docx_export import build_docx
 from ptce_assist.dossier import Dossier
+from ptce_assist.workshops.dashboard import COL_COMPLETENESS
 from ptce_assist.workshops.folder_check import check_folder
 from tests.apptest_support import full_dossier
 
@@ -36,7 +37,8 @@ def test_csv_over_json_and_docx(tmp_path: Path) -> None:
     assert rows[0]["Projet"] == "'@SOMME(A1)"  # formula guard
     assert rows[1]["Projet"] == "Recyclerie du Val"
     assert rows[1]["Région"] == "Auvergne-Rhône-Alpes"
-    assert int(rows[1]["Complétude (%)"]) > int(rows[0]["Complétude (%)"])
+    progress = COL_COMPLETENESS
+    assert int(rows[1][progress]) > int(rows[0][progress])
 
 
 def test_text_output(tmp_path: Path) -> None:
