@@ -10,6 +10,7 @@ from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import DossierService, Saved
+from ptce_assist.storage import DossierStore
 from ptce_assist.ui.fields import select_key
 from tests.apptest_support import REPO, app_with, full_dossier, new_store, rubric_app
 
@@ -101,3 +102,32 @@ def test_truncated_backup_changes_nothing(tmp_path: Path) -> None:
         read_backup(raw)
     stored = store.load(token)
     assert stored is not None and stored.dossier == full_dossier()
+
+
+def test_a_page_run_reads_the_dossier_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dossier is read and validated once per page run, then handed to every widget
+    (a rubric page run read it 7 times before the per-run dossier)."""
+    store = new_store(tmp_path)
+    token, _ = store.create(full_dossier())
+    reads: list[str] = []
+    original = DossierStore.load
+
+    def counting_load(self: DossierStore, token: str) -> object:
+        reads.append(token)
+        return original(self, token)
+
+    monkeypatch.setattr(DossierStore, "load", counting_load)
+    for page in ["objectifs", "gouvernance"]:
+        reads.clear()
+        at = rubric_app(token, page)
+        assert not at.exception
+        reads.clear()
+        at.run()  # a rerun of the page, as after a keystroke
+        assert len(reads) == 1, page
+    for page in ["identite", "recapitulatif", "recevabilite", "eligibilite", "budget"]:
+        at = app_with(token)
+        at.switch_page(f"app_pages/{page}.py")
+        reads.clear()
+        at.run()
+        assert not at.exception
+        assert len(reads) == 1, page

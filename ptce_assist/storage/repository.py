@@ -71,6 +71,14 @@ class DossierStore:
             ).first()
         return _stored(row) if row else None
 
+    def id_for(self, token: str) -> int | None:
+        """The id of the dossier this token opens, without reading the dossier itself."""
+        with read_connection(self.engine) as conn:
+            found = conn.execute(
+                select(dossiers.c.id).where(dossiers.c.token_hash == token_hash(token))
+            ).scalar()
+        return int(found) if found is not None else None
+
     def load_by_id(self, dossier_id: int) -> StoredDossier | None:
         with read_connection(self.engine) as conn:
             row = conn.execute(select(dossiers).where(dossiers.c.id == dossier_id)).first()

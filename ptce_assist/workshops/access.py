@@ -251,16 +251,17 @@ class WorkshopService:
         return self.history.texts_at(stored.id, moment)
 
     # -- candidate ---------------------------------------------------------------------------
-    def _own(self, dossier_token: str | None) -> StoredDossier:
+    def _own(self, dossier_token: str | None) -> int:
+        """The id of the dossier the token opens (the token is the proof of access)."""
         if not dossier_token or not looks_like_token(dossier_token):
             raise AccessDenied()
-        stored = self.dossiers.load(dossier_token)
-        if stored is None:
+        dossier_id = self.dossiers.id_for(dossier_token)
+        if dossier_id is None:
             raise AccessDenied()
-        return stored
+        return dossier_id
 
     def join(self, dossier_token: str | None, typed_code: str, client: str) -> Workshop:
-        stored = self._own(dossier_token)
+        dossier_id = self._own(dossier_token)
         keys = [
             BrakeKey(f"join:{client_key(client)}", self.config.join_free_per_client),
             BrakeKey("join:*", self.config.join_free_global),
@@ -274,21 +275,20 @@ class WorkshopService:
             raise AccessDenied(JOIN_REFUSED_MESSAGE)
         self.attempts.refund(keys, now=self.clock())
         if (
-            not self.workshops.is_member(workshop.id, stored.id)
+            not self.workshops.is_member(workshop.id, dossier_id)
             and len(self.workshops.member_ids(workshop.id)) >= self.config.max_members
         ):
             raise WorkshopInputError(
                 "Cet atelier est complet : demandez à votre conseillère ou votre conseiller."
             )
-        self.workshops.join(workshop.id, stored.id)
+        self.workshops.join(workshop.id, dossier_id)
         return workshop
 
     def leave(self, dossier_token: str | None, workshop_id: int) -> bool:
-        stored = self._own(dossier_token)
-        return self.workshops.leave(workshop_id, stored.id)
+        return self.workshops.leave(workshop_id, self._own(dossier_token))
 
     def my_workshops(self, dossier_token: str | None) -> list[Workshop]:
-        return self.workshops.workshops_of(self._own(dossier_token).id)
+        return self.workshops.workshops_of(self._own(dossier_token))
 
     def my_comments(
         self,
@@ -296,8 +296,9 @@ class WorkshopService:
         target_kind: TargetKind | None = None,
         target_id: str | None = None,
     ) -> list[Comment]:
-        stored = self._own(dossier_token)
-        return self.comments.of_dossier(stored.id, target_kind=target_kind, target_id=target_id)
+        return self.comments.of_dossier(
+            self._own(dossier_token), target_kind=target_kind, target_id=target_id
+        )
 
     def my_last_workshop(self, dossier_token: str | None) -> dt.datetime | None:
         """The end of the latest past séance among the dossier's workshops, or None."""
@@ -305,14 +306,13 @@ class WorkshopService:
         return last_workshop_moment(days, self.clock())
 
     def my_texts_at(self, dossier_token: str | None, moment: dt.datetime) -> dict[str, str]:
-        return self.history.texts_at(self._own(dossier_token).id, moment)
+        return self.history.texts_at(self._own(dossier_token), moment)
 
     def resolve_comment(
         self, dossier_token: str | None, comment_id: int, resolved: bool = True
     ) -> bool:
         """Only a comment made on the token's own dossier can be marked."""
-        stored = self._own(dossier_token)
-        return self.comments.set_resolved(comment_id, stored.id, resolved)
+        return self.comments.set_resolved(comment_id, self._own(dossier_token), resolved)
 
 
 def comment_targets(stored: StoredDossier, kind: TargetKind) -> tuple[str, ...]:
