@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from ptce_assist.eligibility.answers import SCORE_LABELS
@@ -13,7 +11,7 @@ from ptce_assist.eligibility.selfassessment import (
     CriterionAssessment,
     assessment,
     block_mean,
-    chart_rows,
+    chart_spec,
     weakest,
 )
 from ptce_assist.ui import fields
@@ -26,35 +24,6 @@ dossier = opened.dossier
 call = call_of(dossier)
 items = assessment(dossier, call)
 is_adviser = advises_dossier(opened.id)
-
-
-def chart(block_id: str) -> alt.Chart:
-    """Horizontal bars, candidate and adviser side by side for each criterion of the block."""
-    frame = pd.DataFrame(chart_rows(items, block_id), columns=["Critère", "Évaluation", "Note"])
-    names = [i.short for i in items if i.block == block_id]
-    who = [CANDIDATE_FR, ADVISER_FR]
-    return (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            # explicit domains: a criterion not scored yet keeps its (empty) place
-            y=alt.Y(
-                "Critère:N",
-                scale=alt.Scale(domain=names),
-                title=None,
-                axis=alt.Axis(labelLimit=120),
-            ),
-            yOffset=alt.YOffset("Évaluation:N", scale=alt.Scale(domain=who)),
-            x=alt.X("Note:Q", scale=alt.Scale(domain=[0, 3]), axis=alt.Axis(values=[0, 1, 2, 3])),
-            color=alt.Color(
-                "Évaluation:N",
-                scale=alt.Scale(domain=[CANDIDATE_FR, ADVISER_FR], range=["#1f77b4", "#ff7f0e"]),
-                legend=alt.Legend(orient="bottom", title=None),
-            ),
-            tooltip=["Critère:N", "Évaluation:N", "Note:Q"],
-        )
-        .properties(height=alt.Step(16))
-    )
 
 
 def mean_text(value: float | None) -> str:
@@ -108,7 +77,7 @@ for column, block in zip(st.columns(len(blocks)), blocks, strict=True):
             f"{mean_text(block_mean(items, block.id, adviser=False))} · "
             f"{ADVISER_FR.lower()} : {mean_text(block_mean(items, block.id, adviser=True))}"
         )
-        st.altair_chart(chart(block.id), width="stretch")
+        st.vega_lite_chart(chart_spec(items, block.id), width="stretch")
 
 st.subheader("Les plus faibles d'abord")
 for item in weakest(items):

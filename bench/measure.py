@@ -30,7 +30,7 @@ from ptce_assist.layout.engine import layout_text
 from ptce_assist.layout.presets import PRESETS, get_preset
 from ptce_assist.ui.rubric_editor import preset_payload
 
-LAYOUT_JS = Path(__file__).resolve().parents[1] / "ptce_assist/ui/rubric_editor/layout.js"
+LAYOUT_JS = Path(__file__).resolve().parents[1] / "static/ptce/layout.js"
 CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 

@@ -7,7 +7,7 @@ next line.
 
 "near": the text is within budget but in its last lines: the last 10 % of the budget, and
 at least the last 3 lines (so "15 lignes" warns from 12 lines, "1 page" of 57 from 51).
-The same rule is in ptce_assist/ui/rubric_editor/layout.js.
+The same rule is in static/ptce/layout.js.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ Rules (measured, see ../shared/notes/layout-fidelity.md), for text that `prepare
 - each paragraph starts a new line; an empty paragraph is one line. Single spacing, no space
   before or after: every line has the preset's line height.
 
-The same algorithm, step for step, is ptce_assist/ui/rubric_editor/layout.js.
+The same algorithm, step for step, is static/ptce/layout.js.
 """
 
 from __future__ import annotations

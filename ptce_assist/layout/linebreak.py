@@ -6,7 +6,7 @@ and "\\" as a symbol), then adds its own rule for "/". ")" and "]" behave as clo
 punctuation (measured: no break before them), although Unicode later moved them to CP.
 
 Each character gets a one-letter class; `NO_BREAK` holds the pairs the rules glue. The same
-table is in ptce_assist/ui/rubric_editor/layout.js.
+table is in static/ptce/layout.js.
 """
 
 from __future__ import annotations

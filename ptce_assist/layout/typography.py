@@ -3,7 +3,7 @@
 `prepare_text` is the single place where typed text is turned into body text: the layout
 engine measures its output and `docx_body.add_body_text` writes its output, so the counter
 and the document cannot disagree on the text itself. Its rules (mirrored, character for
-character, by `prepare_text` in ptce_assist/ui/rubric_editor/layout.js):
+character, by `prepare_text` in static/ptce/layout.js):
 
 - Each "\\n" starts a new paragraph; an empty line is an empty paragraph (one line).
 - Tabs and exotic spaces become a space; runs of spaces collapse to one; spaces at both ends

@@ -1,4 +1,5 @@
-"""The Python side of a browser field bound to one path of the open dossier (see web/sync.js).
+"""The Python side of a browser field bound to one path of the open dossier (the browser side
+is static/ptce/sync.js).
 
 Every run gives the field what the server holds (`saved`, its fingerprint), the result of the
 last save, and the last payload processed (`ack`). The field sends `{v, base, seq}`; the change

@@ -1,16 +1,14 @@
-"""The click guard (web/guard.js), drawn on every run so that it is installed on every page."""
+"""The click guard (static/ptce/guard.js), drawn on every run so that it is installed on every
+page (it installs itself once per page load)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ptce_assist.ui.web import GUARD_JS, script
+from ptce_assist.ui.web import module_loader
 
 _component = st.components.v2.component(
-    "ptce_assist.click_guard",
-    html='<span class="ptce-guard" hidden></span>',
-    css=".ptce-guard { display: none; }",
-    js=script(GUARD_JS),
+    "ptce_assist.click_guard", html="<span hidden></span>", js=module_loader("guard.js")
 )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from ptce_assist.layout.presets import PRESETS
 from ptce_assist.ui.rubric_editor import preset_payload
 
-LAYOUT_JS = Path(__file__).resolve().parents[2] / "ptce_assist/ui/rubric_editor/layout.js"
+LAYOUT_JS = Path(__file__).resolve().parents[2] / "static/ptce/layout.js"
 
 SETUP = """(presets) => {
   window.ptceFonts = {};

@@ -79,6 +79,7 @@ def _open(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.locator(".ptce-editor textarea").wait_for()
+    page.locator(".ptce-counter[data-budget]").wait_for()  # the editor's module has run
 
 
 def _server(page: Any) -> dict[str, int]:

@@ -1,9 +1,10 @@
 """A rubric's text area with a live line counter computed in the browser.
 
-The counter is layout.js, the JavaScript twin of ptce_assist.layout fed the same metrics
-JSON: it gives, at every keystroke, the lines LibreOffice will render from the exported
-DOCX. The text travels to Python as every bound field's does (web/sync.js: while typing, at
-least every 2 s, at once on blur; kept in the browser until the server has it).
+The counter is static/ptce/layout.js, the JavaScript twin of ptce_assist.layout fed the
+same metrics JSON: it gives, at every keystroke, the lines LibreOffice will render from the
+exported DOCX. The text travels to Python as every bound field's does (static/ptce/sync.js:
+while typing, at least every 2 s, at once on blur; kept in the browser until the server has
+it). The scripts are static/ptce/rubric_editor.js and the files it imports.
 
     rubric_editor(key=..., sync=bound.field_data(open_dossier, "rubrics.gouvernance"),
                   budget_lines=15, preset_id="arial11", label="Votre texte",
@@ -16,18 +17,15 @@ sent is then in `editor_payload(key)`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from ptce_assist.layout.metrics import metrics_json
 from ptce_assist.layout.presets import get_preset
-from ptce_assist.ui.web import SYNC_CSS, SYNC_JS, script
+from ptce_assist.ui.web import module_loader, stylesheets
 
-_HERE = Path(__file__).resolve().parent
-
-_HTML = """
+_HTML = stylesheets("sync.css", "rubric_editor.css") + """
 <div class="ptce-editor" data-ptce-field>
   <label class="ptce-label" for="ptce-text"></label>
   <textarea id="ptce-text" lang="fr" spellcheck="true"></textarea>
@@ -56,17 +54,8 @@ CSS_FONTS: dict[str, str] = {
 }
 
 
-def component_js() -> str:
-    """layout.js, sync.js, then editor.js: one ES module, the engine and the synchronisation
-    in scope of the editor."""
-    return script(_HERE / "layout.js", SYNC_JS, _HERE / "editor.js")
-
-
 _component = st.components.v2.component(
-    "ptce_assist.rubric_editor",
-    html=_HTML,
-    css=script(SYNC_CSS, _HERE / "editor.css"),
-    js=component_js(),
+    "ptce_assist.rubric_editor", html=_HTML, js=module_loader("rubric_editor.js")
 )
 
 

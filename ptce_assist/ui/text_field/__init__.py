@@ -1,6 +1,6 @@
 """A text field bound to one path of the open dossier (single line or several).
 
-Unlike `st.text_input`, it sends what is typed while the person types (web/sync.js: 800 ms
+Unlike `st.text_input`, it sends what is typed while the person types (static/ptce/sync.js: 800 ms
 after the last keystroke, at least every 2 s, at once on blur), keeps what the server does
 not have yet in this browser and offers it back after a reload, and says whether it is saved.
 """
@@ -8,17 +8,14 @@ not have yet in this browser and offers it back after a reload, and says whether
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import streamlit as st
 
 from ptce_assist.ui import bound
 from ptce_assist.ui.context import OpenDossier
-from ptce_assist.ui.web import SYNC_CSS, SYNC_JS, script
+from ptce_assist.ui.web import module_loader, stylesheets
 
-_HERE = Path(__file__).resolve().parent
-
-_HTML = """
+_HTML = stylesheets("sync.css", "text_field.css") + """
 <div class="ptce-field" data-ptce-field>
   <label class="ptce-field-label"></label>
   <span class="ptce-field-slot"></span>
@@ -30,10 +27,7 @@ _HTML = """
 """
 
 _component = st.components.v2.component(
-    "ptce_assist.text_field",
-    html=_HTML,
-    css=script(SYNC_CSS, _HERE / "field.css"),
-    js=script(SYNC_JS, _HERE / "field.js"),
+    "ptce_assist.text_field", html=_HTML, js=module_loader("text_field.js")
 )
 
 

@@ -1,6 +1,6 @@
 // sync.js: how a value typed in a field travels to Python, and what the browser keeps until
 // the server has it. Shared by every input component (text field, rubric editor, table
-// editor): the component's own script is appended after this file.
+// editor), which import it for its globals: PtceSync, PtceDrafts, PTCE_STATE_WORDS, ptceKey.
 //
 // The contract (see ptce_assist/ui/bound.py for the Python side):
 // - Python gives, on every run: `seed_id` and `seed` (what to show; a new seed_id replaces
@@ -129,7 +129,7 @@ class PtceSync {
     this.seq += 1;
     this.sentKey = ptceKey(value);
     this.writeDraftNow();
-    // Tell the click guard (ui/web/guard.js) that Streamlit is about to send: a click made
+    // Tell the click guard (static/ptce/guard.js) that Streamlit is about to send: a click made
     // now waits for that message, so that it is not overtaken by it.
     if (globalThis.ptceGuard) globalThis.ptceGuard.expectSend();
     this.send("payload", { v: value, base: this.base, seq: `${this.instance}:${this.seq}` });
@@ -334,3 +334,5 @@ const PTCE_STATE_WORDS = {
   refused: "Non enregistré : voir le message ci-dessous.",
   readonly: "Lecture seule",
 };
+
+Object.assign(globalThis, { PtceSync, PtceDrafts, PTCE_STATE_WORDS, ptceKey });

@@ -1,11 +1,16 @@
-// The rubric editor (Streamlit components v2, shadow DOM). layout.js and web/sync.js are
-// prepended to this file by __init__.py, so PtceLayout and PtceSync are in scope.
+// The rubric editor (Streamlit components v2, shadow DOM): layout.js (the counter) and
+// sync.js (the saving) are imported for their globals.
 //
 // Streamlit calls the default export again on every rerun, against the same DOM: the
 // textarea is written only when a new seed arrives (the editor appears, or the person chose
 // another version), so a rerun cannot clobber typing. PtceSync sends the text to Python while
 // typing and on blur, and keeps what the server does not have yet in this browser.
 // User text reaches the DOM only through textContent and value, never innerHTML.
+
+const VERSION = new URL(import.meta.url).search;
+await import(`./layout.js${VERSION}`);
+await import(`./sync.js${VERSION}`);
+const { PtceLayout, PtceSync, PTCE_STATE_WORDS } = globalThis;
 
 const STATE_WORDING = {
   ok: { icon: "\u2714", words: "Dans la limite" },

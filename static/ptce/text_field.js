@@ -1,6 +1,10 @@
-// A text field bound to one path of the dossier (sync.js is prepended to this file).
-// Single line (<input>) or several (<textarea>); the label, the help and the problem are
-// shown with textContent only: user and file text never becomes HTML.
+// A text field bound to one path of the dossier. Single line (<input>) or several
+// (<textarea>); the label, the help and the problem are shown with textContent only: user
+// and file text never becomes HTML.
+
+const VERSION = new URL(import.meta.url).search;
+await import(`./sync.js${VERSION}`);
+const { PtceSync, PTCE_STATE_WORDS } = globalThis;
 
 function createField(root, data) {
   const control = document.createElement(data.multiline ? "textarea" : "input");
