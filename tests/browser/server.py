@@ -22,8 +22,13 @@ def free_port() -> int:
 
 class AppServer:
     def __init__(
-        self, database_url: str, env: dict[str, str] | None = None, log_dir: Path | None = None
+        self,
+        database_url: str,
+        env: dict[str, str] | None = None,
+        log_dir: Path | None = None,
+        script: Path = REPO / "app.py",
     ):
+        self.script = script
         self.port = free_port()
         self.database_url = database_url
         self.env = dict(env or {})
@@ -41,7 +46,7 @@ class AppServer:
             "-m",
             "streamlit",
             "run",
-            str(REPO / "app.py"),
+            str(self.script),
             "--server.headless",
             "true",
             "--server.address",
