@@ -7,8 +7,15 @@ import streamlit as st
 from app_pages.rubrique import rubric_page
 from ptce_assist.eligibility.actors import composition, network_dot
 from ptce_assist.eligibility.answers import STATUS_LABELS, Actor
+from ptce_assist.eligibility.table_rows import (
+    ACTOR_COLUMNS,
+    actor_rows,
+    actors_from_rows,
+    blank_row,
+)
 from ptce_assist.ui.context import call_of, require_open
-from ptce_assist.ui.diagnostic import list_editor, show_part
+from ptce_assist.ui.diagnostic import show_part
+from ptce_assist.ui.table_editor import Column, table_editor
 
 opened = require_open()
 dossier = opened.dossier
@@ -17,29 +24,24 @@ kinds = {k.id: k.label_fr for k in call.diagnostic.actor_kinds}
 
 st.title("Acteurs du pôle")
 st.caption(
-    "Une ligne par acteur impliqué ou pressenti ; le tableau est enregistré à chaque "
-    "modification. Ajoutez une ligne avec le « + » en bas du tableau."
+    "Une ligne par acteur impliqué ou pressenti ; le tableau est enregistré au fil de la "
+    "saisie. « Ajouter une ligne » sous le tableau en ajoute une."
 )
-rows = list_editor(
+table_editor(
     opened,
     "diagnostic.actors",
-    {
-        "name": st.column_config.TextColumn("Nom", max_chars=200),
-        "kind": st.column_config.SelectboxColumn(
-            "Catégorie",
-            options=list(kinds),
-            format_func=lambda kind: kinds.get(str(kind), str(kind)),
-        ),
-        "role": st.column_config.TextColumn("Rôle dans le pôle", max_chars=300),
-        "status": st.column_config.SelectboxColumn(
-            "Statut",
-            options=list(STATUS_LABELS),
-            format_func=lambda status: STATUS_LABELS.get(str(status), str(status)),
-            default="implique",
-        ),
-    },
+    caption="Acteurs du pôle",
+    columns=[
+        Column("name", "Nom", max_chars=200),
+        Column("kind", "Catégorie", "select", kinds),
+        Column("role", "Rôle dans le pôle", max_chars=300),
+        Column("status", "Statut", "select", STATUS_LABELS),
+    ],
+    to_rows=actor_rows,
+    to_stored=actors_from_rows,
+    new_row=blank_row(Actor, ACTOR_COLUMNS),
 )
-actors = [Actor.model_validate(row) for row in rows]
+actors = dossier.diagnostic.actors
 result = composition(actors, call)
 show_part("acteurs", result.verdict, call)
 counts = [f"{kinds[k]} : {n}" for k, n in result.counts.items() if n]

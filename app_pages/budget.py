@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -16,54 +16,42 @@ from ptce_assist.budget.editing import (
     CATEGORY,
     DETAIL,
     YEAR_KEYS,
-    Section,
     category_labels,
-    columns,
+    cell_problems,
     dropped_by,
-    editor_rows,
-    parse_rows,
-    with_mode,
+    drops_typing,
+    lines_from_rows,
+    rows_for,
+    switched,
 )
 from ptce_assist.budget.exports import budget_csv, budget_xlsx
-from ptce_assist.budget.model import MODE_LABELS, Budget, BudgetMode
+from ptce_assist.budget.model import MODE_LABELS, BudgetMode
+from ptce_assist.budget.unreadable import Section, left_out_sentence
 from ptce_assist.filenames import safe_stem
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.ui import bound
-from ptce_assist.ui.context import call_of, require_dossier
+from ptce_assist.ui.context import PAGE_PREFIX, call_of, require_open
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.ui.table_editor import Column, table_editor
 
-PATH = "budget"
 RUBRIC_PATH = "rubrics.financement"
-SEED = "budget:seed"  # the stored budget (JSON dict) the editors were built from
-GENERATION = "budget:generation"  # part of the editors' keys: a new one drops their edits
-FLASH = "budget:flash"
+MODE_KEY = f"{PAGE_PREFIX}budget.mode#radio"
+FIRST_YEAR_KEY = f"{PAGE_PREFIX}budget.first_year#input"
+SHOWN = f"{PAGE_PREFIX}budget#shown"  # the stored mode and first year the widgets show
+FLASH = f"{PAGE_PREFIX}budget#flash"
 LEVEL_ICONS = {"ok": ":material/check_circle:", "info": ":material/info:"}
 LEVEL_ICONS["attention"] = ":material/warning:"
+AMOUNT_HELP = (
+    "Montants en euros : 45 000, 45 000 €, 2 500,50 ou 1,5 k€. Une case qui n'est pas un "
+    "montant (« environ 5 000 », « à définir ») est gardée telle quelle et signalée ; les "
+    "totaux ne la comptent pas."
+)
 
-stored = require_dossier()
-dossier = stored.dossier
+opened = require_open()
+dossier = opened.dossier
 call = call_of(dossier)
-stored_dump: dict[str, Any] = dossier.budget.model_dump(mode="json")
-
-
-def reseed(dump: dict[str, Any]) -> None:
-    """Rebuild the editors from `dump` (the stored budget)."""
-    st.session_state[SEED] = dump
-    st.session_state[f"base:{PATH}"] = dump
-    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
-
-
-if SEED not in st.session_state:
-    reseed(stored_dump)
-elif st.session_state.get(f"base:{PATH}") != stored_dump:
-    st.session_state[FLASH] = (
-        "Le budget a été modifié ailleurs (autre onglet ou autre membre de l'équipe) : "
-        "la version enregistrée est affichée."
-    )
-    reseed(stored_dump)
-
-seed = Budget.model_validate(st.session_state[SEED])
-generation = st.session_state[GENERATION]
+budget = dossier.budget
+labels = budget.year_labels()
 
 st.title("Budget prévisionnel")
 financement = call.rubric("financement")
@@ -72,112 +60,101 @@ if financement.limit_note:
 if FLASH in st.session_state:
     st.warning(st.session_state.pop(FLASH))
 
-
-def save(budget: Budget) -> bool:
-    dump = budget.model_dump(mode="json")
-    if bound.save(PATH, dump, base_digest=value_digest(st.session_state.get(f"base:{PATH}"))):
-        st.session_state[f"base:{PATH}"] = dump
-        return True
-    if st.session_state.pop(f"p:{PATH}#conflict", None) is not None:
-        st.session_state[FLASH] = (
-            "Le budget a été modifié ailleurs entre-temps : votre dernière modification n'a pas "
-            "été enregistrée. La version enregistrée est affichée."
-        )
-        st.session_state.pop(SEED, None)
-        st.rerun()
-    bound.feedback(PATH)
-    return False
-
-
 # --- duration and first year -------------------------------------------------------------
+# The widgets follow what is stored (a save here, or a change made in another tab).
+if st.session_state.get(SHOWN) != (budget.mode, budget.first_year):
+    st.session_state[SHOWN] = (budget.mode, budget.first_year)
+    st.session_state[MODE_KEY] = budget.mode
+    st.session_state[FIRST_YEAR_KEY] = budget.first_year
+
+
+def save_first_year(seen: int | None) -> None:
+    value = st.session_state.get(FIRST_YEAR_KEY)
+    year = int(value) if value is not None else None
+    if not bound.save("budget.first_year", year, base_digest=value_digest(seen)):
+        st.session_state.pop(SHOWN, None)  # show what is stored
+        if st.session_state.pop(f"{PAGE_PREFIX}budget.first_year#conflict", None) is not None:
+            st.session_state[FLASH] = (
+                "L'année de N a été modifiée ailleurs (autre onglet ou autre membre de "
+                "l'équipe) : la version enregistrée est affichée."
+            )
+
+
+def switch_mode(mode: BudgetMode) -> None:
+    bound.update("budget", partial(switched, mode=mode, confirmed=True))
+
+
+def keep_mode() -> None:
+    st.session_state[MODE_KEY] = budget.mode
+
+
 left, right = st.columns([3, 2])
 modes: list[BudgetMode] = ["annuel", "trois_ans"]
 chosen: BudgetMode = left.radio(
     "Durée du budget (au choix du déposant)",
     modes,
-    index=modes.index(seed.mode),
     format_func=lambda m: MODE_LABELS[m],
     horizontal=True,
-    key=f"budget:mode:{generation}",
+    key=MODE_KEY,
 )
-first_year = right.number_input(
+right.number_input(
     "Année de N (facultatif)",
     min_value=2000,
     max_value=2100,
-    value=seed.first_year,
+    value=None,  # may be left empty; what it shows is set through its key above
     step=1,
     placeholder="ex. 2025",
-    key=f"budget:first_year:{generation}",
+    key=FIRST_YEAR_KEY,
+    on_change=save_first_year,
+    args=(budget.first_year,),
 )
-if chosen != seed.mode:
-    current = Budget.model_validate(stored_dump)
-    lost = dropped_by(current, chosen)
-    confirmed = True
-    if lost:
-        st.warning(
-            "Passer au budget annuel retire les montants saisis pour N+1 et N+2 "
-            f"({format_amount(lost)} de dépenses et de ressources au total)."
-        )
-        confirmed = st.button("Confirmer le budget annuel", key=f"budget:confirm:{generation}")
-    if confirmed and save(with_mode(current, chosen)):
-        reseed(st.session_state[f"base:{PATH}"])
+if chosen != budget.mode:
+    # After the tables' own saves of this run (callbacks run first): nothing typed is lost.
+    if not drops_typing(budget, chosen):
+        switch_mode(chosen)
         st.rerun()
-if first_year != seed.first_year:
-    current = Budget.model_validate(stored_dump)
-    year = int(first_year) if first_year is not None else None
-    if save(current.model_copy(update={"first_year": year})):
-        reseed(st.session_state[f"base:{PATH}"])
-        st.rerun()
+    lost = dropped_by(budget, chosen)
+    st.warning(
+        "Passer au budget annuel retire les montants saisis pour N+1 et N+2 "
+        f"({format_amount(lost)} de dépenses et de ressources au total)."
+    )
+    yes, no = st.columns(2)
+    yes.button("Confirmer le budget annuel", key="budget:confirm", on_click=switch_mode,
+               args=(chosen,))
+    no.button("Garder le budget sur 3 ans", key="budget:keep", on_click=keep_mode)
+bound.feedback("budget")
+bound.feedback("budget.first_year")
+
 
 # --- the two tables ----------------------------------------------------------------------
-labels = seed.year_labels()
-ROW_PX = 35
-AMOUNT_HELP = "Montant en euros : 45 000, 45 000 €, 2 500,50 ou 1,5 k€."
+def columns(section: Section, category_title: str) -> list[Column]:
+    return [
+        Column(CATEGORY, category_title, "select", category_labels(section), width="12rem"),
+        Column(DETAIL, "Précision (facultatif)", max_chars=300),
+        *[
+            Column(key, f"{label} (€)", "amount", max_chars=60, width="7rem")
+            for key, label in zip(YEAR_KEYS, labels, strict=False)
+        ],
+    ]
 
 
-def editor(section: Section, title: str, category_title: str) -> list[dict[str, Any]]:
+def section_table(section: Section, title: str, category_title: str) -> None:
     st.subheader(title)
-    lines = seed.expenses if section == "expenses" else seed.resources
-    frame = pd.DataFrame(editor_rows(lines, seed.years, section), columns=columns(seed.years))
-    config: dict[str, Any] = {
-        CATEGORY: st.column_config.SelectboxColumn(
-            category_title, options=list(category_labels(section).values()), width="medium"
-        ),
-        DETAIL: st.column_config.TextColumn("Précision (facultatif)", width="medium"),
-    }
-    for key, label in zip(YEAR_KEYS, labels, strict=False):
-        config[key] = st.column_config.TextColumn(f"{label} (€)", help=AMOUNT_HELP)
-    edited = st.data_editor(
-        frame,
-        key=f"budget:{section}:{generation}",
-        num_rows="dynamic",
-        hide_index=True,
-        column_config=config,
-        width="stretch",
-        height=ROW_PX * (len(frame) + 2) + 3,  # every row visible, and one to add
-        placeholder="",
+    path = f"budget.{section}"
+    table_editor(
+        opened,
+        path,
+        caption=title,
+        columns=columns(section, category_title),
+        to_rows=partial(rows_for, years=budget.years, section=section),
+        to_stored=partial(lines_from_rows, years=budget.years),
+        problems=cell_problems(opened.value(path), budget.years, section),
     )
-    records: list[dict[str, Any]] = edited.to_dict("records")
-    return records
 
 
-expense_rows = editor("expenses", "Dépenses", "Poste de dépense")
-resource_rows = editor("resources", "Ressources", "Origine")
-expenses = parse_rows(expense_rows, seed.years, "expenses", labels)
-resources = parse_rows(resource_rows, seed.years, "resources", labels)
-errors = expenses.errors + resources.errors
-candidate = seed.model_copy(update={"expenses": expenses.lines, "resources": resources.lines})
-
-if errors:
-    st.error(
-        "Certains montants ne sont pas compris : le budget n'est pas enregistré tant qu'ils ne "
-        "sont pas corrigés.\n\n" + "\n".join(f"- {md_escape(e)}" for e in errors)
-    )
-    budget = Budget.model_validate(stored_dump)
-else:
-    if candidate.model_dump(mode="json") != stored_dump:
-        save(candidate)
-    budget = candidate
+section_table("expenses", "Dépenses", "Poste de dépense")
+section_table("resources", "Ressources", "Origine")
+st.caption(AMOUNT_HELP)
 
 # --- totals, checks, chart ---------------------------------------------------------------
 st.subheader("Équilibre et contrôles")
@@ -195,6 +172,9 @@ if not budget.is_empty():
         ),
         hide_index=True,
     )
+left_out = left_out_sentence(budget)
+if left_out:
+    st.warning(md_escape(f"{left_out}."), icon=":material/warning:")
 
 
 def show_check(check: BudgetCheck) -> None:
@@ -230,6 +210,8 @@ if not paragraph:
     st.caption("Le paragraphe sera proposé dès que le budget contiendra des montants.")
 else:
     st.caption("Proposé à partir du budget : insérez-le puis retouchez-le dans la rubrique.")
+    if left_out:
+        st.caption(md_escape(left_out_sentence(budget, "Paragraphe calculé hors") + "."))
     st.text(paragraph)
     shown_text = dossier.rubric_text("financement")
 

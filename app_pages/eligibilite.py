@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
-from ptce_assist.eligibility.answers import ANSWER_LABELS, FragileTerritory
+from ptce_assist.eligibility.answers import ANSWER_LABELS
 from ptce_assist.eligibility.report import check_report, tone
+from ptce_assist.eligibility.table_rows import territories_from_rows, territory_rows
 from ptce_assist.eligibility.territories import (
     CsvImportError,
     check_territories,
@@ -15,15 +16,12 @@ from ptce_assist.eligibility.territories import (
 )
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_open
-from ptce_assist.ui.diagnostic import (
-    append_rows,
-    list_editor,
-    show_part,
-    show_quote,
-    show_verdict,
-)
+from ptce_assist.ui.diagnostic import append_records, show_part, show_quote, show_verdict
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.ui.table_editor import Column, table_editor
 from ptce_assist.volumes import rubric_measure
+
+TERRITORIES = "diagnostic.fragile_territories"
 
 opened = require_open()
 dossier = opened.dossier
@@ -86,23 +84,21 @@ for kind in call.diagnostic.fragile_kinds:
     st.markdown(f"- {md_escape(kind.label_fr)} : [{md_escape(kind.lookup_fr)}]({kind.lookup_url})")
 
 kind_labels = {k.id: k.label_fr for k in call.diagnostic.fragile_kinds}
-rows = list_editor(
+table_editor(
     opened,
-    "diagnostic.fragile_territories",
-    {
-        "kind": st.column_config.SelectboxColumn(
-            "Type",
-            options=list(kind_labels),
-            format_func=lambda kind: kind_labels.get(str(kind), "Type non reconnu"),
-        ),
-        "name": st.column_config.TextColumn("Nom ou code (ex. QN02601M)", max_chars=200),
-        "communes": st.column_config.TextColumn(
-            "Communes concernées (séparées par des virgules)", max_chars=2000
-        ),
-    },
+    TERRITORIES,
+    caption="Territoires fragiles déclarés",
+    columns=[
+        Column("kind", "Type", "select", kind_labels),
+        Column("name", "Nom ou code (ex. QN02601M)", max_chars=200),
+        Column("communes", "Communes concernées (séparées par des virgules)", max_chars=2000),
+    ],
+    to_rows=territory_rows,
+    to_stored=territories_from_rows,
 )
+rows = [t.model_dump() for t in dossier.diagnostic.fragile_territories]
 perimetre = dossier.rubric_text("perimetre")
-territories = check_territories([FragileTerritory.model_validate(r) for r in rows], perimetre, call)
+territories = check_territories(dossier.diagnostic.fragile_territories, perimetre, call)
 show_part("territoires", territories.verdict, call)
 for check in territories.checks:
     level = tone("territoires", check.verdict.code)
@@ -171,6 +167,6 @@ with st.expander("Importer une liste officielle (CSV, facultatif)"):
                 )
                 if st.button("Les déclarer comme territoire fragile", key="fragile_csv_add"):
                     row = {"kind": list_kind, "name": "", "communes": ", ".join(new)}
-                    if append_rows(opened, "diagnostic.fragile_territories", [row]):
+                    if append_records(TERRITORIES, [row]):
                         st.rerun()
                     st.error("L'enregistrement a échoué : rechargez la page puis réessayez.")

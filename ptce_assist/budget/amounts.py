@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from ptce_assist.budget.model import MAX_CENTS
-
+MAX_CENTS = 100_000_000_000  # one billion euros: far beyond any PTCE budget
 NNBSP = "\u202f"
 NBSP = "\u00a0"
 _SPACES = re.compile("[\u00a0\u202f\u2009\u2007\u2002\u2003 ]+")
@@ -66,6 +65,23 @@ def parse_amount(text: str) -> int:
     if cents > MAX_CENTS:
         raise AmountError(f"« {shown} » : montant trop élevé (plus d'un milliard d'euros).")
     return int(cents)
+
+
+def readable_cents(text: str) -> int | None:
+    """Whole cents for `text` (0 when empty), or None when it is not an amount."""
+    try:
+        return parse_amount(text)
+    except AmountError:
+        return None
+
+
+def amount_problem(text: str) -> str | None:
+    """Why `text` is not an amount (French), or None when it is one (or empty)."""
+    try:
+        parse_amount(text)
+    except AmountError as error:
+        return str(error)
+    return None
 
 
 def _number(value: str, shown: str) -> tuple[Decimal, str]:

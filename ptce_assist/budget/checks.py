@@ -15,6 +15,7 @@ from typing import Any, Literal
 from ptce_assist.budget.amounts import format_amount, format_share, percent
 from ptce_assist.budget.categories import Catalogue, Nature, catalogue
 from ptce_assist.budget.model import Budget
+from ptce_assist.budget.unreadable import count_words, left_out
 from ptce_assist.call import Call, load_call
 
 Level = Literal["ok", "info", "attention"]
@@ -84,19 +85,23 @@ def _per_year(budget: Budget, values: tuple[float, ...]) -> tuple[str, ...]:
 
 
 def budget_checks(budget: Budget, call: Call | None = None) -> list[BudgetCheck]:
-    """Every check, in the order the page shows them; one "vide" check for an empty budget."""
+    """Every check, in the order the page shows them; one "vide" check for an empty budget.
+    Amounts not understood come first: every other check leaves them out."""
     call = call or load_call()
     cat = catalogue()
+    unread = left_out_check(budget)
+    checks = [unread] if unread is not None else []
     if budget.is_empty():
         return [
+            *checks,
             BudgetCheck(
                 "vide",
                 "info",
                 "Budget à saisir",
                 "Saisissez les dépenses et les ressources : les contrôles s'afficheront ici.",
-            )
+            ),
         ]
-    checks = [
+    checks += [
         balance_check(budget),
         public_share_check(budget, call, cat),
         private_check(budget, call, cat),
@@ -108,6 +113,26 @@ def budget_checks(budget: Budget, call: Call | None = None) -> list[BudgetCheck]
     if in_kind is not None:
         checks.append(in_kind)
     return checks
+
+
+def left_out_check(budget: Budget) -> BudgetCheck | None:
+    cells = left_out(budget)
+    if not cells:
+        return None
+    one = len(cells) == 1
+    return BudgetCheck(
+        "montants_non_compris",
+        "attention",
+        count_words(len(cells)).capitalize(),
+        (
+            f"{'Ce qui est saisi dans cette case' if one else 'Ce qui est saisi dans ces cases'} "
+            "n'est pas lu comme un montant : les totaux, les contrôles et les exports ne "
+            f"{'le' if one else 'les'} comptent pas. Écrivez un montant (ex. 45 000 ou 1,5 k€) "
+            f"pour qu'{'il' if one else 'ils'} compte{'' if one else 'nt'}."
+        ),
+        None,
+        tuple(cell.place for cell in cells),
+    )
 
 
 def balance_check(budget: Budget) -> BudgetCheck:

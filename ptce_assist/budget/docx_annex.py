@@ -2,8 +2,9 @@
 
 The financement rubric of the call allows it: "Possibilité d'ajouter un budget en annexe
 (budget annuel type ou budget sur 3 ans au choix du déposant". The table shows the budget "en
-grandes masses": one row per expense heading and per resource kind, with totals. The caller
-decides where the annex goes (add a page break before calling, if wanted).
+grandes masses": one row per expense heading and per resource kind, with totals, and beneath
+it the amounts typed that the totals leave out, if any. The caller decides where the annex
+goes (add a page break before calling, if wanted).
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from typing import Any
 from ptce_assist.budget.amounts import format_amount
 from ptce_assist.budget.categories import catalogue
 from ptce_assist.budget.model import MODE_LABELS, Budget
+from ptce_assist.budget.unreadable import left_out_sentence
 
 ANNEX_TITLE = "Annexe : budget prévisionnel"
 TABLE_STYLE = "Table Grid"
+NO_HEADING = "Poste non précisé"
+NO_KIND = "Origine non précisée"
 
 
 def annex_rows(budget: Budget) -> list[tuple[str, list[str], bool]]:
@@ -26,12 +30,14 @@ def annex_rows(budget: Budget) -> list[tuple[str, list[str], bool]]:
     rows.append(("Dépenses", [""] * budget.years, True))
     for heading, amounts in budget.expenses_by_heading().items():
         if any(amounts):
-            rows.append((cat.expense_label(heading), [format_amount(a) for a in amounts], False))
+            label = cat.expense_label(heading) or NO_HEADING
+            rows.append((label, [format_amount(a) for a in amounts], False))
     rows.append(("Total des dépenses", [format_amount(a) for a in budget.expense_totals()], True))
     rows.append(("Ressources", [""] * budget.years, True))
     for kind, amounts in budget.resources_by_kind().items():
         if any(amounts):
-            rows.append((cat.resource_label(kind), [format_amount(a) for a in amounts], False))
+            label = cat.resource_label(kind) or NO_KIND
+            rows.append((label, [format_amount(a) for a in amounts], False))
     rows.append(
         ("Total des ressources", [format_amount(a) for a in budget.resource_totals()], True)
     )
@@ -57,3 +63,6 @@ def add_budget_annex(document: Any, budget: Budget) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.add_run(amount).bold = bold
+    note = left_out_sentence(budget)
+    if note:
+        document.add_paragraph(f"{note}.")

@@ -1,21 +1,24 @@
-"""Budget lines <-> rows of the page's table editor (amounts typed as French text).
+"""Budget lines <-> rows of the page's table editors (every cell a string, kept as typed).
 
-The editor holds text cells: "1,5 k€" is read by `parse_amount`, and a cell it cannot read
-is reported (in French, with its line and year) instead of being guessed.
+A row is a dict of strings in column order: the heading or kind id, the detail, then one
+amount per year exactly as typed. A stored line is a row, blank ones included, so that
+« ligne 3 » means the third row of the table; an empty section starts with one row per
+heading or kind. Nothing typed blocks a save: a cell that is not an amount is stored as typed,
+counts as 0 and is reported on its cell (`cell_problems`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from ptce_assist.budget.amounts import AmountError, format_amount, parse_amount
+from pydantic import ValidationError
+
 from ptce_assist.budget.categories import catalogue
 from ptce_assist.budget.model import YEARS_BY_MODE, Budget, BudgetLine, BudgetMode
+from ptce_assist.budget.unreadable import Section
 
-Section = Literal["expenses", "resources"]
 CATEGORY = "poste"
 DETAIL = "precision"
 YEAR_KEYS = ("y0", "y1", "y2")
@@ -24,13 +27,17 @@ SECTION_WORDING: dict[Section, tuple[str, str]] = {
     "resources": ("Ressources", "l'origine de la ressource"),
 }
 
-Row = dict[str, str | None]
+Row = dict[str, str]
 
 
 @dataclass(frozen=True)
-class ParsedRows:
-    lines: list[BudgetLine]
-    errors: list[str]
+class CellProblem:
+    """What is wrong with one cell of a table; `text` is the cell's content it is about."""
+
+    row: int  # 0-based
+    column: str
+    text: str
+    message: str
 
 
 def category_labels(section: Section) -> dict[str, str]:
@@ -44,62 +51,68 @@ def columns(years: int) -> list[str]:
     return [CATEGORY, DETAIL, *YEAR_KEYS[:years]]
 
 
-def editor_rows(lines: Sequence[BudgetLine], years: int, section: Section) -> list[Row]:
-    """Rows for the editor; an empty section starts with one row per heading or kind."""
-    labels = category_labels(section)
+def stored_lines(value: Any) -> list[BudgetLine]:
+    """The lines of a section as read from the dossier (a JSON list)."""
+    if not isinstance(value, list):
+        return []
+    lines = []
+    for item in value:
+        try:
+            lines.append(BudgetLine.model_validate(item))
+        except ValidationError:
+            continue  # the dossier was validated on load: never expected
+    return lines
+
+
+def rows_for(value: Any, years: int, section: Section) -> list[Row]:
+    """The rows shown for a stored section; an empty one starts with one row per heading."""
+    lines = stored_lines(value)
     if not lines:
-        return [_row(label, "", [None] * years) for label in labels.values()]
-    rows = []
-    for line in lines:
-        amounts = [_cell(line.amount(y)) for y in range(years)]
-        rows.append(_row(labels.get(line.category, line.category) or None, line.label, amounts))
-    return rows
+        return [_row(category, "", [""] * years) for category in category_labels(section)]
+    return [
+        _row(line.category, line.label, [line.typed(y) for y in range(years)]) for line in lines
+    ]
 
 
-def _cell(cents: int) -> str | None:
-    return format_amount(cents, currency=False, sep=" ") if cents else None
-
-
-def _row(category: str | None, detail: str, amounts: list[str | None]) -> Row:
+def _row(category: str, detail: str, amounts: Sequence[str]) -> Row:
     row: Row = {CATEGORY: category, DETAIL: detail}
     row.update(zip(YEAR_KEYS, amounts, strict=False))
     return row
 
 
 def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value).strip()
+    return value if isinstance(value, str) else ""
 
 
-def parse_rows(
-    rows: Sequence[Mapping[str, Any]], years: int, section: Section, year_labels: Sequence[str]
-) -> ParsedRows:
-    """Budget lines from the editor's rows, and a French message per cell it cannot read.
-    Rows without amounts nor detail are dropped (the starting rows nobody filled)."""
-    by_label = {label: cat_id for cat_id, label in category_labels(section).items()}
-    title, what = SECTION_WORDING[section]
-    lines: list[BudgetLine] = []
-    errors: list[str] = []
-    for number, row in enumerate(rows, start=1):
-        category_text = _text(row.get(CATEGORY))
-        detail = _text(row.get(DETAIL))
-        amounts: list[int] = []
-        where = f"{title}, ligne {number}" + (f" ({category_text})" if category_text else "")
+def lines_from_rows(rows: Any, years: int) -> list[dict[str, Any]]:
+    """What is stored for the rows a table sent: one line per row, every cell as typed."""
+    if not isinstance(rows, list):
+        return []
+    lines = []
+    for row in rows:
+        if not isinstance(row, Mapping):
+            continue
+        line = BudgetLine(
+            category=_text(row.get(CATEGORY)).strip(),
+            label=_text(row.get(DETAIL)),
+            amounts_typed=[_text(row.get(key)) for key in YEAR_KEYS[:years]],
+        )
+        lines.append(line.model_dump(mode="json"))
+    return lines
+
+
+def cell_problems(value: Any, years: int, section: Section) -> list[CellProblem]:
+    """Cells of a stored section to correct: amounts not understood, a heading not chosen."""
+    _, what = SECTION_WORDING[section]
+    problems = []
+    for index, line in enumerate(stored_lines(value)):
+        if not line.category and not line.is_unfilled():
+            problems.append(CellProblem(index, CATEGORY, "", f"choisissez {what}."))
         for year in range(years):
-            try:
-                amounts.append(parse_amount(_text(row.get(YEAR_KEYS[year]))))
-            except AmountError as error:
-                errors.append(f"{where}, {year_labels[year]} : {error}")
-                amounts.append(0)
-        if not any(amounts) and not detail:
-            continue
-        if not category_text:
-            errors.append(f"{where} : choisissez {what}.")
-            continue
-        category = by_label.get(category_text, category_text)
-        lines.append(BudgetLine(category=category, label=detail, amounts_cents=amounts))
-    return ParsedRows(lines, errors)
+            reason = line.problem(year)
+            if reason is not None:
+                problems.append(CellProblem(index, YEAR_KEYS[year], line.typed(year), reason))
+    return problems
 
 
 def with_mode(budget: Budget, mode: BudgetMode) -> Budget:
@@ -107,8 +120,10 @@ def with_mode(budget: Budget, mode: BudgetMode) -> Budget:
     years = YEARS_BY_MODE[mode]
 
     def resized(line: BudgetLine) -> BudgetLine:
-        amounts = [line.amount(y) for y in range(years)]
-        return line.model_copy(update={"amounts_cents": amounts})
+        update: dict[str, Any] = {"amounts_cents": [line.amount(y) for y in range(years)]}
+        if line.amounts_typed:
+            update["amounts_typed"] = [line.typed(y) for y in range(years)]
+        return line.model_copy(update=update)
 
     return budget.model_copy(
         update={
@@ -123,3 +138,20 @@ def dropped_by(budget: Budget, mode: BudgetMode) -> int:
     """Cents that switching to `mode` would drop (years beyond the new length)."""
     years = YEARS_BY_MODE[mode]
     return sum(sum(line.amounts_cents[years:]) for line in budget.lines())
+
+
+def drops_typing(budget: Budget, mode: BudgetMode) -> bool:
+    """Whether switching to `mode` drops any cell typed (an amount or not)."""
+    years = YEARS_BY_MODE[mode]
+    return dropped_by(budget, mode) > 0 or any(
+        text.strip() for line in budget.lines() for text in line.amounts_typed[years:]
+    )
+
+
+def switched(current: Any, mode: BudgetMode, *, confirmed: bool) -> Any:
+    """The stored budget (JSON) over the years of `mode`; unchanged when that would drop
+    something typed and the person has not confirmed it."""
+    budget = Budget.model_validate(current) if isinstance(current, dict) else Budget()
+    if budget.mode == mode or (drops_typing(budget, mode) and not confirmed):
+        return current
+    return with_mode(budget, mode).model_dump(mode="json")

@@ -2,7 +2,9 @@
 
 CSV: ";" separator, UTF-8 with a byte order mark (so Excel reads the accents), amounts as plain
 numbers with a decimal comma ("150000", "2500,50"). XLSX: amounts are numbers with a euro
-format. In both, every text cell passes through `neutralise_formula`.
+format. In both, every text cell passes through `neutralise_formula`. A cell typed on the page
+that is not an amount (« environ 5000 ») is written as typed; the totals leave it out and a last
+row says so. Rows nobody filled (a heading alone) are not written.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from decimal import Decimal
 
 from ptce_assist.budget.categories import catalogue
 from ptce_assist.budget.model import Budget, BudgetLine
+from ptce_assist.budget.unreadable import left_out_sentence
 from ptce_assist.spreadsheet_safety import neutralise_formula
 from ptce_assist.text import clean_text
 
@@ -34,13 +37,20 @@ def budget_table(budget: Budget) -> list[list[Cell]]:
     rows: list[list[Cell]] = [header]
 
     def amounts(line: BudgetLine) -> list[Cell]:
-        return [_euros(line.amount(year)) for year in range(budget.years)]
+        return [
+            line.typed(year).strip() if line.problem(year) else _euros(line.amount(year))
+            for year in range(budget.years)
+        ]
 
     for line in budget.expenses:
+        if line.is_unfilled():
+            continue
         rows.append(
             [SECTION_EXPENSES, cat.expense_label(line.category), "", line.label, *amounts(line)]
         )
     for line in budget.resources:
+        if line.is_unfilled():
+            continue
         nature = natures[cat.nature_of(line.category)]
         label = cat.resource_label(line.category)
         rows.append([SECTION_RESOURCES, label, nature, line.label, *amounts(line)])
@@ -49,6 +59,9 @@ def budget_table(budget: Budget) -> list[list[Cell]]:
     rows.append(["Total", "Total des ressources", "", "", *map(_euros, resources)])
     gaps = [r - e for e, r in zip(expenses, resources, strict=True)]
     rows.append(["Total", "Écart (ressources moins dépenses)", "", "", *map(_euros, gaps)])
+    note = left_out_sentence(budget)
+    if note:
+        rows.append(["Remarque", note, "", "", *[None] * budget.years])
     # Control characters (a vertical tab pasted from Word...) cannot go into an XLSX.
     return [[clean_text(c).text if isinstance(c, str) else c for c in row] for row in rows]
 

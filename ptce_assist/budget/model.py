@@ -4,17 +4,23 @@ Amounts are whole cents of euro (integers: no rounding surprise in totals and ra
 names its heading (expenses) or its kind (resources) by the id of `categories.toml`, and holds
 one amount per year of the budget. Every field has a default: an empty budget is valid and old
 backups without a budget still load.
+
+Each amount is also kept exactly as typed (`amounts_typed`): « environ 5000 » or « à définir »
+is stored like any other cell, its amount counts as 0, and the totals say which cells they
+leave out (`unreadable.py`). When the typed text is there, the amounts are read from it; a
+line of an older backup has none, and its amounts are shown formatted.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ptce_assist.budget.amounts import MAX_CENTS, amount_problem, format_amount, readable_cents
 
 BudgetMode = Literal["annuel", "trois_ans"]
 
-MAX_CENTS = 100_000_000_000  # one billion euros: far beyond any PTCE budget
 YEARS_BY_MODE: dict[str, int] = {"annuel": 1, "trois_ans": 3}
 MODE_LABELS: dict[str, str] = {"annuel": "Budget annuel type", "trois_ans": "Budget sur 3 ans"}
 
@@ -27,14 +33,41 @@ class BudgetLine(BaseModel):
     category: str = Field(default="", description="Poste de dépense ou origine (identifiant)")
     label: str = Field(default="", description="Précision libre (ex. « coordinatrice 1 ETP »)")
     amounts_cents: list[Cents] = Field(
-        default_factory=list, max_length=3, description="Montant par année, en centimes d'euro"
+        default_factory=list,
+        max_length=3,
+        description="Montant compris par année, en centimes d'euro (0 : vide ou non compris)",
     )
+    amounts_typed: list[str] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Montant par année tel que saisi (absent des sauvegardes plus anciennes)",
+    )
+
+    @model_validator(mode="after")
+    def _read_typed(self) -> BudgetLine:
+        # The typed text is what the person wrote: the amounts are read from it.
+        if self.amounts_typed:
+            self.amounts_cents = [readable_cents(text) or 0 for text in self.amounts_typed]
+        return self
 
     def amount(self, year: int) -> int:
         return self.amounts_cents[year] if year < len(self.amounts_cents) else 0
 
-    def is_blank(self) -> bool:
-        return not self.category and not self.label.strip() and not any(self.amounts_cents)
+    def typed(self, year: int) -> str:
+        """The cell as typed ("" when empty); formatted for a line of an older backup."""
+        if self.amounts_typed:
+            return self.amounts_typed[year] if year < len(self.amounts_typed) else ""
+        cents = self.amount(year)
+        return format_amount(cents, currency=False, sep=" ") if cents else ""
+
+    def problem(self, year: int) -> str | None:
+        """Why the cell of `year` is not understood as an amount (None if it is, or empty)."""
+        return amount_problem(self.typed(year)) if self.amounts_typed else None
+
+    def is_unfilled(self) -> bool:
+        """Nothing typed but (perhaps) the heading: a starting row nobody filled."""
+        typed = any(text.strip() for text in self.amounts_typed)
+        return not self.label.strip() and not typed and not any(self.amounts_cents)
 
 
 class Budget(BaseModel):
@@ -57,7 +90,8 @@ class Budget(BaseModel):
         return ["N", "N+1", "N+2"][: self.years]
 
     def is_empty(self) -> bool:
-        return not any(any(line.amounts_cents) for line in self.lines())
+        """No amount understood (cells not understood do not count)."""
+        return not any(line.amount(y) for line in self.lines() for y in range(self.years))
 
     def lines(self) -> list[BudgetLine]:
         return [*self.expenses, *self.resources]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ptce_assist import volumes
+from ptce_assist.budget.unreadable import count_words, left_out
 from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, get_preset
@@ -27,6 +28,7 @@ def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]
             "Identité incomplète : " + ", ".join(f"« {labels[p]} »" for p in missing)
             + " (ces cases resteront vides dans le document)."
         )
+    warnings.extend(budget_warnings(dossier))
     for section in export_sections(dossier, call):
         name = section.rubric.short_fr
         if section.text is None:
@@ -50,3 +52,21 @@ def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]
                 f"({shown}) : le nombre de lignes du document peut différer du compteur."
             )
     return warnings
+
+
+def budget_warnings(dossier: Dossier) -> list[str]:
+    """Amounts typed on the budget page that the annex cannot count."""
+    cells = left_out(dossier.budget)
+    if not cells:
+        return []
+    places = " ; ".join(cell.place for cell in cells)
+    them = "le" if len(cells) == 1 else "les"
+    effect = (
+        "l'annexe budgétaire n'est pas jointe (aucun montant compris)"
+        if dossier.budget.is_empty()
+        else f"les totaux de l'annexe budgétaire ne {them} comptent pas"
+    )
+    return [
+        f"Budget : {count_words(len(cells))} ({places}) : {effect}. Corrigez-{them} dans la "
+        "page « Budget prévisionnel »."
+    ]

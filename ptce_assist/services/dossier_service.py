@@ -12,6 +12,7 @@ or `Refused` (a French sentence; nothing was written).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,18 +157,32 @@ class DossierService:
         notice = removed_message(cleaned.removed) if cleaned.removed else None
         return Saved(stored, get_path(stored.dossier.model_dump(mode="json"), path), notice)
 
-    def set_rubric_done(self, token: str, rubric_id: str, done: bool) -> SaveResult:
-        """Mark a rubric complete or not; other rubrics' marks made meanwhile are kept."""
-        for _ in range(3):  # the list may change between the read and the write: retry
-            stored = self.store.load(token)
+    def update_value(self, token: str, path: str, change: Callable[[Any], Any]) -> SaveResult:
+        """Save `change(what the server holds at path now)`: for an edit that applies to the
+        current value whatever it is (a mark, a structural change), not to a value the person
+        typed from what they saw."""
+        for _ in range(3):  # the value may change between the read and the write: retry
+            try:
+                stored = self.store.load(token)
+            except Exception:
+                LOGGER.exception("load failed before an update at %s", path)
+                return Refused(STORAGE_FAILED, temporary=True)
             if stored is None:
                 return Refused(UNKNOWN_DOSSIER)
-            before = list(stored.dossier.completed_rubrics)
-            after = sorted({*before, rubric_id}) if done else [r for r in before if r != rubric_id]
-            result = self.save_value(token, "completed_rubrics", after, expected=before)
+            before = get_path(stored.dossier.model_dump(mode="json"), path)
+            result = self.save_value(token, path, change(before), expected=before)
             if not isinstance(result, Conflict):
                 return result
         return Refused(STORAGE_FAILED, temporary=True)
+
+    def set_rubric_done(self, token: str, rubric_id: str, done: bool) -> SaveResult:
+        """Mark a rubric complete or not; other rubrics' marks made meanwhile are kept."""
+
+        def marked(before: Any) -> list[str]:
+            marks = list(before or [])
+            return sorted({*marks, rubric_id}) if done else [r for r in marks if r != rubric_id]
+
+        return self.update_value(token, "completed_rubrics", marked)
 
     # -- the whole dossier -------------------------------------------------------------------
     def replace(self, token: str, dossier: Dossier, *, expected_version: int) -> SaveResult:

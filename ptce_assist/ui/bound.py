@@ -6,6 +6,11 @@ last save, and the last payload processed (`ack`). The field sends `{v, base, se
 callback saves `v` through the dossier service only if the stored value still has the
 fingerprint `base` (what the person edited), else it records a conflict for them to settle.
 All of it is page-scoped state ("p:" keys, see `context`): a page shown anew starts afresh.
+
+A field may hold another form of the value than the dossier (a table holds rows of strings,
+the dossier budget lines): `view` turns the stored value into the field's form, and the change
+callback's `normalise` turns what the field sends back into the stored form. The fingerprint
+is always the stored value's.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any
 import streamlit as st
 
 from ptce_assist.fingerprint import value_digest
-from ptce_assist.services import Conflict, Refused, Saved
+from ptce_assist.services import Conflict, Refused, Saved, SaveResult
 from ptce_assist.ui.context import (
     PAGE_PREFIX,
     OpenDossier,
@@ -40,6 +45,7 @@ def _keys(path: str) -> dict[str, str]:
         "notice": f"{base}#notice",
         "conflict": f"{base}#conflict",
         "rebase": f"{base}#rebase",
+        "mine": f"{base}#mine",  # fingerprint of what this page saved last at the path
     }
 
 
@@ -47,17 +53,23 @@ def widget_key(path: str) -> str:
     return _keys(path)["widget"]
 
 
-def field_data(open_dossier: OpenDossier, path: str, *, readonly: bool = False) -> dict[str, Any]:
+View = Callable[[Any], Any]
+
+
+def field_data(
+    open_dossier: OpenDossier, path: str, *, readonly: bool = False, view: View | None = None
+) -> dict[str, Any]:
     """What the browser field needs on this run (merged with the component's own data)."""
     keys = _keys(path)
     state = st.session_state
     seed_id = state.setdefault(keys["seed_id"], 0)
+    stored = open_dossier.value(path)
     return {
         "scope": open_dossier.scope,
         "path": path,
         "seed_id": seed_id,
         "seed": state.get(keys["seed"]),
-        "saved": open_dossier.value(path),
+        "saved": view(stored) if view is not None else stored,
         "saved_digest": open_dossier.digest(path),
         "status": state.get(keys["status"], "ok"),
         "ack": state.get(keys["ack"]),
@@ -89,12 +101,34 @@ def on_change(path: str, normalise: Callable[[Any], Any] | None = None) -> None:
 
 def save(path: str, value: Any, *, base_digest: str) -> bool:
     """Save through the service; remember the outcome for the next run. True if saved."""
-    keys = _keys(path)
     token = current_token()
     if token is None:
         return False
-    result = get_service().save_value(token, path, value, base_digest=base_digest)
+    service = get_service()
+    result = service.save_value(token, path, value, base_digest=base_digest)
+    if isinstance(result, Conflict) and st.session_state.get(_keys(path)["mine"]) == (
+        value_digest(result.theirs)
+    ):
+        # The server holds what this page saved last: this send left before that save was
+        # acknowledged, from the same base. Not a change made elsewhere.
+        result = service.save_value(token, path, value, base_digest=value_digest(result.theirs))
+    return _remember(path, result)
+
+
+def update(path: str, change: Callable[[Any], Any]) -> bool:
+    """Save `change(the value stored now)`: for an edit that applies to whatever the server
+    holds (e.g. the budget's duration), not to a value typed from what the person saw."""
+    token = current_token()
+    if token is None:
+        return False
+    return _remember(path, get_service().update_value(token, path, change))
+
+
+def _remember(path: str, result: SaveResult) -> bool:
+    """Keep the outcome of a save for the next run (status, notice, conflict)."""
+    keys = _keys(path)
     if isinstance(result, Saved):
+        st.session_state[keys["mine"]] = value_digest(result.value)
         st.session_state[keys["status"]] = "ok"
         st.session_state.pop(keys["conflict"], None)
         if result.notice:
@@ -136,10 +170,12 @@ def feedback(
     show_theirs: Callable[[Any], None] | None = None,
     on_keep: Callable[[Any, Any], None] | None = None,
     on_take: Callable[[Any], None] | None = None,
+    view: View | None = None,
 ) -> None:
     """Under the field: the last notice, and a conflict to settle. By default "keep mine"
-    has the browser field send its value again and "take theirs" shows theirs in it;
-    `on_keep(mine, theirs)` and `on_take(theirs)` replace that for other widgets."""
+    has the browser field send its value again and "take theirs" shows theirs in it (in the
+    field's form: `view`); `on_keep(mine, theirs)` and `on_take(theirs)` replace that for
+    other widgets."""
     keys = _keys(path)
     notice = st.session_state.get(keys["notice"])
     if notice:
@@ -167,7 +203,7 @@ def feedback(
             on_keep(conflict["mine"], theirs)
 
     def take() -> None:
-        reseed(path, theirs)
+        reseed(path, view(theirs) if view is not None else theirs)
         if on_take is not None:
             on_take(theirs)
 

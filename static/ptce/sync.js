@@ -171,7 +171,7 @@ class PtceSync {
       this.ackedKey = this.sentKey;
       this.base = data.saved_digest;
       this.retryIndex = 0;
-    } else if (current === ptceKey(data.saved)) {
+    } else if (current === ptceKey(data.saved) && !this.inFlight()) {
       this.ackedKey = current;
       this.base = data.saved_digest;
       this.retryIndex = 0;
@@ -185,7 +185,16 @@ class PtceSync {
     return `${this.instance}:${this.seq}`;
   }
 
+  // A payload has left that no run has processed yet: what the server holds is about to
+  // change, so matching what it held before says nothing.
+  inFlight() {
+    return this.seq > 0 && this.data !== null && this.data.ack !== this.lastSeq();
+  }
+
   isSaved(currentKey) {
+    // E.g. a row deleted then restored at once: the restored table equals what the server
+    // held before the deletion was saved, yet the deletion is on its way: send it again.
+    if (this.inFlight()) return false;
     return currentKey === ptceKey(this.data.saved) || currentKey === this.ackedKey;
   }
 

@@ -32,7 +32,7 @@ from ptce_assist.layout.presets import get_preset
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.conftest import screenshot, wait_idle
 from tests.browser.server import AppServer
-from tests.budget.test_budget_browser import _type_in_cell
+from tests.browser.tables import cell
 from tests.conftest import require_or_skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.oracle]
@@ -184,16 +184,14 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
 
     # Actors: three legal persons of the three kinds the decree asks for
     _go(page, server, "acteurs-du-pole", token)
-    grid = page.locator("[data-testid='stDataFrame']").first
-    grid.wait_for()
     names = ["Recyclerie du Val", "Garage Martin SARL", "Mairie de Die"]
-    for row, name in enumerate(names):
-        _type_in_cell(page, grid, row=row, column=0, text=name)
-    dossier = _wait_for(server, token, lambda d: len(d.diagnostic.actors) == 3)
-    if dossier.diagnostic.actors[0].name == "":
-        # The grid's first click on an empty table appends the row without editing it.
-        _type_in_cell(page, grid, row=0, column=0, text=names[0])
-        dossier = _wait_for(server, token, lambda d: d.diagnostic.actors[0].name == names[0])
+    for row, name in enumerate(names, start=1):
+        if row > 1:
+            page.get_by_role("button", name="Ajouter une ligne").click()  # focuses the new row
+        else:
+            cell(page, "Acteurs du pôle", "Nom", 1).click()
+        page.keyboard.type(name)
+    dossier = _wait_for(server, token, lambda d: [a.name for a in d.diagnostic.actors] == names)
     assert [a.name for a in dossier.diagnostic.actors] == [
         "Recyclerie du Val", "Garage Martin SARL", "Mairie de Die"
     ]
@@ -220,11 +218,11 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
 
     # Budget: one expense, two resources, balanced
     _go(page, server, "budget", token)
-    grids = page.locator("[data-testid='stDataFrame']")
-    grids.first.wait_for()
-    _type_in_cell(page, grids.nth(0), row=0, column=2, text="150 000")
-    _type_in_cell(page, grids.nth(1), row=0, column=2, text="100 000 €")
-    _type_in_cell(page, grids.nth(1), row=1, column=2, text="50 000")
+    for caption, row, text in (
+        ("Dépenses", 1, "150 000"), ("Ressources", 1, "100 000 €"), ("Ressources", 2, "50 000")
+    ):
+        cell(page, caption, "N (€)", row).click()
+        page.keyboard.type(text)
     dossier = _wait_for(server, token, lambda d: d.budget.resource_totals()[0] == 15_000_000)
     assert dossier.budget.expense_totals()[0] == dossier.budget.resource_totals()[0] == 15_000_000
     page.get_by_text("Budget équilibré chaque année").wait_for()

@@ -1,5 +1,7 @@
-"""AppTest of the budget page: edits in the data editors, refused amounts, duration switch,
-the paragraph inserted into the financement rubric."""
+"""AppTest of the budget page: what it shows for a stored budget (amounts not understood
+included), the duration switch, the first year, the paragraph inserted into the financement
+rubric. What is typed in the tables is tested in a real browser (tests/browser/test_tables.py):
+AppTest runs no JavaScript."""
 
 from __future__ import annotations
 
@@ -8,12 +10,16 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from ptce_assist.budget.model import Budget
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore
+from ptce_assist.ui.safe import md_escape
 from tests.apptest_support import app_with, new_store
 from tests.budget.helpers import three_year_budget
 
 PAGE = "app_pages/budget.py"
+MODE = "p:budget.mode#radio"
+FIRST_YEAR = "p:budget.first_year#input"
 
 
 def _open(tmp_path: Path, dossier: Dossier | None = None) -> tuple[AppTest, DossierStore, str]:
@@ -25,80 +31,58 @@ def _open(tmp_path: Path, dossier: Dossier | None = None) -> tuple[AppTest, Doss
     return at, store, token
 
 
-def _edit(at: AppTest, section: str, **state: Any) -> None:
-    key = f"budget:{section}:{at.session_state['budget:generation']}"
-    at.session_state[key] = {
-        "edited_rows": state.get("edited_rows", {}),
-        "added_rows": state.get("added_rows", []),
-        "deleted_rows": state.get("deleted_rows", []),
-    }
-
-
 def _budget(store: DossierStore, token: str) -> Any:
     stored = store.load(token)
     assert stored is not None
     return stored.dossier.budget
 
 
-def test_empty_page_offers_one_row_per_heading_and_saves_nothing(tmp_path: Path) -> None:
+def test_empty_page_saves_nothing(tmp_path: Path) -> None:
     at, store, token = _open(tmp_path)
-    assert [e.editing_mode for e in at.data_editor] == ["dynamic", "dynamic"]
-    assert list(at.data_editor[0].value["poste"])[:2] == ["Personnel", "Animation territoriale"]
     assert any("Budget à saisir" in m.value for m in at.markdown)
     assert _budget(store, token).is_empty()
     stored = store.load(token)
     assert stored is not None and stored.version == 1  # viewing wrote nothing
 
 
-def test_typed_french_amounts_are_saved_and_checked(tmp_path: Path) -> None:
-    at, store, token = _open(tmp_path)
-    _edit(at, "expenses", edited_rows={0: {"y0": "60 000", "y1": "1,5 k€", "y2": "70000 €"}})
-    _edit(
-        at,
-        "resources",
-        edited_rows={1: {"y0": "60\u202f000", "y1": "1 500", "y2": "10k"}},  # Région
-        added_rows=[{"poste": "Entreprises partenaires", "precision": "Mécénat", "y2": "60 000"}],
+def test_amount_not_understood_is_said_and_left_out(tmp_path: Path) -> None:
+    budget = three_year_budget()
+    budget.expenses[1] = budget.expenses[1].model_copy(
+        update={"amounts_typed": ["20 000", "environ 22 000", "24 000"],
+                "amounts_cents": [2_000_000, 0, 2_400_000]}
     )
-    at.run()
-    assert not at.exception and not at.error
-    budget = _budget(store, token)
-    assert budget.expenses[0].category == "personnel"
-    assert budget.expenses[0].amounts_cents == [6_000_000, 150_000, 7_000_000]
-    assert [(r.category, r.amounts_cents) for r in budget.resources] == [
-        ("region", [6_000_000, 150_000, 1_000_000]),
-        ("entreprises", [0, 0, 6_000_000]),
-    ]
-    titles = [m.value for m in at.markdown if m.value.startswith(":material/")]
-    assert any("Budget équilibré chaque année" in t for t in titles)
-    assert any("Participation des collectivités" in t for t in titles)
-    assert "Le budget prévisionnel du PTCE s'élève à 60 000 € en N" in at.text[0].value
-
-
-def test_refused_amount_is_explained_and_nothing_is_saved(tmp_path: Path) -> None:
-    at, store, token = _open(tmp_path, Dossier(budget=three_year_budget()))
-    _edit(at, "expenses", edited_rows={0: {"y1": "1.000"}}, added_rows=[{"y0": "500"}])
-    at.run()
-    message = at.error[0].value
-    assert "le budget n'est pas enregistré" in message
-    assert "ligne 1 \\(Personnel\\), N\\+1" in message and "ambigu" in message
-    assert "ligne 4 \\: choisissez un poste de dépense" in message
-    assert _budget(store, token) == three_year_budget()
-    _edit(at, "expenses", edited_rows={0: {"y1": "66 000"}})  # corrected
-    at.run()
+    at, _, _ = _open(tmp_path, Dossier(budget=budget))
     assert not at.error
-    assert _budget(store, token).expenses[0].amounts_cents == [6_000_000, 6_600_000, 7_000_000]
+    place = "1 montant non compris : Dépenses, ligne 2, N+1 « environ 22 000 »."
+    assert md_escape(f"Total hors {place}") in [w.value for w in at.warning]
+    assert any("1 montant non compris" in m.value for m in at.markdown)
+    assert md_escape(f"Paragraphe calculé hors {place}") in [c.value for c in at.caption]
+    assert "Le budget prévisionnel du PTCE prévoit des dépenses de 100 000 € en N, 83 000 €" \
+        in at.text[0].value
 
 
 def test_switch_to_annual_asks_before_dropping_amounts(tmp_path: Path) -> None:
     at, store, token = _open(tmp_path, Dossier(budget=three_year_budget()))
-    generation = at.session_state["budget:generation"]
-    at.radio(key=f"budget:mode:{generation}").set_value("annuel").run()
+    at.radio(key=MODE).set_value("annuel").run()
     assert "retire les montants saisis pour N+1 et N+2" in at.warning[0].value
     assert _budget(store, token).mode == "trois_ans"
-    at.button(key=f"budget:confirm:{generation}").click().run()
+    at.button(key="budget:keep").click().run()
+    assert at.radio(key=MODE).value == "trois_ans" and not at.warning
+    at.radio(key=MODE).set_value("annuel").run()
+    at.button(key="budget:confirm").click().run()
     budget = _budget(store, token)
     assert budget.mode == "annuel" and budget.expense_totals() == [10_000_000]
-    assert list(at.data_editor[0].value.columns) == ["poste", "precision", "y0"]
+    assert all(len(line.amounts_cents) == 1 for line in budget.lines())
+    assert at.radio(key=MODE).value == "annuel" and not at.warning
+
+
+def test_switch_without_anything_to_drop_is_saved_at_once(tmp_path: Path) -> None:
+    at, store, token = _open(tmp_path)
+    at.radio(key=MODE).set_value("annuel").run()
+    assert not at.exception and not at.warning
+    assert _budget(store, token).mode == "annuel"
+    at.radio(key=MODE).set_value("trois_ans").run()
+    assert _budget(store, token).mode == "trois_ans"
 
 
 def test_paragraph_is_appended_then_replaces_with_confirmation(tmp_path: Path) -> None:
@@ -128,30 +112,24 @@ def test_insertion_never_overwrites_a_change_made_meanwhile(tmp_path: Path) -> N
     assert "rien n'a été inséré" in at.warning[0].value
 
 
-def test_budget_changed_elsewhere_is_shown_not_overwritten(tmp_path: Path) -> None:
+def test_first_year_changed_elsewhere_is_not_overwritten(tmp_path: Path) -> None:
     at, store, token = _open(tmp_path, Dossier(budget=three_year_budget()))
-    other = three_year_budget()
-    other.expenses[0].amounts_cents = [1, 2, 3]
-    store.set_field(
-        token,
-        "budget",
-        other.model_dump(mode="json"),
-        expected=three_year_budget().model_dump(mode="json"),
-    )
-    _edit(at, "expenses", edited_rows={1: {"y0": "99 999"}})
-    at.run()
-    assert "modifié ailleurs" in at.warning[0].value
-    assert _budget(store, token) == other
-    assert at.data_editor[0].value["y0"][0] == "0,01"
+    store.set_field(token, "budget.first_year", 2024, expected=None)  # another tab
+    at.number_input(key=FIRST_YEAR).set_value(2025).run()
+    assert _budget(store, token).first_year == 2024
+    assert any("modifiée ailleurs" in w.value for w in at.warning)
+    assert at.number_input(key=FIRST_YEAR).value == 2024  # the stored year is shown
 
 
 def test_calendar_year_renames_the_columns(tmp_path: Path) -> None:
     at, store, token = _open(tmp_path, Dossier(budget=three_year_budget()))
-    generation = at.session_state["budget:generation"]
-    at.number_input(key=f"budget:first_year:{generation}").set_value(2025).run()
+    at.number_input(key=FIRST_YEAR).set_value(2025).run()
     assert _budget(store, token).first_year == 2025
     assert "100 000 € en 2025" in at.text[0].value
     assert [b.label for b in at.get("download_button")] == [
         "Télécharger (CSV pour Excel)",
         "Télécharger (XLSX)",
     ]
+    at.number_input(key=FIRST_YEAR).set_value(None).run()
+    assert _budget(store, token).first_year is None
+    assert isinstance(_budget(store, token), Budget)

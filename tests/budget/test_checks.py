@@ -170,3 +170,29 @@ def test_every_check_is_json_able() -> None:
 
     text = json.dumps([c.as_dict() for c in budget_checks(three_year_budget())])
     assert "equilibre" in text
+
+
+def test_amounts_not_understood_come_first_and_are_left_out() -> None:
+    budget = three_year_budget()
+    budget.expenses[1] = budget.expenses[1].model_copy(
+        update={"amounts_typed": ["20 000", "environ 22 000", "24 000"],
+                "amounts_cents": [2_000_000, 0, 2_400_000]}
+    )
+    checks = budget_checks(budget, load_call())
+    first = checks[0]
+    assert (first.id, first.level, first.title) == (
+        "montants_non_compris", "attention", "1 montant non compris"
+    )
+    assert "ne le comptent pas" in first.explanation
+    assert first.figures == ("Dépenses, ligne 2, N+1 « environ 22 000 »",)
+    balance = next(c for c in checks if c.id == "equilibre")
+    assert balance.level == "attention"  # 22 000 € of expenses are not counted in N+1
+    assert "il manque" not in plain(balance.figures[1])
+    assert plain(balance.figures[1]).endswith("22 000 € de ressources en trop.")
+
+
+def test_only_amounts_not_understood_still_say_so() -> None:
+    budget = Budget.model_validate(
+        {"expenses": [{"category": "personnel", "amounts_typed": ["à définir", "", ""]}]}
+    )
+    assert [c.id for c in budget_checks(budget, load_call())] == ["montants_non_compris", "vide"]

@@ -37,3 +37,20 @@ def _save(document: object) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)  # type: ignore[attr-defined]
     return buffer.getvalue()
+
+
+def test_annex_says_which_amounts_its_totals_leave_out() -> None:
+    budget = three_year_budget()
+    budget.resources[1] = budget.resources[1].model_copy(
+        update={"amounts_typed": ["20 000", "à définir", "30 000"],
+                "amounts_cents": [2_000_000, 0, 3_000_000]}
+    )
+    document = docx.Document()
+    add_budget_annex(document, budget)
+    reopened = docx.Document(io.BytesIO(_save(document)))
+    assert reopened.paragraphs[-1].text == (
+        "Total hors 1 montant non compris : Ressources, ligne 2, N+1 « à définir »."
+    )
+    rows = [[plain(cell.text) for cell in row.cells] for row in reopened.tables[0].rows]
+    assert ["Région", "20 000 €", "0 €", "30 000 €"] in rows
+    assert rows[-1] == ["Total des ressources", "100 000 €", "85 000 €", "110 000 €"]

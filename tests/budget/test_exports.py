@@ -105,3 +105,33 @@ def test_xlsx_reopens_with_the_right_values() -> None:
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f"
+
+
+def _budget_with_an_odd_cell():  # type: ignore[no-untyped-def]
+    from ptce_assist.budget.model import BudgetLine
+
+    budget = three_year_budget()
+    budget.expenses[1] = BudgetLine(
+        category="animation", amounts_typed=["=1+1 environ", "22 000", "24 000"]
+    )
+    budget.expenses.append(BudgetLine(category="investissement", amounts_typed=["", "", ""]))
+    return budget
+
+
+def test_cell_not_understood_is_written_as_typed_and_left_out_of_the_totals() -> None:
+    rows = list(
+        csv.reader(
+            io.StringIO(budget_csv(_budget_with_an_odd_cell()).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert rows[2][1:] == ["Animation territoriale", "", "", "'=1+1 environ", "22000", "24000"]
+    assert not any(row[1] == "Investissement" for row in rows)  # a heading alone: not written
+    totals = {row[1]: row[4:] for row in rows if row[0] == "Total"}
+    assert totals["Total des dépenses"] == ["80000", "105000", "110000"]
+    assert rows[-1][:2] == [
+        "Remarque",
+        "Total hors 1 montant non compris : Dépenses, ligne 2, N « =1+1 environ »",
+    ]
+    sheet = load_workbook(io.BytesIO(budget_xlsx(_budget_with_an_odd_cell()))).active
+    assert sheet["E3"].value == "'=1+1 environ" and sheet["E3"].data_type == "s"
+    assert sheet.cell(row=sheet.max_row, column=2).value.startswith("Total hors 1 montant")

@@ -66,3 +66,51 @@ def test_totals_by_category_add_lines_of_the_same_category() -> None:
     )
     assert budget.expenses_by_heading() == {"personnel": [110, 220, 300], "animation": [1, 1, 1]}
     assert budget.expense_totals() == [111, 221, 301]
+
+
+def test_backup_without_typed_amounts_loads_and_shows_them_formatted() -> None:
+    """Backups made before amounts were kept as typed (no `amounts_typed`) still load."""
+    old = {"category": "personnel", "label": "", "amounts_cents": [4_500_000, 150_050]}
+    line = Budget.model_validate({"expenses": [old]}).expenses[0]
+    assert line.amounts_typed == []
+    assert line.amounts_cents == [4_500_000, 150_050]
+    assert [line.typed(y) for y in range(3)] == ["45 000", "1 500,50", ""]
+    assert line.problem(0) is None
+
+
+def test_amounts_are_read_from_the_text_typed() -> None:
+    line = BudgetLine(category="personnel", amounts_typed=["1,5 k€", "environ 5000", ""])
+    assert line.amounts_cents == [150_000, 0, 0]
+    assert line.typed(1) == "environ 5000"
+    assert line.problem(0) is None and line.problem(2) is None
+    assert "« environ 5000 » n'est pas un montant" in (line.problem(1) or "")
+    # the typed text wins over amounts that disagree with it (a hand-edited backup)
+    odd = BudgetLine.model_validate({"amounts_cents": [99, 99], "amounts_typed": ["5", "x"]})
+    assert odd.amounts_cents == [500, 0]
+
+
+def test_typed_amounts_round_trip_through_json() -> None:
+    budget = Budget(
+        expenses=[BudgetLine(category="animation", amounts_typed=["", "à définir", "2 000"])]
+    )
+    again = Dossier.model_validate_json(Dossier(budget=budget).to_json()).budget
+    assert again == budget
+    assert again.expenses[0].model_dump() == {
+        "category": "animation",
+        "label": "",
+        "amounts_cents": [0, 0, 200_000],
+        "amounts_typed": ["", "à définir", "2 000"],
+    }
+    assert again.expense_totals() == [0, 0, 200_000]
+
+
+def test_too_many_typed_cells_are_refused() -> None:
+    with pytest.raises(ValidationError):
+        BudgetLine.model_validate({"amounts_typed": ["1", "2", "3", "4"]})
+
+
+def test_a_budget_of_cells_not_understood_is_empty() -> None:
+    budget = Budget(expenses=[BudgetLine(category="personnel", amounts_typed=["à définir"])])
+    assert budget.is_empty()
+    assert not budget.expenses[0].is_unfilled()
+    assert BudgetLine(category="personnel", amounts_typed=["", " "]).is_unfilled()

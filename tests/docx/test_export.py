@@ -248,6 +248,27 @@ def test_budget_annex_only_with_a_budget() -> None:
     assert len(document.tables) == 2
 
 
+def test_warnings_mention_budget_amounts_not_understood() -> None:
+    from ptce_assist.budget.model import Budget
+
+    budget = Budget.model_validate(
+        {"expenses": [{"category": "personnel", "amounts_typed": ["45 000", "environ 5000"]}]}
+    )
+    warnings = export_warnings(full().model_copy(update={"budget": budget}))
+    assert warnings == [
+        "Budget : 1 montant non compris (Dépenses, ligne 1, N+1 « environ 5000 ») : les totaux "
+        "de l'annexe budgétaire ne le comptent pas. Corrigez-le dans la page « Budget "
+        "prévisionnel »."
+    ]
+    nothing = Budget.model_validate(
+        {"expenses": [{"category": "personnel", "amounts_typed": ["à définir"]},
+                      {"category": "animation", "amounts_typed": ["environ 10 000"]}]}
+    )
+    (warning,) = export_warnings(full().model_copy(update={"budget": nothing}))
+    assert warning.startswith("Budget : 2 montants non compris (Dépenses, ligne 1, N « à définir")
+    assert "l'annexe budgétaire n'est pas jointe (aucun montant compris). Corrigez-les" in warning
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

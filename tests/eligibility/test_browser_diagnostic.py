@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
@@ -54,7 +55,7 @@ def test_actors_and_eligibility_pages_in_the_browser(app_server: AppServer, page
     token, _ = store.create(rich_dossier())
     page.goto(f"{app_server.url}/acteurs-du-pole?d={token}")
     wait_idle(page)
-    page.locator("[data-testid='stDataFrame'], [data-testid='stDataEditor']").first.wait_for()
+    expect(page.get_by_label("Nom, ligne 2", exact=True)).to_have_value("Menuiserie Durand")
     page.locator("[data-testid='stGraphVizChart'] svg").wait_for()
     screenshot(page, "diagnostic-acteurs")
     page.goto(f"{app_server.url}/eligibilite?d={token}")
