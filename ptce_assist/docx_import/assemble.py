@@ -71,7 +71,7 @@ class Collected:
     found: dict[str, float] = field(default_factory=dict)  # best score of each rubric heading
     repeated: set[str] = field(default_factory=set)
     tables_flattened: set[str] = field(default_factory=set)
-    template_lines: int = 0  # the template's sentences and limits: signs of a dossier
+    template_lines: int = 0  # the template's lines, limits, a dossier's title: signs of one
     empty_labels: list[str] = field(default_factory=list)
 
 
@@ -212,6 +212,8 @@ class Assembler:
         if lines.is_template(text, self.call) or lines.is_limit_alone(text):
             self.out.template_lines += 1
         elif not lines.is_placeholder(text, self.call):
+            if not self.seen_rubric and lines.is_dossier_title(text, self.call):
+                self.out.template_lines += 1  # a cover page's title: kept as text
             return False
         self.set_aside(p, "modele")
         return True
@@ -283,22 +285,33 @@ class Assembler:
 
     def _open_or_text(self, p: Para, match: HeadingMatch, cut: int) -> str:
         look = look_of(p)
-        rubric_id = match.rubric_id
-        if self.rubric is not None and self.rubric_look is not None:
-            current = self.rubric_look
-            if rubric_id == self.rubric and weaker(look, current):
-                return "text"
-            deeper = current.outline is not None and look.outline is not None and (
-                look.outline > current.outline
-            )
-            if match.score < NEAR_EXACT and (deeper or (
-                look.outline is None and weaker(look, current) and rubric_id in self.out.found
-            )):
-                return "text"
-        elif self.section is not None and self.section_annex and match.score < NEAR_EXACT:
+        if self._subtitle(p, match, look, run_in=bool(p.text[cut:].strip())):
             return "text"
         self.open_rubric(p, match, look, cut)
         return "heading"
+
+    def _subtitle(self, p: Para, match: HeadingMatch, look: Look, *, run_in: bool) -> bool:
+        """Whether a line naming a rubric is, where it stands, a sub-title of the text: it
+        names the rubric it is in, or names another by a few words but looks weaker than
+        the rubric's title (a bold "Gouvernance :" leading a paragraph under "Heading 1"
+        titles, a plain "Budget" line in a list)."""
+        shaped = formatted(p) or numbered(p)
+        if self.rubric is None or self.rubric_look is None:
+            if self.section_annex:
+                return match.score < NEAR_EXACT
+            reference = self.section_look
+            return reference is not None and match.score < NEAR_EXACT and not shaped and (
+                weaker(look, reference)
+            )
+        current = self.rubric_look
+        below = weaker(look, current)
+        if match.rubric_id == self.rubric:
+            return below
+        if match.score >= NEAR_EXACT:
+            return False
+        if look.outline is not None:
+            return current.outline is not None and look.outline > current.outline
+        return below and (run_in or not shaped or match.rubric_id in self.out.found)
 
     def open_rubric(self, p: Para, match: HeadingMatch, look: Look, cut: int) -> None:
         rubric_id = match.rubric_id

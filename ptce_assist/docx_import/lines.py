@@ -56,6 +56,15 @@ def is_limit_alone(text: str) -> bool:
     return len(text) <= 300 and _LIMIT_ALONE.match(fold(text)) is not None
 
 
+def is_dossier_title(text: str, call: Call) -> bool:
+    """A short line saying the document is a dossier for this call ("Dossier de candidature
+    AMI PTCE 2024")."""
+    folded = f" {words(text)} "
+    return len(folded.split()) <= 12 and any(
+        f" {phrase} " in folded for phrase in load_vocabulary(call.id).lines.dossier_titles
+    )
+
+
 def is_placeholder(text: str, call: Call) -> bool:
     """"À compléter", "[à rédiger]": the rubric is still to be written."""
     return len(text) <= 60 and words(text) in load_vocabulary(call.id).lines.placeholders

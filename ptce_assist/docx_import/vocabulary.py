@@ -53,6 +53,7 @@ class Identity(_Frozen):
 
 class Lines(_Frozen):
     template: tuple[str, ...] = ()
+    dossier_titles: tuple[str, ...] = ()
     placeholders: tuple[str, ...] = ()
     sommaire: tuple[str, ...] = ()
     closing: tuple[str, ...] = ()
@@ -94,6 +95,7 @@ class Vocabulary(_Frozen):
             ),
             lines=Lines(
                 template=fold_all(li.template),
+                dossier_titles=fold_all(li.dossier_titles),
                 placeholders=fold_all(li.placeholders),
                 sommaire=fold_all(li.sommaire),
                 closing=fold_all(li.closing),
