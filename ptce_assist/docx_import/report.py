@@ -35,7 +35,7 @@ def dossier_check(collected: Collected, call: Call) -> str:
     return (
         f"Ce document ne ressemble pas à un dossier de candidature : {seen}, sur "
         f"{len(call.rubrics)}, sans les champs d'identité de l'annexe 1. S'agit-il d'un autre "
-        "document (compte rendu, courrier…) ? Rien n'est importé sans votre confirmation."
+        "document (compte rendu, courrier…) ?"
     )
 
 
