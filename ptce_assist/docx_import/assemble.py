@@ -101,6 +101,7 @@ class Assembler:
         self.sommaire_named: set[str] = set()
         self.sommaire_outline: bool | None = None
         self.signing = False
+        self.last_long: int | None = None  # position of the last paragraph not a short line
 
     # --- entry points -----------------------------------------------------------------------
     def feed(self, items: list[Item]) -> Collected:
@@ -115,7 +116,7 @@ class Assembler:
         if isinstance(item, Table):
             self.table(item)
         else:
-            self.paragraph(item, self._next_para() if top else None)
+            self.paragraph(item, top=top)
 
     # --- pieces -----------------------------------------------------------------------------
     def _new_line(self) -> int:
@@ -160,7 +161,7 @@ class Assembler:
         self.put(p, text, place, rubric=rubric, leftover=leftover, prefix=prefix)
 
     # --- paragraphs ---------------------------------------------------------------------------
-    def paragraph(self, p: Para, following: Para | None) -> None:
+    def paragraph(self, p: Para, *, top: bool) -> None:
         text = p.text.strip()
         if not text:
             self.blank(p)
@@ -188,7 +189,7 @@ class Assembler:
             self.set_aside(p, "signature")
             self.signing = True
             return
-        if not self.seen_rubric and self.identity(p, following):
+        if not self.seen_rubric and self.identity(p, self._next_para() if top else None):
             return
         if formatted(p) and lines.is_annex_title(text):
             self.open_section(p, annex=True)
@@ -394,12 +395,14 @@ class Assembler:
         return True
 
     def _only_short_lines_after(self) -> bool:
-        for item in self.stream[self.position + 1:]:
-            if isinstance(item, Table) or (item.text.strip() and not lines.is_short_line(
-                item.text
-            )):
-                return False
-        return True
+        if self.last_long is None:
+            self.last_long = max(
+                (i for i, item in enumerate(self.stream) if isinstance(item, Table) or (
+                    item.text.strip() and not lines.is_short_line(item.text)
+                )),
+                default=-1,
+            )
+        return self.position > self.last_long
 
     def _next_para(self) -> Para | None:
         for item in self.stream[self.position + 1:]:
@@ -528,6 +531,7 @@ class Assembler:
                 self._flat_row(row)
 
     def _identity_row(self, row: tuple[tuple[Item, ...], ...]) -> bool:
+        """A row "label | value" (or a block title alone) of an identity table."""
         cells = [[p for p in _paragraphs(cell) if p.text.strip()] for cell in row]
         filled = [cell for cell in cells if cell]
         if not filled:
@@ -540,11 +544,11 @@ class Assembler:
             if title is None and label is None:
                 return False
             self._identity_header(first, title, label)
-            return True
-        if label is None or len(filled[0]) != 1:
+        elif label is None or len(filled[0]) != 1:
             return False
-        value = "\n".join(p.text.strip() for cell in filled[1:] for p in cell)
-        self.set_identity([p for cell in filled for p in cell], label, value)
+        else:
+            value = "\n".join(p.text.strip() for cell in filled[1:] for p in cell)
+            self.set_identity([p for cell in filled for p in cell], label, value)
         for cell in row:
             for p in _paragraphs(cell):
                 if not p.text.strip():

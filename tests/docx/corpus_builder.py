@@ -94,7 +94,7 @@ class W:
                 if value is None:
                     continue
                 cell = table.cell(r, c)
-                paragraphs = value if isinstance(value, list) else [value]
+                paragraphs = (value or [""]) if isinstance(value, list) else [value]
                 for index, item in enumerate(paragraphs):
                     paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
                     self._fill(paragraph, (item,), None)

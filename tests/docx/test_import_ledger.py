@@ -123,6 +123,7 @@ def check(result: ImportResult, typed: list[str]) -> None:
     by_source: dict[int, str] = defaultdict(str)
     for piece in result.pieces:
         by_source[piece.source] += piece.text
+    assert sorted(by_source) == list(range(len(typed)))  # blank ones too
     read_back = [by_source[index] for index in sorted(by_source)]
     assert [t for t in read_back if t.strip()] == [t for t in typed if t.strip()]
 
