@@ -1163,6 +1163,31 @@ def rubriques_a_completer() -> Draft:
     ))
 
 
+# --- 39. The template's plain labels, bold sub-titles inside the answers -------------------------
+def modele_rempli_sous_titres_gras() -> Draft:
+    w = W()
+    w.p(f"{STRUCTURE} {LIMITS['structure']}")
+    w.p(T["structure"])
+    w.p(f"{ACTEURS} {LIMITS['acteurs']}")
+    acteurs = ["Entreprises de l'ESS", "La recyclerie et le garage solidaire.", "Collectivités",
+               "La communauté de communes."]
+    for index, line in enumerate(acteurs):
+        w.p(line, bold=index % 2 == 0)
+    w.p(f"{ACTIONS} {LIMITS['actions']}")
+    w.p(T["actions"])
+    w.p("Financement des actions", bold=True)  # a sub-title of the answer, not the rubric
+    w.p("La recyclerie est financée par ses ventes.")
+    w.p(f"{FINANCEMENT} {LIMITS['financement']}")
+    w.p(T["financement"])
+    return _draft(w, Reading(rubrics={
+        "structure": T["structure"],
+        "acteurs": "\n".join(acteurs),
+        "actions": T["actions"]
+        + "\nFinancement des actions\nLa recyclerie est financée par ses ventes.",
+        "financement": T["financement"],
+    }))
+
+
 CORPUS: dict[str, Callable[[], Draft]] = {
     fn.__name__: fn
     for fn in (
@@ -1178,7 +1203,7 @@ CORPUS: dict[str, Callable[[], Draft]] = {
         titre_inconnu_entre_deux_rubriques, identite_en_tableau_fusionne,
         tableau_de_mise_en_page, espaces_insecables_et_puces_tapees, export_de_l_application,
         sommaire_sans_numeros, rubrique_en_deux_parties, majuscules_sans_accents,
-        annexe_finale, rubriques_a_completer,
+        annexe_finale, rubriques_a_completer, modele_rempli_sous_titres_gras,
     )
 }
 
