@@ -36,6 +36,7 @@ from ptce_assist.docx_import.shapes import (
     look_of,
     names_rubric,
     numbered,
+    plain,
     weaker,
 )
 from ptce_assist.docx_import.styles import Comment
@@ -307,11 +308,14 @@ class Assembler:
         current = self.rubric_look
         below = weaker(look, current)
         if match.rubric_id == self.rubric:
-            return below
+            loose = plain(current) and look.outline is None and match.score < NEAR_EXACT
+            return below or loose
         if match.score >= NEAR_EXACT:
             return False
         if look.outline is not None:
             return current.outline is not None and look.outline > current.outline
+        if plain(current):  # under the template's plain labels, bold marks the answer's parts
+            return shaped and not numbered(p)
         return below and (run_in or not shaped or match.rubric_id in self.out.found)
 
     def open_rubric(self, p: Para, match: HeadingMatch, look: Look, cut: int) -> None:
@@ -340,7 +344,7 @@ class Assembler:
             return False
         look = look_of(p)
         if self.rubric_look is not None:
-            if weaker(look, self.rubric_look):
+            if weaker(look, self.rubric_look) or (plain(self.rubric_look) and look.outline is None):
                 return False
         elif self.section is not None and self.section_look is not None:
             if weaker(look, self.section_look):

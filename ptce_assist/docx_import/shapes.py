@@ -3,7 +3,9 @@
 A heading names a rubric when its words do and it is shaped as a heading (styled, bold,
 italic, underlined, in capitals, larger, numbered, or a short line on its own). A heading that
 names no rubric closes the rubric above it only when it looks at least as strong as that
-rubric's heading: a bold sub-title under "Heading 1" titles is part of the rubric.
+rubric's heading: a bold sub-title under "Heading 1" titles is part of the rubric. Under the
+template's labels typed without formatting, the candidate's bold or italic lines are the
+answer's own sub-titles; only a styled heading (Word's "Heading" styles) closes the rubric.
 """
 
 from __future__ import annotations
@@ -53,6 +55,14 @@ def weaker(line: Look, heading: Look) -> bool:
     if heading.numbering is not None and line.numbering != heading.numbering:
         return True
     return any(getattr(heading, f) and not getattr(line, f) for f in _FEATURES)
+
+
+def plain(look: Look) -> bool:
+    """A heading recognised by its words only (the template's plain labels): its look says
+    nothing of how the candidate marks sub-titles."""
+    return look.outline is None and look.numbering is None and not any(
+        getattr(look, f) for f in _FEATURES
+    )
 
 
 def formatted(p: Para) -> bool:
