@@ -316,6 +316,8 @@ class Assembler:
             return current.outline is not None and look.outline > current.outline
         if plain(current):  # under the template's plain labels, bold marks the answer's parts
             return shaped and not numbered(p)
+        if None not in (current.numbering, look.numbering) and look.numbering != current.numbering:
+            return True  # "a) …" under "C) Acteurs": an item of the rubric's own list
         return below and (run_in or not shaped or match.rubric_id in self.out.found)
 
     def open_rubric(self, p: Para, match: HeadingMatch, look: Look, cut: int) -> None:

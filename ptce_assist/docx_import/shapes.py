@@ -20,8 +20,7 @@ MAX_BOUNDARY_CHARS = 150
 MAX_BOUNDARY_WORDS = 15
 MAX_PLAIN_TITLE_WORDS = 6
 _FORMATTED_MIN = 0.75
-_KEYWORD_COVERAGE = 1 / 3  # a formatted heading: a third of its words name the rubric
-_PLAIN_KEYWORD_COVERAGE = 1 / 2  # a plain short line: half of them
+_KEYWORD_COVERAGE = 1 / 2  # half of a heading's words name the rubric: it is about it
 _FEATURES = ("caps", "bold", "italic", "bigger")
 
 
@@ -109,7 +108,5 @@ def names_rubric(match: HeadingMatch | None, text: str, *, shaped: bool) -> bool
     if match.score >= NEAR_EXACT:
         return True
     if match.by_keyword:
-        if shaped:
-            return match.coverage >= _KEYWORD_COVERAGE
-        return plain_title(text) and match.coverage >= _PLAIN_KEYWORD_COVERAGE
+        return match.coverage >= _KEYWORD_COVERAGE and (shaped or plain_title(text))
     return shaped and match.score >= _FORMATTED_MIN
