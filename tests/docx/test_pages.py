@@ -12,7 +12,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore
 from tests.apptest_support import app_with
 from tests.apptest_support import new_store as _new_store
-from tests.docx import drafts
+from tests.docx import corpus, drafts
 from tests.docx.test_export import full
 from tests.docx.test_roundtrip import TYPOGRAPHY
 
@@ -158,8 +158,6 @@ def _accept_button(at: AppTest):  # type: ignore[no-untyped-def]
 def test_import_page_asks_for_confirmation_when_the_file_is_not_a_dossier(
     store: DossierStore,
 ) -> None:
-    from tests.docx import corpus
-
     at, token = _page(store, Dossier(rubrics={"gouvernance": "Déjà écrit."}), IMPORT)
     _upload(at, corpus.compte_rendu_reunion().data)
     (warning,) = at.warning
@@ -176,8 +174,6 @@ def test_import_page_asks_for_confirmation_when_the_file_is_not_a_dossier(
 
 
 def test_import_page_sends_a_set_aside_passage_to_a_rubric(store: DossierStore) -> None:
-    from tests.docx import corpus
-
     at, token = _page(store, Dossier(), IMPORT)
     _upload(at, corpus.titre_inconnu_entre_deux_rubriques().data)
     assert "Section « Notre histoire »" in [e.label for e in at.expander]
@@ -196,8 +192,6 @@ def test_import_page_sends_a_set_aside_passage_to_a_rubric(store: DossierStore) 
 
 
 def test_import_page_lets_the_candidate_keep_an_internal_note(store: DossierStore) -> None:
-    from tests.docx import corpus
-
     at, token = _page(store, Dossier(), IMPORT)
     _upload(at, corpus.note_surlignee().data)
     notes = [c for c in at.checkbox if c.label.startswith("C'est du texte du dossier")]
@@ -209,3 +203,16 @@ def test_import_page_lets_the_candidate_keep_an_internal_note(store: DossierStor
     assert stored.dossier.rubrics["perimetre"].endswith(
         "Deux quartiers sont en QPV.\nNB Julien : demander les chiffres de l'INSEE à la comcom"
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["page_de_garde_sommaire_points", "note_surlignee", "commentaires_word",
+     "compte_rendu_reunion", "lettre_de_soutien", "decimale_chapitres",
+     "export_de_l_application", "rubriques_a_completer", "identite_nom_prenom_deux_lignes"],
+)
+def test_import_page_shows_drafts_of_every_kind(store: DossierStore, name: str) -> None:
+    at, _ = _page(store, Dossier(), IMPORT)
+    _upload(at, corpus.CORPUS[name]().data)
+    assert [s.value for s in at.subheader] == ["Reconnu", "Laissé de côté"]
+    assert not at.error
