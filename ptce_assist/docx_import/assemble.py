@@ -1,34 +1,25 @@
 """From the paragraphs and tables of a draft to pieces, each in exactly one place.
 
 Reading order is the document's. Before the first rubric heading come the identity fields
-(labels with their values, on one line, the next one, or in a table), the cover page and the
-table of contents. A text goes to the rubric heading above it. A heading that names no rubric
-and looks as strong as the rubric's heading opens a section set aside (its text is shown to
-the candidate, who may send it to a rubric). Lines that are not answers (the template's
-sentences, a limit typed alone, a sommaire, « Fait à …, le … » and the signature) are set aside
-with their reason; highlighted or commented passages inside a rubric are « note interne ? ».
+(`identity_walk`), the cover page and the table of contents. A text goes to the rubric
+heading above it. A heading that names no rubric and looks as strong as the rubric's heading
+opens a section set aside (its text is shown to the candidate, who may send it to a rubric).
+Lines that are not answers (the template's sentences, a limit typed alone, a sommaire,
+« Fait à …, le … » and the signature) are set aside with their reason; highlighted or
+commented passages inside a rubric are « note interne ? ».
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ptce_assist.call import Call
 from ptce_assist.docx_import import lines
-from ptce_assist.docx_import.folding import words
-from ptce_assist.docx_import.identity import (
-    Label,
-    identity_label,
-    identity_title,
-    plausible_value,
-    split_card,
-    split_label_value,
-)
+from ptce_assist.docx_import.identity_walk import IdentityWalk
+from ptce_assist.docx_import.ledger import BEFORE_FIRST, Aside, Collected, paragraphs
 from ptce_assist.docx_import.marks import segments, whole_sentences
 from ptce_assist.docx_import.matching import NEAR_EXACT, HeadingMatch, match_heading
 from ptce_assist.docx_import.reader import Item, Para, Table
-from ptce_assist.docx_import.result import LeftoverKind, Piece, Place
 from ptce_assist.docx_import.shapes import (
     Look,
     formatted,
@@ -41,63 +32,15 @@ from ptce_assist.docx_import.shapes import (
 )
 from ptce_assist.docx_import.styles import Comment
 
-BEFORE_FIRST = "Avant la première rubrique"
-_GROUPED: frozenset[LeftoverKind] = frozenset({"modele", "sommaire", "signature"})
-_CONTEXTS: dict[LeftoverKind, str] = {
-    "modele": "Ligne du modèle (phrase de l'appel, limite recopiée, texte à compléter)",
-    "sommaire": "Sommaire",
-    "signature": "Formule de fin et signature",
-}
+__all__ = ["BEFORE_FIRST", "Assembler", "Collected"]
+
 _CUT = re.compile(r"[\s:–—-]*")
 _MAX_SOMMAIRE_ENTRY_WORDS = 20
 
 
-@dataclass
-class Aside:
-    kind: LeftoverKind
-    context: str
-    heading: str = ""
-    rubric: str = ""
-    kept: bool = False
-    comment: str = ""
-
-
-@dataclass
-class Collected:
-    pieces: list[Piece] = field(default_factory=list)
-    asides: list[Aside] = field(default_factory=list)
-    identity: dict[str, str] = field(default_factory=dict)
-    identity_sources: dict[str, list[str]] = field(default_factory=dict)
-    headings: dict[str, str] = field(default_factory=dict)  # first heading as written
-    found: dict[str, float] = field(default_factory=dict)  # best score of each rubric heading
-    repeated: set[str] = field(default_factory=set)
-    tables_flattened: set[str] = field(default_factory=set)
-    template_lines: int = 0  # the template's lines, limits, a dossier's title: signs of one
-    empty_labels: list[str] = field(default_factory=list)
-
-
-class Assembler:
+class Assembler(IdentityWalk):
     def __init__(self, call: Call, comments: dict[str, Comment] | None = None) -> None:
-        self.call = call
-        self.comments = comments or {}
-        self.out = Collected()
-        self.stream: list[Item] = []
-        self.position = 0
-        self.line = 0
-        self.last_aside: int | None = None  # set-aside passage of the last non-blank piece
-        # where text goes
-        self.rubric: str | None = None
-        self.rubric_look: Look | None = None
-        self.section: int | None = None
-        self.section_look: Look | None = None  # None: the text before the first rubric
-        self.section_annex = False
-        self.seen_rubric = False
-        # identity
-        self.id_section: str | None = None
-        self.pending: tuple[Label, int] | None = None  # a label whose value is paragraph n
-        self.name_parts: dict[str, str] = {}
-        self.last_part: str | None = None
-        # sommaire and signature
+        super().__init__(call, comments)
         self.sommaire: int | None = None
         self.sommaire_named: set[str] = set()
         self.sommaire_outline: bool | None = None
@@ -118,48 +61,6 @@ class Assembler:
             self.table(item)
         else:
             self.paragraph(item, top=top)
-
-    # --- pieces -----------------------------------------------------------------------------
-    def _new_line(self) -> int:
-        self.line += 1
-        return self.line
-
-    def put(self, p: Para, text: str, place: Place, *, line: int | None = None,
-            rubric: str = "", leftover: int = -1, paths: tuple[str, ...] = (),
-            title: bool = False, joiner: str = "", prefix: str = "") -> None:
-        piece = Piece(p.index, self._new_line() if line is None else line, text, place,
-                      rubric, leftover, paths, title, joiner, prefix)
-        self.out.pieces.append(piece)
-        if text.strip():
-            self.last_aside = leftover if place == "aside" else None
-
-    def _aside(self, kind: LeftoverKind, context: str = "", *, rubric: str = "",
-               kept: bool = False, comment: str = "") -> int:
-        """A new set-aside passage, or the one just before when it is of the same kind."""
-        last = self.last_aside
-        if kind in _GROUPED and last is not None and self.out.asides[last].kind == kind:
-            return last
-        context = context or _CONTEXTS.get(kind, "")
-        self.out.asides.append(Aside(kind, context, rubric=rubric, kept=kept, comment=comment))
-        return len(self.out.asides) - 1
-
-    def set_aside(self, p: Para, kind: LeftoverKind, context: str = "") -> int:
-        index = self._aside(kind, context)
-        self.put(p, p.text, "aside", leftover=index, prefix=p.list_prefix)
-        return index
-
-    def destination(self) -> tuple[Place, str, int]:
-        if self.rubric is not None:
-            return "rubric", self.rubric, -1
-        if self.section is None:
-            self.out.asides.append(Aside("section", BEFORE_FIRST))
-            self.section = len(self.out.asides) - 1
-            self.section_look = None
-        return "aside", "", self.section
-
-    def to_destination(self, p: Para, text: str, prefix: str = "") -> None:
-        place, rubric, leftover = self.destination()
-        self.put(p, text, place, rubric=rubric, leftover=leftover, prefix=prefix)
 
     # --- paragraphs ---------------------------------------------------------------------------
     def paragraph(self, p: Para, *, top: bool) -> None:
@@ -366,11 +267,6 @@ class Assembler:
         self.section, self.section_look, self.section_annex = index, look_of(p), annex
         self.pending = None
 
-    def _names_a_rubric(self, p: Para) -> bool:
-        text = p.text.strip()
-        return names_rubric(match_heading(text, self.call), text,
-                            shaped=formatted(p) or numbered(p))
-
     # --- sommaire and signature -------------------------------------------------------------------
     def start_sommaire(self, p: Para) -> None:
         index = self.set_aside(p, "sommaire")
@@ -410,119 +306,6 @@ class Assembler:
             )
         return self.position > self.last_long
 
-    def _next_para(self) -> Para | None:
-        for item in self.stream[self.position + 1:]:
-            if isinstance(item, Table):
-                return None
-            if item.text.strip():
-                return item
-        return None
-
-    # --- identity -------------------------------------------------------------------------------
-    def identity(self, p: Para, following: Para | None) -> bool:
-        """Identity lines before the first rubric: "Label : value", a label with its value on
-        the next line, a block title ("Personne référente du dossier")."""
-        text = p.text.strip()
-        pair = split_label_value(text)
-        if pair is not None and pair[1]:
-            label = self._label(pair[0], p)
-            if label is None:
-                return False
-            self.set_identity([p], label, pair[1])
-            return True
-        head = pair[0] if pair is not None else text
-        label = self._label(head, p)
-        title = identity_title(head, self.call)
-        if label is None and title is None:
-            return False
-        if following is not None and self._is_identity_line(following):
-            self._identity_header(p, title, label)
-            return True
-        if label is not None and following is not None and self._value_line(following):
-            self.pending = (label, following.index)
-            self.put(p, p.text, "identity", paths=(label.path,))
-            return True
-        if self._names_a_rubric(p):
-            return False  # "Structure porteuse :" then its description: a rubric heading
-        self._identity_header(p, title, label)
-        return True
-
-    def _identity_header(self, p: Para, title: str | None, label: Label | None) -> None:
-        """A block title, or a label left empty: part of the identity, nothing to import."""
-        if title is not None:
-            self.id_section = title if title != "block" else None
-            self.put(p, p.text, "identity")
-            return
-        assert label is not None
-        self.out.empty_labels.append(p.text.strip().rstrip(" :"))
-        self.put(p, p.text, "identity", paths=(label.path,))
-
-    def _is_identity_line(self, p: Para) -> bool:
-        text = p.text.strip()
-        pair = split_label_value(text)
-        head = pair[0] if pair is not None else text
-        return self._label(head, p) is not None or identity_title(head, self.call) is not None
-
-    def _label(self, text: str, p: Para) -> Label | None:
-        label = identity_label(text, self.call, self.id_section)
-        if label is None and words(text) == "nom" and self._next_to_prenom(p):
-            label = identity_label(text, self.call, "referent")
-        return label
-
-    def _next_to_prenom(self, p: Para) -> bool:
-        if self.last_part == "prenom":
-            return True
-        following = self._next_para()
-        pair = split_label_value(following.text.strip()) if following is not None else None
-        return pair is not None and words(pair[0]) == "prenom"
-
-    def _value_line(self, p: Para) -> bool:
-        text = p.text.strip()
-        return plausible_value(text) and not (
-            self._names_a_rubric(p) or lines.is_placeholder(text, self.call)
-            or lines.is_template(text, self.call)
-        )
-
-    def set_identity(self, sources: list[Para], label: Label, value: str) -> None:
-        """Store a value read from `sources` (a line, or a table row); a second, different
-        value for a field is set aside, never dropped."""
-        value = value.strip()
-        if label.part is not None:
-            self.last_part = label.part
-            values = {label.path: value}
-            ok = _same(self.name_parts.setdefault(label.part, value), value)
-        else:
-            values = split_card(value) if label.card else {label.path: value}
-            ok = label.path not in values or self._store(label.path, values[label.path])
-            if ok:
-                for path, part in values.items():
-                    self.out.identity.setdefault(path, part)
-        if not ok:
-            field_label = next(
-                (f.label for f in self.call.identity_fields if f.path == label.path), label.path
-            )
-            index = self._aside("doublon", f"Deuxième valeur pour « {field_label} »")
-            for p in sources:
-                self.put(p, p.text, "aside", leftover=index)
-            return
-        for path in values:
-            self.out.identity_sources.setdefault(path, []).extend(
-                p.text.strip() for p in sources
-            )
-        for p in sources:
-            self.put(p, p.text, "identity", paths=tuple(values))
-        if label.path.startswith(("structure.", "referent.")):
-            self.id_section = label.path.split(".")[0]
-
-    def _store(self, path: str, value: str) -> bool:
-        known = self.out.identity.setdefault(path, value)
-        return _same(known, value)
-
-    def _finish_name(self) -> None:
-        parts = [self.name_parts[k] for k in ("nom", "prenom") if k in self.name_parts]
-        if parts:
-            self.out.identity.setdefault("referent.name", " ".join(parts))
-
     # --- tables -----------------------------------------------------------------------------------
     def table(self, table: Table) -> None:
         layout = self._has_heading(table)
@@ -536,35 +319,10 @@ class Assembler:
             else:
                 self._flat_row(row)
 
-    def _identity_row(self, row: tuple[tuple[Item, ...], ...]) -> bool:
-        """A row "label | value" (or a block title alone) of an identity table."""
-        cells = [[p for p in _paragraphs(cell) if p.text.strip()] for cell in row]
-        filled = [cell for cell in cells if cell]
-        if not filled:
-            return False
-        first = filled[0][0]
-        head = first.text.strip().rstrip(" :")
-        label = self._label(head, first)
-        if len(filled) == 1 and len(filled[0]) == 1:
-            title = identity_title(head, self.call)
-            if title is None and label is None:
-                return False
-            self._identity_header(first, title, label)
-        elif label is None or len(filled[0]) != 1:
-            return False
-        else:
-            value = "\n".join(p.text.strip() for cell in filled[1:] for p in cell)
-            self.set_identity([p for cell in filled for p in cell], label, value)
-        for cell in row:
-            for p in _paragraphs(cell):
-                if not p.text.strip():
-                    self.put(p, p.text, "blank")
-        return True
-
     def _has_heading(self, table: Table) -> bool:
         for row in table.rows:
             for cell in row:
-                for p in _paragraphs(cell):
+                for p in paragraphs(cell):
                     text = p.text.strip()
                     if text and self._names_a_rubric(p) and not lines.is_template(text,
                                                                                   self.call):
@@ -573,7 +331,7 @@ class Assembler:
 
     def _flat_row(self, row: tuple[tuple[Item, ...], ...]) -> None:
         """A table row as one line, its cells separated by " | "."""
-        cells = [_paragraphs(cell) for cell in row]
+        cells = [paragraphs(cell) for cell in row]
         if not any(p.text.strip() for cell in cells for p in cell):
             for cell in cells:
                 for p in cell:
@@ -604,17 +362,3 @@ class Assembler:
                          joiner=joiner, prefix=p.list_prefix if column == 0 and first else "")
 
 
-def _paragraphs(cell: tuple[Item, ...]) -> list[Para]:
-    out: list[Para] = []
-    for item in cell:
-        if isinstance(item, Table):
-            for row in item.rows:
-                for inner in row:
-                    out.extend(_paragraphs(inner))
-        else:
-            out.append(item)
-    return out
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
