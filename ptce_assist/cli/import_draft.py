@@ -1,9 +1,11 @@
 """`import`: a Word draft written from Annexe 1 to a dossier backup (.json).
 
-    python -m ptce_assist import DRAFT.docx -o DOSSIER.json [--base EXISTANT.json]
+    python -m ptce_assist import DRAFT.docx -o DOSSIER.json [--base EXISTANT.json] [--force]
 
-What was recognised and what was left over is printed on stderr; nothing is written when
-the draft cannot be read or holds nothing recognisable.
+What was recognised and what was set aside is printed on stderr; nothing is written when the
+draft cannot be read, holds nothing recognisable, or does not look like a dossier (unless
+--force says it is one). Set-aside passages are not imported; « note interne ? » passages are
+imported as the preview page would by default.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ def register(subparsers: Any) -> None:
         "--base", metavar="EXISTANT.json",
         help="dossier existant à compléter (ses rubriques absentes du brouillon sont gardées)",
     )
+    parser.add_argument(
+        "--force", action="store_true",
+        help="importer même un document qui ne ressemble pas à un dossier de candidature",
+    )
     parser.set_defaults(func=run)
 
 
@@ -79,6 +85,11 @@ def _run(args: argparse.Namespace) -> int:
             "Aucune rubrique ni aucun champ d'identité n'a été reconnu dans ce document : "
             "rien n'a été écrit."
         )
+    if not result.looks_like_dossier and not args.force:
+        raise CommandError(
+            result.not_a_dossier
+            + " Rien n'a été écrit ; relancez avec --force pour l'importer quand même."
+        )
     dossier = apply_import(base, result)
     write_atomic(args.output, dossier.to_json().encode("utf-8"))
     print(f"Écrit : {args.output}", file=sys.stderr)
@@ -105,7 +116,9 @@ def report(result: ImportResult) -> None:
         print("  (rien)", file=out)
     print("Laissé de côté :", file=out)
     for leftover in result.leftovers:
-        print(f"  {leftover.context} : {_preview(leftover.text)}", file=out)
+        kept = " (gardé dans le texte)" if leftover.kept else ""
+        text = _preview(leftover.text or leftover.heading)
+        print(f"  {leftover.context}{kept} : {text}", file=out)
     if not result.leftovers:
         print("  (rien)", file=out)
     for note in result.notes:

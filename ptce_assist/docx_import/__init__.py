@@ -1,9 +1,12 @@
-"""Import of a Word draft written from Annexe 1: `import_docx` then `apply_import`.
+"""Import of a Word draft written from Annexe 1: `import_docx`, `with_choices`, `apply_import`.
 
 `import_docx` only reads: it returns what it recognised (identity fields, rubric texts), what
-it left over and French notes, for the candidate to accept or cancel. A file that is not a
-DOCX, is damaged, password-protected, too big or a decompression bomb raises DocxImportError
-before any parser opens it (see `guard`).
+it set aside and why, and French notes, for the candidate to accept or cancel. Every
+paragraph, table row and list item of the draft ends up in exactly one place: a rubric, an
+identity field, or a passage set aside (`ImportResult.pieces` says which). `with_choices` sends
+set-aside passages to rubrics as the candidate decides. A file that is not a DOCX, is damaged,
+password-protected, too big or a decompression bomb raises DocxImportError before any parser
+opens it (see `guard`).
 """
 
 from __future__ import annotations
@@ -11,20 +14,28 @@ from __future__ import annotations
 from ptce_assist.call import Call, load_call
 from ptce_assist.docx_import.apply import apply_import, resolve_identity
 from ptce_assist.docx_import.assemble import Assembler
+from ptce_assist.docx_import.compose import (
+    final_rubrics,
+    leftover_texts,
+    rubric_texts,
+    with_choices,
+)
 from ptce_assist.docx_import.errors import DocxImportError
 from ptce_assist.docx_import.guard import MAX_FILE_BYTES, check_container
 from ptce_assist.docx_import.reader import read_document
-from ptce_assist.docx_import.result import ImportResult, Leftover
-from ptce_assist.docx_import.typed import as_typed
-from ptce_assist.text import MAX_FIELD_CHARS, clean_text
+from ptce_assist.docx_import.report import dossier_check, import_notes
+from ptce_assist.docx_import.result import ImportResult, Leftover, Piece
+from ptce_assist.text import clean_text
 
 __all__ = [
     "MAX_FILE_BYTES",
     "DocxImportError",
     "ImportResult",
     "Leftover",
+    "Piece",
     "apply_import",
     "import_docx",
+    "with_choices",
 ]
 
 
@@ -33,60 +44,39 @@ def import_docx(data: bytes, call: Call | None = None) -> ImportResult:
     call = call or load_call()
     check_container(data)
     document = read_document(data)
-    collected = Assembler(call).feed(document.items)
+    collected = Assembler(call, document.comments).feed(document.items)
+    pieces = tuple(collected.pieces)
 
-    rubrics: dict[str, str] = {}
-    empty: list[str] = []
-    for rubric_id, text in collected.rubric_texts().items():
-        cleaned = as_typed(clean_text(text).text)
-        if len(cleaned) > MAX_FIELD_CHARS:
-            raise DocxImportError(
-                f"La rubrique « {call.rubric(rubric_id).short_fr} » de ce document est "
-                "beaucoup trop longue pour un dossier : rien n'a été importé."
-            )
-        if cleaned.strip():
-            rubrics[rubric_id] = cleaned
-        else:
-            empty.append(rubric_id)
+    texts = leftover_texts(pieces, len(collected.asides))
+    leftovers = tuple(
+        Leftover(
+            context=aside.context,
+            text=texts[index].strip() if aside.kind == "note" else texts[index],
+            kind=aside.kind,
+            heading=aside.heading,
+            rubric=aside.rubric,
+            kept=aside.kept,
+            comment=aside.comment,
+        )
+        for index, aside in enumerate(collected.asides)
+    )
+    defaults = {i: x.rubric for i, x in enumerate(leftovers) if x.kept and x.rubric}
+    rubrics = final_rubrics(
+        rubric_texts(pieces, leftovers, defaults), document.from_export, call
+    )
     identity = {path: clean_text(value).text for path, value in collected.identity.items()}
-
-    notes: list[str] = []
-    names = {r.id: f"« {r.short_fr} »" for r in call.rubrics}
-    found = [r.id for r in call.rubrics if r.id in rubrics]
-    notes.append(f"Rubriques reconnues avec du texte : {len(found)} sur {len(call.rubrics)}.")
-    if empty:
-        notes.append(
-            "Rubriques présentes mais vides dans le document (votre texte actuel est "
-            "conservé) : " + ", ".join(names[r] for r in empty) + "."
-        )
-    absent = [r.id for r in call.rubrics if r.id not in collected.headings]
-    if absent:
-        notes.append(
-            "Rubriques introuvables dans le document (votre texte actuel est conservé) : "
-            + ", ".join(names[r] for r in absent) + "."
-        )
-    for rubric_id in sorted(collected.repeated):
-        notes.append(
-            f"La rubrique {names[rubric_id]} apparaît plusieurs fois : ses parties ont été "
-            "mises bout à bout."
-        )
-    for rubric_id in sorted(collected.tables_flattened):
-        notes.append(
-            f"Un tableau de la rubrique {names[rubric_id]} a été converti en lignes de texte "
-            "(cellules séparées par « | »)."
-        )
-    if document.skipped["objets"]:
-        notes.append(
-            "Les images et zones de texte du document n'ont pas été reprises "
-            f"({document.skipped['objets']})."
-        )
-    if document.skipped["notes"]:
-        notes.append("Les notes de bas de page et les commentaires n'ont pas été repris.")
+    notes = import_notes(collected, document, leftovers, rubrics, call)
     notes.extend(resolve_identity(identity, call)[1])
+    refusal = dossier_check(collected, call)
     return ImportResult(
         identity=identity,
         rubrics=rubrics,
-        headings={rid: collected.headings[rid] for rid in found},
-        leftovers=collected.leftover_items(),
+        headings=dict(collected.headings),
+        leftovers=leftovers,
         notes=tuple(notes),
+        looks_like_dossier=not refusal,
+        not_a_dossier=refusal,
+        pieces=pieces,
+        identity_sources={k: tuple(v) for k, v in collected.identity_sources.items()},
+        from_export=document.from_export,
     )

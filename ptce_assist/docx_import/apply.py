@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ptce_assist.call import Call, load_call
-from ptce_assist.docx_import.matching import legal_form_id, region_code
+from ptce_assist.docx_import.identity import legal_form_id, region_code
 from ptce_assist.docx_import.result import ImportResult
 from ptce_assist.dossier import Dossier, set_path
 from ptce_assist.text import clean_text
@@ -20,7 +20,7 @@ def resolve_identity(raw: dict[str, str], call: Call) -> tuple[dict[str, str], l
         if path not in _MULTILINE:
             value = " ".join(value.split())
         if path == "project.region":
-            code = region_code(value)
+            code = region_code(value, call)
             if code is None:
                 notes.append(
                     f"Région « {value} » non reconnue : choisissez-la dans la page Identité."

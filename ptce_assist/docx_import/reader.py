@@ -1,27 +1,38 @@
 """A DOCX body as a flat list of paragraphs and tables, with the formatting that matters.
 
-Walks the XML itself (python-docx only opens the package): content controls, tracked
-insertions, hyperlinks and simple fields are read; deletions, field codes, text boxes,
-images and notes are skipped (and counted, so the candidate can be told).
+Walks the XML itself: content controls, tracked insertions, hyperlinks and simple fields are
+read; deletions, field codes, text boxes, images and notes are skipped (and counted, so the
+candidate can be told). Highlighted and commented passages are marked, for the candidate to
+decide whether they are internal notes. Every paragraph gets its position in the document
+(`Para.index`, table cells included), so the import can account for each one.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from ptce_assist.docx_import.errors import DocxImportError
 from ptce_assist.docx_import.guard import DAMAGED, NOT_DOCX
+from ptce_assist.docx_import.styles import (
+    Comment,
+    Styles,
+    flag,
+    integer,
+    read_comments,
+    read_numbering,
+    read_styles,
+    run_size,
+)
 
-_HEADING_NAME = re.compile(r"^(?:heading|titre|title|subtitle|sous-titre)\s*(\d)?$", re.I)
-_FALSE = {"0", "false", "off", "none"}
 _SKIPPED_CONTAINERS = {qn("w:del"), qn("w:moveFrom")}
 _INLINE_CONTAINERS = {
     qn(tag)
@@ -32,8 +43,23 @@ _INLINE_CONTAINERS = {
 }
 _INLINE_SDT = qn("w:sdt")
 _RUN = qn("w:r")
-_OBJECTS = {qn("w:drawing"), qn("w:pict"), qn("w:object"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
-_NOTES = {qn("w:footnoteReference"), qn("w:endnoteReference"), qn("w:commentReference")}
+_COMMENT_START = qn("w:commentRangeStart")
+_COMMENT_END = qn("w:commentRangeEnd")
+_OBJECTS = {
+    qn("w:drawing"), qn("w:pict"), qn("w:object"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
+}
+_NOTES = {qn("w:footnoteReference"), qn("w:endnoteReference")}
+_NO_FILL = {"", "auto", "ffffff", "none"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted or commented passage of a paragraph: text[start:end]."""
+
+    start: int
+    end: int
+    comments: tuple[str, ...] = ()  # ids of the Word comments anchored on it
 
 
 @dataclass(frozen=True)
@@ -45,6 +71,13 @@ class Para:
     outline_level: int | None  # 0 for "Heading 1"/"Titre 1"/"Title"; None for body text
     list_prefix: str  # "- " for a bullet item of a Word list, "3. " for a numbered one
     in_table: bool = False
+    index: int = -1  # position among all the paragraphs of the document, cells included
+    all_underline: bool = False
+    caps: bool = False  # every letter shows in capitals (typed so, or the "caps" property)
+    bigger: bool = False  # its text is larger than the body text
+    style: str = ""  # the paragraph style's name ("toc 1", "Heading 2")
+    page_break: bool = False  # holds a page break, or starts a page
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,20 +92,43 @@ Item = Para | Table
 class ReadDocument:
     items: list[Item]
     skipped: Counter[str] = field(default_factory=Counter)  # "objets", "notes"
+    comments: dict[str, Comment] = field(default_factory=dict)
+    headers_footers: bool = False  # the body refers to headers or footers (not read)
+    from_export: bool = False  # written by the application's own export
 
 
 @dataclass(frozen=True)
-class _Style:
-    name: str
-    based_on: str | None
-    outline_level: int | None
-    bold: bool | None
-    italic: bool | None
-    num_id: str | None  # list numbering carried by the style ("List Bullet")
+class _Parts:
+    """The XML roots the import reads (None: the document has no such part)."""
+
+    document: Any  # word/document.xml
+    styles: Any | None  # word/styles.xml
+    numbering: Any | None  # word/numbering.xml
+    comments: Any | None  # word/comments.xml
 
 
 def read_document(data: bytes) -> ReadDocument:
     """Parse a DOCX already accepted by `guard.check_container`."""
+    parts = _open_parts(data)
+    root = parts.document
+    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
+    if body is None:
+        raise DocxImportError(DAMAGED)
+    styles = read_styles(parts.styles)
+    reader = _Reader(styles, read_numbering(parts.numbering), _closed_comments(body))
+    items = list(reader.blocks(body, in_table=False))
+    furniture = any(
+        child.tag in (qn("w:headerReference"), qn("w:footerReference"))
+        for sect in body.iter(qn("w:sectPr"))
+        for child in sect
+    )
+    return ReadDocument(
+        items, reader.skipped, read_comments(parts.comments), furniture, styles.from_export
+    )
+
+
+def _open_parts(data: bytes) -> _Parts:
+    """Open the package and return the parts the import reads; nothing else opens it."""
     try:
         document = docx.Document(io.BytesIO(data))
     except ValueError as error:
@@ -81,113 +137,37 @@ def read_document(data: bytes) -> ReadDocument:
         raise DocxImportError(DAMAGED) from None
     except Exception:  # noqa: BLE001 - whatever a hostile package makes the parser raise
         raise DocxImportError(DAMAGED) from None
-    root = document.element
-    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
-    if body is None:
-        raise DocxImportError(DAMAGED)
-    reader = _Reader(_styles(document), _numbering(document))
-    items = list(reader.blocks(body, in_table=False))
-    return ReadDocument(items, reader.skipped)
+
+    def related(reltype: str) -> Any | None:
+        try:
+            part = document.part.part_related_by(reltype)
+            element = getattr(part, "element", None)
+            return element if element is not None else parse_xml(part.blob)
+        except Exception:  # noqa: BLE001 - a missing or odd part: read without it
+            return None
+
+    return _Parts(
+        document.element, related(RT.STYLES), related(RT.NUMBERING), related(RT.COMMENTS)
+    )
 
 
-def _bool(element: Any) -> bool | None:
-    if element is None:
-        return None
-    return str(element.get(qn("w:val"), "1")).lower() not in _FALSE
-
-
-def _styles(document: Any) -> dict[str, _Style]:
-    styles: dict[str, _Style] = {}
-    try:
-        root = document.styles.element
-    except Exception:  # noqa: BLE001 - a missing or odd styles part: read without styles
-        return styles
-    for style in root.iter(qn("w:style")):
-        style_id = style.get(qn("w:styleId"))
-        if not style_id:
-            continue
-        name_el = style.find(qn("w:name"))
-        based = style.find(qn("w:basedOn"))
-        outline = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
-        rpr = style.find(qn("w:rPr"))
-        num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-        styles[style_id] = _Style(
-            name=str(name_el.get(qn("w:val"), "")) if name_el is not None else style_id,
-            based_on=based.get(qn("w:val")) if based is not None else None,
-            outline_level=_int(outline.get(qn("w:val"))) if outline is not None else None,
-            bold=_bool(rpr.find(qn("w:b"))) if rpr is not None else None,
-            italic=_bool(rpr.find(qn("w:i"))) if rpr is not None else None,
-            num_id=str(num.get(qn("w:val"))) if num is not None else None,
-        )
-    return styles
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(str(value))
-    except ValueError:
-        return None
-
-
-def _numbering(document: Any) -> dict[tuple[str, int], str]:
-    """(numId, level) -> numFmt ("bullet", "decimal"...)."""
-    formats: dict[tuple[str, int], str] = {}
-    try:
-        root = document.part.numbering_part.element
-    except Exception:  # noqa: BLE001 - no numbering part: lists read as plain paragraphs
-        return formats
-    abstract: dict[str, dict[int, str]] = {}
-    for node in root.iter(qn("w:abstractNum")):
-        levels: dict[int, str] = {}
-        for lvl in node.iter(qn("w:lvl")):
-            fmt = lvl.find(qn("w:numFmt"))
-            level = _int(lvl.get(qn("w:ilvl")))
-            if level is not None:
-                levels[level] = str(fmt.get(qn("w:val"), "decimal")) if fmt is not None else ""
-        abstract[str(node.get(qn("w:abstractNumId")))] = levels
-    for num in root.iter(qn("w:num")):
-        ref = num.find(qn("w:abstractNumId"))
-        if ref is None:
-            continue
-        for level, fmt in abstract.get(str(ref.get(qn("w:val"))), {}).items():
-            formats[(str(num.get(qn("w:numId"))), level)] = fmt
-    return formats
+def _closed_comments(body: Any) -> frozenset[str]:
+    """Ids of comments whose range ends somewhere (an unclosed range marks nothing)."""
+    return frozenset(str(e.get(qn("w:id"))) for e in body.iter(_COMMENT_END))
 
 
 class _Reader:
-    def __init__(self, styles: dict[str, _Style], numbering: dict[tuple[str, int], str]) -> None:
+    def __init__(
+        self, styles: Styles, numbering: dict[tuple[str, int], str], closed: frozenset[str]
+    ) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.closed = closed
         self.skipped: Counter[str] = Counter()
         self.counters: dict[tuple[str, int], int] = {}
-        self.default_para = next(
-            (sid for sid, s in styles.items() if s.name.lower() == "normal"), None
-        )
-
-    # --- styles -------------------------------------------------------------------------
-    def _chain(self, style_id: str | None) -> Iterator[_Style]:
-        seen: set[str] = set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles[style_id]
-            yield style
-            style_id = style.based_on
-
-    def _style_outline(self, style_id: str | None) -> int | None:
-        for style in self._chain(style_id):
-            match = _HEADING_NAME.match(style.name.strip())
-            if match:
-                return int(match.group(1)) - 1 if match.group(1) else 0
-            if style.outline_level is not None and style.outline_level < 9:
-                return style.outline_level
-        return None
-
-    def _style_flag(self, style_id: str | None, attr: str) -> bool:
-        for style in self._chain(style_id):
-            value = getattr(style, attr)
-            if value is not None:
-                return bool(value)
-        return False
+        self.default_para = styles.default_paragraph()
+        self.open_comments: list[str] = []  # comment ranges open at this point of the text
+        self.index = 0
 
     # --- body -----------------------------------------------------------------------------
     def blocks(self, parent: Any, *, in_table: bool) -> Iterator[Item]:
@@ -215,45 +195,80 @@ class _Reader:
         ppr = element.find(qn("w:pPr"))
         style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
         style_id = style_el.get(qn("w:val")) if style_el is not None else self.default_para
-        outline = self._style_outline(style_id)
+        styles = self.styles
+        outline = styles.outline(style_id)
         own_outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
         if own_outline is not None:
-            level = _int(own_outline.get(qn("w:val")))
+            level = integer(own_outline.get(qn("w:val")))
             outline = level if level is not None and level < 9 else None
-        para_bold = self._style_flag(style_id, "bold")
-        para_italic = self._style_flag(style_id, "italic")
+        base = {
+            attr: styles.flag(style_id, attr) for attr in ("bold", "italic", "underline", "caps")
+        }
+        base_size = styles.size(style_id) or styles.default_size
+        page_break = bool(flag(ppr.find(qn("w:pageBreakBefore")))) if ppr is not None else False
 
-        pieces: list[tuple[str, bool, bool]] = []
-        for run in self._runs(element):
-            text = self._run_text(run)
+        pieces: list[_Piece] = []
+        for kind, node in self._runs(element):
+            if kind == "start":
+                self.open_comments.append(node)
+                continue
+            if kind == "end":
+                if node in self.open_comments:
+                    self.open_comments.remove(node)
+                continue
+            text, breaks = self._run_text(node)
+            page_break = page_break or breaks
             if not text:
                 continue
-            rpr = run.find(qn("w:rPr"))
-            rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
-            rstyle_id = rstyle.get(qn("w:val")) if rstyle is not None else None
-            bold = _bool(rpr.find(qn("w:b"))) if rpr is not None else None
-            italic = _bool(rpr.find(qn("w:i"))) if rpr is not None else None
-            if bold is None:
-                bold = self._style_flag(rstyle_id, "bold") or para_bold
-            if italic is None:
-                italic = self._style_flag(rstyle_id, "italic") or para_italic
-            pieces.append((text, bold, italic))
+            pieces.append(self._piece(node, text, base, base_size))
 
-        text = "".join(p[0] for p in pieces)
-        visible = [p for p in pieces if p[0].strip()]
+        text = "".join(p.text for p in pieces)
+        visible = [p for p in pieces if p.text.strip()]
         bold_prefix = ""
-        for piece, bold, _ in pieces:
-            if not bold and piece.strip():
+        for piece in pieces:
+            if not piece.bold and piece.text.strip():
                 break
-            bold_prefix += piece
+            bold_prefix += piece.text
+        letters = [c for p in visible for c in p.text if c.isalpha()]
+        index = self.index
+        self.index += 1
         return Para(
             text=text,
-            bold_prefix=bold_prefix if visible and visible[0][1] else "",
-            all_bold=bool(visible) and all(p[1] for p in visible),
-            all_italic=bool(visible) and all(p[2] for p in visible),
+            bold_prefix=bold_prefix if visible and visible[0].bold else "",
+            all_bold=bool(visible) and all(p.bold for p in visible),
+            all_italic=bool(visible) and all(p.italic for p in visible),
             outline_level=outline,
             list_prefix=self._list_prefix(ppr, style_id) if outline is None else "",
             in_table=in_table,
+            index=index,
+            all_underline=bool(visible) and all(p.underline for p in visible),
+            caps=len(letters) > 3 and all(p.caps or not _lower(p.text) for p in visible),
+            bigger=bool(visible) and max(p.size for p in visible) > self.styles.default_size,
+            style=styles.name(style_id),
+            page_break=page_break,
+            marks=_marks(pieces),
+        )
+
+    def _piece(self, run: Any, text: str, base: dict[str, bool], base_size: int) -> _Piece:
+        rpr = run.find(qn("w:rPr"))
+        rstyle = rpr.find(qn("w:rStyle")) if rpr is not None else None
+        rstyle_id = rstyle.get(qn("w:val")) if rstyle is not None else None
+        values: dict[str, bool] = {}
+        for attr, tag in (("bold", "w:b"), ("italic", "w:i"), ("caps", "w:caps")):
+            own = flag(rpr.find(qn(tag))) if rpr is not None else None
+            values[attr] = own if own is not None else (
+                self.styles.flag(rstyle_id, attr) or base[attr]
+            )
+        underline = rpr.find(qn("w:u")) if rpr is not None else None
+        values["underline"] = (
+            str(underline.get(qn("w:val"), "single")).lower() not in ("none", "0", "false")
+            if underline is not None else self.styles.flag(rstyle_id, "underline")
+            or base["underline"]
+        )
+        size = run_size(rpr) or self.styles.size(rstyle_id) or base_size
+        return _Piece(
+            text, values["bold"], values["italic"], values["underline"], values["caps"], size,
+            _highlighted(rpr), tuple(c for c in self.open_comments if c in self.closed),
         )
 
     def _list_prefix(self, ppr: Any, style_id: str | None) -> str:
@@ -262,8 +277,8 @@ class _Reader:
         lvl = numpr.find(qn("w:ilvl")) if numpr is not None else None
         num_id = str(num.get(qn("w:val"))) if num is not None else None
         if num_id is None:
-            num_id = next((s.num_id for s in self._chain(style_id) if s.num_id), None)
-        level = (_int(lvl.get(qn("w:val"))) if lvl is not None else 0) or 0
+            num_id = self.styles.num_id(style_id)
+        level = (integer(lvl.get(qn("w:val"))) if lvl is not None else 0) or 0
         if num_id is None or num_id == "0":
             return ""
         fmt = self.numbering.get((num_id, level), "bullet")
@@ -275,11 +290,16 @@ class _Reader:
         self.counters[key] = self.counters.get(key, 0) + 1
         return f"{self.counters[key]}. "
 
-    def _runs(self, parent: Any) -> Iterator[Any]:
+    def _runs(self, parent: Any) -> Iterator[tuple[str, Any]]:
+        """("run", element), ("start", comment id) and ("end", comment id), in text order."""
         for child in parent:
             tag = child.tag
             if tag == _RUN:
-                yield child
+                yield "run", child
+            elif tag == _COMMENT_START:
+                yield "start", str(child.get(qn("w:id")))
+            elif tag == _COMMENT_END:
+                yield "end", str(child.get(qn("w:id")))
             elif tag in _SKIPPED_CONTAINERS:
                 continue
             elif tag in _INLINE_CONTAINERS:
@@ -289,8 +309,10 @@ class _Reader:
                 if content is not None:
                     yield from self._runs(content)
 
-    def _run_text(self, run: Any) -> str:
+    def _run_text(self, run: Any) -> tuple[str, bool]:
+        """The run's text, and whether it holds a page break."""
         out: list[str] = []
+        page_break = False
         for child in run:
             tag = child.tag
             if tag == qn("w:t"):
@@ -298,8 +320,11 @@ class _Reader:
             elif tag in (qn("w:tab"), qn("w:ptab")):
                 out.append("\t")
             elif tag == qn("w:br"):
-                if child.get(qn("w:type")) in (None, "textWrapping"):
+                kind = child.get(qn("w:type"))
+                if kind in (None, "textWrapping"):
                     out.append("\n")
+                elif kind == "page":
+                    page_break = True
             elif tag == qn("w:cr"):
                 out.append("\n")
             elif tag == qn("w:noBreakHyphen"):
@@ -308,7 +333,51 @@ class _Reader:
                 self.skipped["objets"] += 1
             elif tag in _NOTES:
                 self.skipped["notes"] += 1
-        return "".join(out)
+        return "".join(out), page_break
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    bold: bool
+    italic: bool
+    underline: bool
+    caps: bool
+    size: int
+    highlight: bool
+    comments: tuple[str, ...]
+
+
+def _lower(text: str) -> bool:
+    return any(c.islower() for c in text)
+
+
+def _highlighted(rpr: Any) -> bool:
+    if rpr is None:
+        return False
+    mark = rpr.find(qn("w:highlight"))
+    if mark is not None and str(mark.get(qn("w:val"), "")).lower() not in ("none", ""):
+        return True
+    shade = rpr.find(qn("w:shd"))
+    return shade is not None and str(shade.get(qn("w:fill"), "")).lower() not in _NO_FILL
+
+
+def _marks(pieces: list[_Piece]) -> tuple[Mark, ...]:
+    """Consecutive highlighted or commented runs, as character ranges of the paragraph."""
+    marks: list[Mark] = []
+    text = "".join(p.text for p in pieces)
+    position = 0
+    for piece in pieces:
+        end = position + len(piece.text)
+        if piece.highlight or piece.comments:
+            last = marks[-1] if marks else None
+            if last is not None and last.end == position:
+                ids = tuple(dict.fromkeys(last.comments + piece.comments))
+                marks[-1] = Mark(last.start, end, ids)
+            else:
+                marks.append(Mark(position, end, piece.comments))
+        position = end
+    return tuple(m for m in marks if text[m.start:m.end].strip())
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:

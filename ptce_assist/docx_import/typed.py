@@ -1,9 +1,10 @@
 """Undo, where it changes nothing visible, what the export's typography added.
 
 The export writes `prepare_text(typed)`: "- item" becomes "•" + NBSP + "item", spaces before
-":" or inside « » become no-break spaces. On import each line is turned back into the
-plainest text that `prepare_paragraph` renders identically, so that exporting the imported
-text gives the same document, and the candidate gets back ordinary spaces and "- " bullets.
+":" or inside « » become no-break spaces. On import of the application's own export, each
+line is turned back into the plainest text that `prepare_paragraph` renders identically, so
+that exporting the imported text gives the same document, and the candidate gets back
+ordinary spaces and "- " bullets. A candidate's own draft keeps its characters as typed.
 A no-break space the typography would not have put (say "M.\u00a0Dupont") is kept.
 """
 

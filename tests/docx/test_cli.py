@@ -203,3 +203,36 @@ def test_written_files_get_the_usual_rights(tmp_path: Path) -> None:
         os.umask(umask)
     assert target.read_bytes() == b"contenu"
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_import_of_meeting_minutes_needs_force(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.docx import corpus
+
+    draft = tmp_path / "compte-rendu.docx"
+    draft.write_bytes(corpus.compte_rendu_reunion().data)
+    out = tmp_path / "dossier.json"
+    code, err = _run(["import", str(draft), "-o", str(out)], capsys)
+    assert code == 1
+    assert _one_line_error(err).startswith(
+        "Erreur : Ce document ne ressemble pas à un dossier de candidature : 3 intitulés"
+    )
+    assert err.rstrip().endswith("relancez avec --force pour l'importer quand même.")
+    assert not out.exists()
+    code, err = _run(["import", str(draft), "-o", str(out), "--force"], capsys)
+    assert code == 0
+    assert read_backup(out.read_bytes()).rubrics["financement"] == (
+        "Une demande de subvention à la Région est à préparer."
+    )
+
+
+def test_import_report_lists_what_is_set_aside_by_kind(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.docx import corpus
+
+    draft = tmp_path / "brouillon.docx"
+    draft.write_bytes(corpus.note_surlignee().data)
+    code, err = _run(["import", str(draft), "-o", str(tmp_path / "d.json")], capsys)
+    assert code == 0
+    assert "  Note interne ? (dans « Périmètre ») (gardé dans le texte) : 28" in err
+    assert "  Note interne ? (dans « Périmètre ») : À vérifier avec la préfecture." in err

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from ptce_assist.call import load_call
 from ptce_assist.docx_import import ImportResult, apply_import, import_docx
 from ptce_assist.dossier import Dossier
 from tests.docx import drafts
 from tests.docx.drafts import TEXTS
 
 ALL_RUBRICS = list(TEXTS)
+MODELE = "Ligne du modèle (phrase de l'appel, limite recopiée, texte à compléter)"
+CONCISION = load_call().concision_quote
 
 
 def _import(name: str) -> ImportResult:
@@ -30,7 +33,10 @@ def test_word_heading_styles_with_exact_labels_and_limits() -> None:
         "referent.email": "camille@val-solidaire.fr",
         "referent.phone": "06 12 34 56 78",
     }
-    assert result.leftovers == ()
+    # the template's title is not an answer: set aside, never silently dropped
+    assert [(x.kind, x.text) for x in result.leftovers] == [
+        ("modele", "Dossier de candidature AMI")
+    ]
     assert result.headings["gouvernance"] == (
         "Mode de gouvernance en place ou en perspective pour le (futur) pôle "
         "(15 lignes maximum)"
@@ -129,12 +135,14 @@ def test_rubric_split_over_paragraphs_lists_breaks_table_and_a_second_part() -> 
     assert any("tableau" in n for n in result.notes)
 
 
-def test_text_before_the_first_heading_is_left_over_and_template_sentences_dropped() -> None:
+def test_text_before_the_first_heading_is_left_over_and_template_sentences_set_aside() -> None:
     result = _import("text_before_first_heading")
     assert result.rubrics == {"structure": TEXTS["structure"]}
-    assert [(x.context, x.text) for x in result.leftovers] == [
-        ("Avant la première rubrique",
+    assert [(x.kind, x.context, x.text) for x in result.leftovers] == [
+        ("modele", MODELE, "Annexe 1 : Dossier de candidature AMI\n" + CONCISION),
+        ("section", "Avant la première rubrique",
          "Brouillon v3 – relu par le CA le 12 mars.\nÀ compléter : chiffres 2023."),
+        ("modele", MODELE, "Aucune annexe complémentaire n'est attendue pour les candidats"),
     ]
 
 

@@ -12,7 +12,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore
 from tests.apptest_support import app_with
 from tests.apptest_support import new_store as _new_store
-from tests.docx import drafts
+from tests.docx import corpus, drafts
 from tests.docx.test_export import full
 from tests.docx.test_roundtrip import TYPOGRAPHY
 
@@ -143,3 +143,76 @@ def test_accept_applies_onto_the_dossier_as_stored_at_that_moment(store: Dossier
     assert after is not None
     assert after.dossier.rubrics["gouvernance"] == "Écrit dans un autre onglet."
     assert after.dossier.rubrics["structure"] == drafts.TEXTS["structure"]
+
+
+def _upload(at: AppTest, data: bytes) -> AppTest:
+    at.file_uploader[0].upload("brouillon.docx", data, DOCX_MIME).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _accept_button(at: AppTest):  # type: ignore[no-untyped-def]
+    return at.button(key="import_word:accept")
+
+
+def test_import_page_asks_for_confirmation_when_the_file_is_not_a_dossier(
+    store: DossierStore,
+) -> None:
+    at, token = _page(store, Dossier(rubrics={"gouvernance": "Déjà écrit."}), IMPORT)
+    _upload(at, corpus.compte_rendu_reunion().data)
+    (warning,) = at.warning
+    assert warning.value.startswith("Ce document ne ressemble pas à un dossier de candidature")
+    assert _accept_button(at).disabled
+    (confirm,) = [c for c in at.checkbox if c.label.startswith("Ce fichier est bien")]
+    confirm.check().run()
+    assert not _accept_button(at).disabled
+    _accept_button(at).click().run()
+    stored = store.load(token)
+    assert stored is not None
+    said = "Le comité valide le principe de trois collèges."
+    assert stored.dossier.rubrics["gouvernance"] == said
+
+
+def test_import_page_sends_a_set_aside_passage_to_a_rubric(store: DossierStore) -> None:
+    at, token = _page(store, Dossier(), IMPORT)
+    _upload(at, corpus.titre_inconnu_entre_deux_rubriques().data)
+    assert "Section « Notre histoire »" in [e.label for e in at.expander]
+    (choice,) = [s for s in at.selectbox if s.label == "Importer ce passage dans :"]
+    assert choice.value is None
+    choice.set_value("structure").run()
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith("Structure porteuse — ") for label in labels)
+    _accept_button(at).click().run()
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.rubrics["structure"] == (
+        corpus.T["structure"] + "\n\nTout a commencé par un repair café en 2012.\n"
+        "En 2018, la recyclerie a ouvert ses portes."
+    )
+
+
+def test_import_page_lets_the_candidate_keep_an_internal_note(store: DossierStore) -> None:
+    at, token = _page(store, Dossier(), IMPORT)
+    _upload(at, corpus.note_surlignee().data)
+    notes = [c for c in at.checkbox if c.label.startswith("C'est du texte du dossier")]
+    assert [c.value for c in notes] == [True, False, False]  # "28" kept, two sentences not
+    notes[2].check().run()
+    _accept_button(at).click().run()
+    stored = store.load(token)
+    assert stored is not None
+    assert stored.dossier.rubrics["perimetre"].endswith(
+        "Deux quartiers sont en QPV.\nNB Julien : demander les chiffres de l'INSEE à la comcom"
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["page_de_garde_sommaire_points", "note_surlignee", "commentaires_word",
+     "compte_rendu_reunion", "lettre_de_soutien", "decimale_chapitres",
+     "export_de_l_application", "rubriques_a_completer", "identite_nom_prenom_deux_lignes"],
+)
+def test_import_page_shows_drafts_of_every_kind(store: DossierStore, name: str) -> None:
+    at, _ = _page(store, Dossier(), IMPORT)
+    _upload(at, corpus.CORPUS[name]().data)
+    assert [s.value for s in at.subheader] == ["Reconnu", "Laissé de côté"]
+    assert not at.error

@@ -14,7 +14,7 @@ from ptce_assist.backup import BackupError, read_backup
 from ptce_assist.docx_export import build_docx
 from ptce_assist.docx_import import DocxImportError, ImportResult, import_docx
 from ptce_assist.dossier import Dossier
-from tests.docx import drafts
+from tests.docx import corpus, drafts
 from tests.fuzz.strategies import FUZZ, hostile_text
 
 
@@ -34,7 +34,13 @@ def _valid_dossier() -> Dossier:
 
 VALID_JSON = _valid_dossier().to_json().encode("utf-8")
 VALID_DOCX = build_docx(_valid_dossier())
-DRAFTS = [drafts.heading_styles(), drafts.bold_labels(), drafts.tables()]
+DRAFTS = [
+    drafts.heading_styles(), drafts.bold_labels(), drafts.tables(),
+    # comments, highlights, a sommaire, lists and tables inside rubrics, merged cells
+    corpus.commentaires_word().data, corpus.note_surlignee().data,
+    corpus.page_de_garde_sommaire_points().data, corpus.tableaux_dans_rubriques().data,
+    corpus.identite_en_tableau_fusionne().data,
+]
 
 
 @st.composite
@@ -110,6 +116,9 @@ def _import(data: bytes) -> None:
     assert isinstance(result, ImportResult)
     for text in result.rubrics.values():
         assert isinstance(text, str)
+    # however damaged, every paragraph read is accounted for (each has a place)
+    sources = {piece.source for piece in result.pieces}
+    assert sources == set(range(len(sources)))
 
 
 @FUZZ
