@@ -8,6 +8,8 @@ before any parser opens it (see `guard`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ptce_assist.call import Call, load_call
 from ptce_assist.docx_import.apply import apply_import, resolve_identity
 from ptce_assist.docx_import.assemble import Assembler
@@ -28,11 +30,25 @@ __all__ = [
 ]
 
 
-def import_docx(data: bytes, call: Call | None = None) -> ImportResult:
-    """Read a Word draft. Raises DocxImportError (French message) on a file it cannot read."""
+Stage = Callable[[str], None]
+"""Told the stage the import reaches: "guard", "read", "assemble" (for a progress bar)."""
+
+
+def import_docx(
+    data: bytes, call: Call | None = None, stage: Stage | None = None
+) -> ImportResult:
+    """Read a Word draft. Raises DocxImportError (French message) on a file it cannot read.
+
+    In the server, use `isolation.import_docx_isolated`: it runs this in a child process
+    with bounded memory and time.
+    """
     call = call or load_call()
+    stage = stage or (lambda _name: None)
+    stage("guard")
     check_container(data)
+    stage("read")
     document = read_document(data)
+    stage("assemble")
     collected = Assembler(call).feed(document.items)
 
     rubrics: dict[str, str] = {}
@@ -49,6 +65,12 @@ def import_docx(data: bytes, call: Call | None = None) -> ImportResult:
         else:
             empty.append(rubric_id)
     identity = {path: clean_text(value).text for path, value in collected.identity.items()}
+    for path, value in identity.items():
+        if len(value) > MAX_FIELD_CHARS:
+            raise DocxImportError(
+                f"Le champ « {_identity_label(call, path)} » de ce document est beaucoup trop "
+                "long pour un dossier : rien n'a été importé."
+            )
 
     notes: list[str] = []
     names = {r.id: f"« {r.short_fr} »" for r in call.rubrics}
@@ -90,3 +112,7 @@ def import_docx(data: bytes, call: Call | None = None) -> ImportResult:
         leftovers=collected.leftover_items(),
         notes=tuple(notes),
     )
+
+
+def _identity_label(call: Call, path: str) -> str:
+    return next((f.label for f in call.identity_fields if f.path == path), path)

@@ -1,24 +1,23 @@
 """A DOCX body as a flat list of paragraphs and tables, with the formatting that matters.
 
-Walks the XML itself (python-docx only opens the package): content controls, tracked
+Walks the XML itself (`package` parses only the parts it needs): content controls, tracked
 insertions, hyperlinks and simple fields are read; deletions, field codes, text boxes,
 images and notes are skipped (and counted, so the candidate can be told).
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import docx
 from docx.oxml.ns import qn
 
 from ptce_assist.docx_import.errors import DocxImportError
-from ptce_assist.docx_import.guard import DAMAGED, NOT_DOCX
+from ptce_assist.docx_import.guard import DAMAGED
+from ptce_assist.docx_import.package import open_word_parts
 
 _HEADING_NAME = re.compile(r"^(?:heading|titre|title|subtitle|sous-titre)\s*(\d)?$", re.I)
 _FALSE = {"0", "false", "off", "none"}
@@ -73,19 +72,12 @@ class _Style:
 
 def read_document(data: bytes) -> ReadDocument:
     """Parse a DOCX already accepted by `guard.check_container`."""
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except ValueError as error:
-        if "not a Word file" in str(error):
-            raise DocxImportError(NOT_DOCX) from None
-        raise DocxImportError(DAMAGED) from None
-    except Exception:  # noqa: BLE001 - whatever a hostile package makes the parser raise
-        raise DocxImportError(DAMAGED) from None
-    root = document.element
+    parts = open_word_parts(data)
+    root = parts.document
     body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
     if body is None:
         raise DocxImportError(DAMAGED)
-    reader = _Reader(_styles(document), _numbering(document))
+    reader = _Reader(_styles(parts.styles), _numbering(parts.numbering))
     items = list(reader.blocks(body, in_table=False))
     return ReadDocument(items, reader.skipped)
 
@@ -96,11 +88,9 @@ def _bool(element: Any) -> bool | None:
     return str(element.get(qn("w:val"), "1")).lower() not in _FALSE
 
 
-def _styles(document: Any) -> dict[str, _Style]:
+def _styles(root: Any | None) -> dict[str, _Style]:
     styles: dict[str, _Style] = {}
-    try:
-        root = document.styles.element
-    except Exception:  # noqa: BLE001 - a missing or odd styles part: read without styles
+    if root is None:  # no styles part: read without styles
         return styles
     for style in root.iter(qn("w:style")):
         style_id = style.get(qn("w:styleId"))
@@ -129,12 +119,10 @@ def _int(value: Any) -> int | None:
         return None
 
 
-def _numbering(document: Any) -> dict[tuple[str, int], str]:
+def _numbering(root: Any | None) -> dict[tuple[str, int], str]:
     """(numId, level) -> numFmt ("bullet", "decimal"...)."""
     formats: dict[tuple[str, int], str] = {}
-    try:
-        root = document.part.numbering_part.element
-    except Exception:  # noqa: BLE001 - no numbering part: lists read as plain paragraphs
+    if root is None:  # no numbering part: lists read as plain paragraphs
         return formats
     abstract: dict[str, dict[int, str]] = {}
     for node in root.iter(qn("w:abstractNum")):
