@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
-from ptce_assist.backup import BackupError, backup_filename, read_backup
+from ptce_assist.backup import BackupError, backup_filename, keep_adviser_part, load_backup
 from ptce_assist.progress import STATE_ICONS, all_rubrics_progress, missing_identity_fields
 from ptce_assist.storage import VersionConflict
 from ptce_assist.ui.context import (
@@ -15,6 +15,8 @@ from ptce_assist.ui.context import (
     get_store,
     require_dossier,
 )
+from ptce_assist.ui.notices import leave_notices, show_notices
+from ptce_assist.ui.safe import md_escape
 from ptce_assist.volumes import rubric_measure
 
 stored = require_dossier()
@@ -22,6 +24,7 @@ dossier = stored.dossier
 call = call_of(dossier)
 
 st.title("Récapitulatif")
+show_notices()
 
 missing = missing_identity_fields(dossier, call)
 labels = {f.path: f.label for f in call.identity_fields}
@@ -57,13 +60,17 @@ with st.expander("Remplacer ce dossier par une sauvegarde"):
     confirm = st.checkbox("Je confirme le remplacement", key="replace_confirm")
     if upload is not None and st.button("Remplacer", disabled=not confirm):
         try:
-            restored = read_backup(upload.getvalue())
-            get_store().replace(str(current_token()), restored, expected_version=stored.version)
+            restored = load_backup(upload.getvalue())
+            get_store().replace(
+                str(current_token()),
+                keep_adviser_part(restored.dossier, dossier),
+                expected_version=stored.version,
+            )
         except BackupError as error:
-            st.error(str(error))
+            st.error(md_escape(str(error)))  # names from the file: shown literally
         except VersionConflict:
             st.error("Le dossier vient d'être modifié ailleurs : rechargez la page puis réessayez.")
         else:
             forget_widgets()
-            st.success("Le dossier a été remplacé par la sauvegarde.")
+            leave_notices(["Le dossier a été remplacé par la sauvegarde.", *restored.notes])
             st.rerun()
