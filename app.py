@@ -14,6 +14,7 @@ from app_pages.rubrique import rubric_page
 from ptce_assist.call import load_call
 from ptce_assist.ui.chrome import sidebar_progress
 from ptce_assist.ui.context import sync_token_with_url
+from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.run_log import run_page
 
 # Imports are cached after the first run: a run's time is measured from here.
@@ -57,6 +58,12 @@ pages: dict[str, list[st.Page]] = {
 }
 
 navigation = st.navigation(pages, expanded=True)
-sync_token_with_url()
-sidebar_progress()
-run_page(navigation, SCRIPT_STARTED)
+
+
+def main() -> None:
+    sync_token_with_url()
+    sidebar_progress()
+    run_page(navigation, SCRIPT_STARTED)
+
+
+run_guarded(main)  # no traceback reaches a user: a French message, details in the server log

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from ptce_assist.call import Call, load_call
 from ptce_assist.dossier import Dossier
+from ptce_assist.serverlog import server_log
 from ptce_assist.storage import DossierStore, StoredDossier, make_engine
 from ptce_assist.storage.tokens import looks_like_token
 
@@ -65,8 +67,21 @@ def current_stored() -> StoredDossier | None:
     return get_store().load(token)
 
 
-def create_dossier(dossier: Dossier | None = None) -> str:
-    token, _ = get_store().create(dossier)
+CREATE_FAILED = (
+    "Le dossier n'a pas pu être créé : la base de données du serveur est indisponible, pleine "
+    "ou en lecture seule. Réessayez dans quelques minutes ; si cela dure, prévenez l'équipe "
+    "qui gère l'outil."
+)
+
+
+def create_dossier(dossier: Dossier | None = None) -> str | None:
+    """Create and open a dossier; None (and a French message) when the database refuses."""
+    try:
+        token, _ = get_store().create(dossier)
+    except (SQLAlchemyError, OSError):
+        server_log().exception("Creating a dossier failed")
+        st.error(CREATE_FAILED)
+        return None
     open_token(token)
     return token
 
