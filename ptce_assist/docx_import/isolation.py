@@ -29,10 +29,14 @@ from ptce_assist.docx_import.guard import MAX_FILE_BYTES, too_big_message
 from ptce_assist.docx_import.result import ImportResult, Leftover
 from ptce_assist.serverlog import server_log
 
-MEMORY_HEADROOM = 224 * 1024 * 1024
-"""Address space the child may add to what it holds once started (peak RSS stays below)."""
+MEMORY_VARIABLE = "PTCE_IMPORT_MEMORY_MB"
+MEMORY_HEADROOM_MB = 224
+"""Address space (MB) the child may add to what it holds once started; its peak resident
+memory stays below. PTCE_IMPORT_MEMORY_MB changes it (docs/deploiement.md)."""
+TIME_VARIABLE = "PTCE_IMPORT_SECONDS"
 TIME_LIMIT = 60
-"""Seconds of CPU (child) and of waiting (server) before giving up."""
+"""Seconds the server waits for the child (which also gets that much CPU, plus a margin)
+before giving up. PTCE_IMPORT_SECONDS changes it."""
 QUEUE_LIMIT = 120
 """Seconds an import waits for the one running before it in the same server process."""
 
@@ -72,17 +76,25 @@ def import_docx_isolated(
     if len(data) > MAX_FILE_BYTES:
         raise DocxImportError(too_big_message(len(data)))
     tell = progress or (lambda _fraction, _label: None)
+    seconds = _setting(TIME_VARIABLE, TIME_LIMIT)
     if not _ONE_AT_A_TIME.acquire(blocking=False):
         tell(0.0, WAITING)
         if not _ONE_AT_A_TIME.acquire(timeout=QUEUE_LIMIT):
             raise DocxImportError(BUSY)
     try:
-        return _run_child(data, call_id, tell)
+        return _run_child(data, call_id, tell, seconds)
     finally:
         _ONE_AT_A_TIME.release()
 
 
-def _run_child(data: bytes, call_id: str, tell: Progress) -> ImportResult:
+def _setting(variable: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(variable, default)))
+    except ValueError:
+        return default
+
+
+def _run_child(data: bytes, call_id: str, tell: Progress, seconds: int) -> ImportResult:
     tell(*STAGES["start"])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH", "")) if p
@@ -106,7 +118,7 @@ def _run_child(data: bytes, call_id: str, tell: Progress) -> ImportResult:
     outcome = "refused"
     peak: list[int] = []
     try:
-        answer = _answer(lines, started + TIME_LIMIT, tell, peak)
+        answer = _answer(lines, started + seconds, tell, peak)
         outcome = "read" if isinstance(answer, ImportResult) else "refused"
         if isinstance(answer, ImportResult):
             return answer
@@ -208,12 +220,14 @@ def _result_from_json(data: dict[str, Any]) -> ImportResult:
 
 
 def _limit_self() -> None:
-    """Cap this process: what it holds now plus MEMORY_HEADROOM, and TIME_LIMIT of CPU."""
+    """Cap this process: what it holds now plus the memory headroom, and some CPU time (the
+    server stops waiting first; this holds should the server die meanwhile)."""
     with open("/proc/self/status", encoding="ascii") as status:
         size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
-    limit = size_kb * 1024 + MEMORY_HEADROOM
+    limit = size_kb * 1024 + _setting(MEMORY_VARIABLE, MEMORY_HEADROOM_MB) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT, TIME_LIMIT + 5))
+    seconds = _setting(TIME_VARIABLE, TIME_LIMIT)
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds + 5, seconds + 10))
 
 
 def _peak_kb() -> int:
