@@ -76,5 +76,6 @@ def full_dossier() -> Dossier:
 
 
 def shown(markdown: str) -> str:
-    """The text a Markdown element shows when everything in it is escaped (`md_escape`)."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """The text a Markdown element shows when everything in it is escaped (`md_escape`:
+    backslashes, and invisible word joiners that keep URLs from becoming links)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
