@@ -1,10 +1,13 @@
 """No traceback ever reaches a user: an unexpected error becomes a French message on the page,
 its details go to the server log.
 
-`run_guarded` wraps every page run; `install_error_handler` covers widget callbacks, which
-Streamlit runs before the page. `.streamlit/config.toml` sets `client.showErrorDetails` to
-"none" in case anything slips past both. Set PTCE_DEBUG=1 (the tests do) to let errors
-through to Streamlit's own display instead.
+`run_guarded` wraps every page run. Widget callbacks run before the page, in a new script
+runner each time, so `install_error_handler` replaces what Streamlit shows for an uncaught
+error (`streamlit.error_util.show_uncaught_app_exception`, after Streamlit has logged it) by
+the French message; tests/faults/test_errors_browser.py checks it still holds with the
+pinned Streamlit. `.streamlit/config.toml` sets `client.showErrorDetails` to "none" should
+anything slip past both. Set PTCE_DEBUG=1 (the tests do) to let errors through to
+Streamlit's own display instead.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import os
 from collections.abc import Callable
 
 import streamlit as st
+import streamlit.error_util as streamlit_errors
 from sqlalchemy.exc import SQLAlchemyError
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from ptce_assist.memory import tune_allocator
 from ptce_assist.serverlog import enable_server_log, server_log
 
 DEBUG_VARIABLE = "PTCE_DEBUG"
@@ -48,22 +52,30 @@ def debugging() -> bool:
     return os.environ.get(DEBUG_VARIABLE) == "1"
 
 
-def _on_script_error(error: Exception) -> bool:
-    """Streamlit has logged `error` with its traceback; show the French message instead."""
-    st.error(french_message(error))
-    return True  # Streamlit shows nothing more
+_STREAMLIT_SHOW = streamlit_errors.show_uncaught_app_exception
+
+
+def _show_in_french(ex: BaseException) -> None:
+    """Streamlit has logged `ex` with its traceback; the page gets the French message."""
+    if debugging():
+        _STREAMLIT_SHOW(ex)
+        return
+    try:
+        st.error(french_message(ex))
+    except Exception:  # noqa: BLE001 - showing must not hide the original failure
+        server_log().exception("Could not show an error message")
 
 
 def install_error_handler() -> None:
-    """French messages for errors in widget callbacks (the handler stays with the session)."""
-    ctx = get_script_run_ctx()
-    if ctx is not None and not debugging():
-        ctx.on_script_error = _on_script_error
+    """French messages for uncaught errors anywhere, widget callbacks included (once per
+    process; idempotent)."""
+    streamlit_errors.show_uncaught_app_exception = _show_in_french
 
 
 def run_guarded(main: Callable[[], None]) -> None:
     """Run `main`; an error is logged with its traceback and shown as a French message."""
     enable_server_log()
+    tune_allocator()
     install_error_handler()
     try:
         main()
