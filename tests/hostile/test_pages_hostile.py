@@ -193,3 +193,17 @@ def test_an_error_in_a_widget_callback_gets_the_french_message(production: None)
 def test_streamlit_never_shows_error_details() -> None:
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text("utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["![x](https://evil.example/p.png)", "voir www.evil.example", "HTTP://x.y/z",
+     "ecrire a camille@val-solidaire.fr"],
+)
+def test_escaped_text_leaves_no_bare_link_for_markdown_to_draw(text: str) -> None:
+    from ptce_assist.ui.safe import md_escape
+
+    markdown = md_escape(text)
+    unescaped = re.sub(r"\\(.)", r"\1", markdown)  # what Markdown's autolinker reads
+    assert re.search(r"(?i)https?://|www\.|[\w.+-]@", unescaped) is None
+    assert shown(markdown) == text
