@@ -171,9 +171,12 @@ def decode_xml(raw: bytes) -> str:
     """The text of an XML part, decoded as its byte order mark or declaration says."""
     codec = xml_codec(raw)
     try:
-        return raw.decode(codec)
+        text = raw.decode(codec)
     except (UnicodeDecodeError, LookupError):
         raise DocxImportError(UNREADABLE_ENCODING) from None
+    if "\x00" in text:  # never in XML: UTF-16 or UTF-32 with neither BOM nor declaration
+        raise DocxImportError(UNREADABLE_ENCODING)
+    return text
 
 
 def _check_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
