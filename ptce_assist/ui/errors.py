@@ -4,8 +4,8 @@ its details go to the server log.
 `run_guarded` wraps every page run. Widget callbacks run before the page, in a new script
 runner each time, so `install_error_handler` replaces what Streamlit shows for an uncaught
 error (`streamlit.error_util.show_uncaught_app_exception`, after Streamlit has logged it) by
-the French message; tests/faults/test_errors_browser.py checks it still holds with the
-pinned Streamlit. `.streamlit/config.toml` sets `client.showErrorDetails` to "none" should
+the French message (tests/hostile/test_pages_hostile.py checks it still holds with the
+pinned Streamlit). `.streamlit/config.toml` sets `client.showErrorDetails` to "none" should
 anything slip past both. Set PTCE_DEBUG=1 (the tests do) to let errors through to
 Streamlit's own display instead.
 """
