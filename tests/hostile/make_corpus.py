@@ -8,6 +8,7 @@ one thing: the 110 header parts that took the server to 2.5 GB, their neighbours
 parts, deep nesting, huge attributes, tiny elements, 105,000 paragraphs), a DOCTYPE in every
 encoding, Markdown in values and part names. The JSON cases are backups: 600 levels of
 nesting, a 5,000-digit integer, forged adviser scores, a 9.9 MB rubric, Markdown in a key.
+The CSV cases are lists of fragile territories: millions of lines or cells, Markdown headers.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ OK = "ok"
 @dataclass(frozen=True)
 class Case:
     name: str
-    kind: str  # "docx" or "json"
+    kind: str  # "docx", "json" (a backup) or "csv" (a list of fragile territories)
     build: Callable[[], bytes]
     expect: str  # OK, or a fragment of the French refusal
 
@@ -279,6 +280,20 @@ def not_a_number() -> bytes:
     return b'{"schema_version": 1, "budget": {"first_year": NaN}}'
 
 
+# --- territories CSV (page Éligibilité, « Importer une liste officielle ») -------------------
+def csv_4_million_lines() -> bytes:
+    """15 MB of two-cell lines: a gigabyte once parsed."""
+    return b"LIBGEO;CODGEO\n" + b"a;1\n" * 4_000_000
+
+
+def csv_15_million_cells() -> bytes:
+    return b"LIBGEO;" + b";" * 15_000_000
+
+
+def csv_markdown_headers() -> bytes:
+    return f"{MARKDOWN_IMAGE};{MARKDOWN_LINK}\nValence;26000\n".encode()
+
+
 CASES: tuple[Case, ...] = (
     Case("headers_110", "docx", headers_110, OK),
     Case("many_small_parts", "docx", many_small_parts, OK),
@@ -312,6 +327,9 @@ CASES: tuple[Case, ...] = (
     Case("many_containers", "json", many_containers, "imbriqué"),
     Case("many_strings", "json", many_strings, "imbriqué"),
     Case("not_a_number", "json", not_a_number, "valeur invalide"),
+    Case("csv_4_million_lines", "csv", csv_4_million_lines, "plus de 100 000 lignes"),
+    Case("csv_15_million_cells", "csv", csv_15_million_cells, "plus de 1 000 000 cellules"),
+    Case("csv_markdown_headers", "csv", csv_markdown_headers, "Colonnes non reconnues"),
 )
 BY_NAME = {case.name: case for case in CASES}
 

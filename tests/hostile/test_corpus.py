@@ -11,6 +11,7 @@ import pytest
 
 from ptce_assist.backup import BackupError, load_backup
 from ptce_assist.docx_import import DocxImportError, import_docx
+from ptce_assist.eligibility.territories import CsvImportError, read_official_csv
 from tests.hostile.make_corpus import CASES, OK, Case
 from tests.hostile.memory import peak_of
 
@@ -27,9 +28,11 @@ def outcome(case: Case, data: bytes) -> str:
     try:
         if case.kind == "docx":
             import_docx(data)
-        else:
+        elif case.kind == "json":
             load_backup(data)
-    except (DocxImportError, BackupError) as error:
+        else:
+            read_official_csv(data, "qpv")
+    except (DocxImportError, BackupError, CsvImportError) as error:
         return str(error)
     return OK
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ptce_assist.docx_export import build_docx
 from ptce_assist.docx_import import DocxImportError, import_docx
@@ -16,6 +18,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from ptce_assist.text import MAX_FIELD_CHARS, FieldTooLong
 from ptce_assist.workshops.exports import FAILED_EXPORT, docx_zip
+from tests.fuzz.strategies import FUZZ, any_char
 from tests.hostile.make_corpus import noise, with_body
 
 
@@ -32,6 +35,17 @@ def test_long_project_and_referent_names_export() -> None:
     properties = docx.Document(io.BytesIO(data)).core_properties
     assert len(properties.title) == 255 and properties.title.endswith("…")
     assert len(properties.author) <= 255 and properties.author.startswith("Camille")
+
+
+long_text = st.text(alphabet=any_char, min_size=200, max_size=800)  # the cap is 255
+
+
+@settings(FUZZ, max_examples=12)  # a document each: about 0.4 s
+@given(project=long_text, referent=long_text, role=long_text)
+def test_identity_values_of_any_length_export(project: str, referent: str, role: str) -> None:
+    dossier = _named(project, referent)
+    dossier.referent.role = role
+    docx.Document(io.BytesIO(build_docx(dossier)))  # a document Word can open
 
 
 def _zip_names(data: bytes) -> list[str]:

@@ -93,8 +93,7 @@ def test_territories_csv_headers_are_shown_literally(store: DossierStore) -> Non
     token, _ = store.create(Dossier())
     at = app_with(token)
     at.switch_page("app_pages/eligibilite.py").run()
-    header = f"{corpus.MARKDOWN_IMAGE};{corpus.MARKDOWN_LINK}"
-    csv = f"{header}\nValence;26000\n".encode()
+    csv = corpus.csv_markdown_headers()
     at.file_uploader(key="fragile_csv_file").upload("liste.csv", csv, "text/csv").run()
     assert not at.exception
     (error,) = at.error
