@@ -28,10 +28,11 @@ from tests.hostile.memory import reset_peak, status_kb
 pytestmark = pytest.mark.browser
 
 COST_BOUND_MB = 300
-RETURNED_MB = 40
+RETURNED_MB = 64
 """How far above idle the server may stay once the sessions that uploaded the files are
 gone (Streamlit keeps a closed session's uploads for server.disconnectedSessionTTL: 5 s
-here, 120 s by default)."""
+here, 120 s by default). Measured 24-33 MB: caches and the allocator's free lists, against
+1.9 GB held before issue 14."""
 _CHILD_PEAK = re.compile(r"Word import: \w+, \d+ bytes, child peak (\d+) MB")
 DOCX_CASES = [case for case in CASES if case.kind == "docx"]
 JSON_CASES = [case for case in CASES if case.kind == "json"]
