@@ -171,7 +171,10 @@ def _answer(
             raise _Timeout from None
         if line is None:
             raise _Crashed  # killed by its limits (or a bug, which the server log shows)
-        message = json.loads(line)
+        try:
+            message = json.loads(line)
+        except ValueError:
+            continue  # not ours (a library writing to stdout)
         if "stage" in message:
             tell(*STAGES.get(message["stage"], STAGES["start"]))
         elif "peak_kb" in message:
@@ -187,7 +190,11 @@ def _reap(
 ) -> None:
     """Wait for the child and log what it cost. Its peak is its own VmHWM (the kernel's
     rusage of a child counts the server's pages it was forked from)."""
-    code = child.wait()
+    try:
+        code = child.wait(timeout=5)  # it exits once it has answered
+    except subprocess.TimeoutExpired:
+        child.kill()
+        code = child.wait()
     server_log().info(
         "Word import: %s, %d bytes, child peak %s, %.2f s, exit %d",
         outcome, size, f"{peak[0] / 1024:.0f} MB" if peak else "unknown",
@@ -219,20 +226,19 @@ def _result_from_json(data: dict[str, Any]) -> ImportResult:
     )
 
 
+def _status_kb(field: str) -> int:
+    """A field of this process's /proc status, in kB ("VmSize", "VmHWM")."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(field + ":"))
+
+
 def _limit_self() -> None:
     """Cap this process: what it holds now plus the memory headroom, and some CPU time (the
     server stops waiting first; this holds should the server die meanwhile)."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
-    limit = size_kb * 1024 + _setting(MEMORY_VARIABLE, MEMORY_HEADROOM_MB) * 1024 * 1024
+    limit = (_status_kb("VmSize") + _setting(MEMORY_VARIABLE, MEMORY_HEADROOM_MB) * 1024) * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     seconds = _setting(TIME_VARIABLE, TIME_LIMIT)
     resource.setrlimit(resource.RLIMIT_CPU, (seconds + 5, seconds + 10))
-
-
-def _peak_kb() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
 def _send(message: dict[str, Any]) -> None:
@@ -262,7 +268,7 @@ def child_main(call_id: str) -> int:
         traceback.print_exc()
         answer = {"error": DAMAGED}
     del data
-    _send({"peak_kb": _peak_kb()})
+    _send({"peak_kb": _status_kb("VmHWM")})
     _send(answer)
     return 0
 
