@@ -15,6 +15,7 @@ from ptce_assist.call import load_call
 from ptce_assist.ui.chrome import sidebar_progress
 from ptce_assist.ui.click_guard import click_guard
 from ptce_assist.ui.context import begin_run, current_token, enter_page, sync_token_with_url
+from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.run_log import run_page
 
@@ -59,13 +60,19 @@ pages: dict[str, list[st.Page]] = {
 }
 
 navigation = st.navigation(pages, expanded=True)
-sync_token_with_url()
-enter_page(navigation.url_path)
-begin_run()
-sidebar_progress()
-if current_token() is not None:
-    sidebar_link()
-    new_dossier_banner()
-with st.sidebar:
-    click_guard()
-run_page(navigation, SCRIPT_STARTED)
+
+
+def main() -> None:
+    sync_token_with_url()
+    enter_page(navigation.url_path)
+    begin_run()
+    sidebar_progress()
+    if current_token() is not None:
+        sidebar_link()
+        new_dossier_banner()
+    with st.sidebar:
+        click_guard()
+    run_page(navigation, SCRIPT_STARTED)
+
+
+run_guarded(main)  # no traceback reaches a user: a French message, details in the server log

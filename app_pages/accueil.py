@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ptce_assist.backup import BackupError, read_backup
+from ptce_assist.backup import BackupError, load_backup
 from ptce_assist.call import load_call
 from ptce_assist.storage.tokens import looks_like_token
 from ptce_assist.ui.context import (
@@ -16,7 +16,9 @@ from ptce_assist.ui.context import (
 )
 from ptce_assist.ui.copy_button import copy_button
 from ptce_assist.ui.links import dossier_link
+from ptce_assist.ui.notices import leave_notices
 from ptce_assist.ui.personal_link import WHY_KEEP, announce_new_dossier
+from ptce_assist.ui.safe import md_escape
 
 call = load_call()
 
@@ -62,7 +64,7 @@ if stored is not None:
         st.rerun()
 else:
     st.subheader("Commencer")
-    if st.button("Créer un nouveau dossier", type="primary") and create_dossier():
+    if st.button("Créer un nouveau dossier", type="primary") and create_dossier() is not None:
         announce_new_dossier()
         st.switch_page("app_pages/identite.py")
 
@@ -84,10 +86,11 @@ else:
     )
     if upload is not None and st.button("Créer un dossier à partir de cette sauvegarde"):
         try:
-            dossier = read_backup(upload.getvalue())
+            restored = load_backup(upload.getvalue())
         except BackupError as error:
-            st.error(str(error))
+            st.error(md_escape(str(error)))  # names from the file: shown literally
         else:
-            if create_dossier(dossier):
+            if create_dossier(restored.dossier) is not None:
+                leave_notices(restored.notes)
                 announce_new_dossier()
                 st.switch_page("app_pages/recapitulatif.py")

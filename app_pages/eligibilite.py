@@ -137,7 +137,7 @@ with st.expander("Importer une liste officielle (CSV, facultatif)"):
         try:
             official = read_official_csv(upload.getvalue(), list_kind)
         except CsvImportError as error:
-            st.error(str(error))
+            st.error(md_escape(str(error)))  # the file's headers: shown literally
         else:
             columns = ", ".join(f"« {h} »" for h in official.columns.values())
             st.success(

@@ -13,9 +13,9 @@ from ptce_assist.docx_import import (
     ImportResult,
     Leftover,
     apply_import,
-    import_docx,
     with_choices,
 )
+from ptce_assist.docx_import.isolation import import_docx_isolated
 from ptce_assist.services import Conflict, Refused
 from ptce_assist.ui.context import (
     call_of,
@@ -75,19 +75,25 @@ if upload is None:
 preview = st.session_state.get(_PREVIEW)
 if not preview or preview.get("file_id") != upload.file_id:
     # Read once per uploaded file, not on every rerun.
+    # In a child process with capped memory and time; the bar follows its stages.
+    bar = st.progress(0.0, text="Lecture du brouillon…")
     try:
         if upload.size > MAX_FILE_BYTES:
             raise DocxImportError(
                 f"Ce fichier est trop volumineux ({MAX_FILE_BYTES // (1024 * 1024)} Mo au plus)."
             )
-        preview = {"file_id": upload.file_id, "result": import_docx(upload.getvalue(), call),
-                   "error": ""}
+        result_read = import_docx_isolated(
+            upload.getvalue(), call.id, lambda done, text: bar.progress(done, text=text)
+        )
+        preview = {"file_id": upload.file_id, "result": result_read, "error": ""}
     except DocxImportError as error:
         preview = {"file_id": upload.file_id, "result": None, "error": str(error)}
+    bar.empty()
     st.session_state[_PREVIEW] = preview
 
 if preview["error"]:
-    st.error(md_escape(preview["error"]) + " Votre dossier n'a pas été modifié.")
+    # Part names and values from the file: shown literally, never as Markdown.
+    st.error(md_escape(preview["error"] + " Votre dossier n'a pas été modifié."))
     st.stop()
 
 result: ImportResult = preview["result"]
@@ -208,7 +214,7 @@ if not result.leftovers:
     st.caption("Rien : tout le texte du document a trouvé sa place.")
 
 for note in result.notes:
-    st.info(md_escape(note))
+    st.info(md_escape(note))  # may quote values from the file
 
 st.divider()
 accept, cancel = st.columns(2)

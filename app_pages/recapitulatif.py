@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
-from ptce_assist.backup import BackupError, backup_filename, read_backup
+from ptce_assist.backup import BackupError, backup_filename, keep_adviser_part, load_backup
 from ptce_assist.progress import STATE_ICONS, all_rubrics_progress, missing_identity_fields
 from ptce_assist.services import Conflict, Saved
 from ptce_assist.ui.context import (
@@ -15,15 +15,16 @@ from ptce_assist.ui.context import (
     note_saved,
     require_open,
 )
+from ptce_assist.ui.notices import leave_notices, show_notices
+from ptce_assist.ui.safe import md_escape
 from ptce_assist.volumes import rubric_measure
-
-REPLACED = "recap:replaced"  # the flash after a replacement (survives the rerun)
 
 opened = require_open()
 dossier = opened.dossier
 call = call_of(dossier)
 
 st.title("Récapitulatif")
+show_notices()
 
 missing = missing_identity_fields(dossier, call)
 labels = {f.path: f.label for f in call.identity_fields}
@@ -59,17 +60,19 @@ with st.expander("Remplacer ce dossier par une sauvegarde"):
     confirm = st.checkbox("Je confirme le remplacement", key="replace_confirm")
     if upload is not None and st.button("Remplacer", disabled=not confirm):
         try:
-            restored = read_backup(upload.getvalue())
+            restored = load_backup(upload.getvalue())
         except BackupError as error:
-            st.error(str(error))
+            st.error(md_escape(str(error)))  # names from the file: shown literally
         else:
             result = get_service().replace(
-                opened.token, restored, expected_version=opened.version
+                opened.token,
+                keep_adviser_part(restored.dossier, dossier),
+                expected_version=opened.version,
             )
             if isinstance(result, Saved):
                 note_saved(result.stored)
                 forget_widgets()
-                st.session_state[REPLACED] = True
+                leave_notices(["Le dossier a été remplacé par la sauvegarde.", *restored.notes])
                 st.rerun()
             elif isinstance(result, Conflict):
                 st.error(
@@ -77,5 +80,3 @@ with st.expander("Remplacer ce dossier par une sauvegarde"):
                 )
             else:
                 st.error(result.message)
-    if st.session_state.pop(REPLACED, False):
-        st.success("Le dossier a été remplacé par la sauvegarde.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # C0/C1 controls except tab and newline, plus lone surrogates: none can go into a DOCX (XML
 # 1.0) nor a PostgreSQL text column, and none is visible to the person who typed them.
@@ -31,8 +31,40 @@ def removed_message(removed: int) -> str:
     return f"{removed} caractères invisibles (caractères de contrôle) ont été retirés du texte."
 
 
+def thousands(number: int) -> str:
+    """12345 -> "12 345" (French: a narrow no-break space between thousands)."""
+    return f"{number:,}".replace(",", "\u202f")
+
+
 def too_long_message(length: int) -> str:
     return (
-        f"Ce texte compte {length:,} caractères, au-delà des {MAX_FIELD_CHARS:,} acceptés : "
-        "il n'a pas été enregistré. Raccourcissez-le (il reste affiché dans la page)."
-    ).replace(",", "\u202f")
+        f"Ce texte compte {thousands(length)} caractères, au-delà des "
+        f"{thousands(MAX_FIELD_CHARS)} acceptés : il n'a pas été enregistré. Raccourcissez-le "
+        "(il reste affiché dans la page)."
+    )
+
+
+class FieldTooLong(ValueError):
+    """A text over MAX_FIELD_CHARS reached the store by a way that did not check it first."""
+
+    def __init__(self, path: str, length: int) -> None:
+        super().__init__(f"{path}: {length} characters (at most {MAX_FIELD_CHARS})")
+        self.path = path
+        self.length = length
+
+
+def oversized_field(value: Any, path: str = "") -> tuple[str, int] | None:
+    """The first text in `value` (nested dicts and lists) longer than MAX_FIELD_CHARS, as
+    (dotted path, length); None when every text fits."""
+    if isinstance(value, str):
+        return (path, len(value)) if len(value) > MAX_FIELD_CHARS else None
+    items: Any = (
+        value.items() if isinstance(value, dict)
+        else enumerate(value) if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = oversized_field(item, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None

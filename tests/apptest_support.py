@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -72,3 +73,9 @@ def full_dossier() -> Dossier:
             "completed_rubrics": [r.id for r in call.rubrics],
         }
     )
+
+
+def shown(markdown: str) -> str:
+    """The text a Markdown element shows when everything in it is escaped (`md_escape`:
+    backslashes, and invisible word joiners that keep URLs from becoming links)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

@@ -6,6 +6,10 @@ import os
 
 import pytest
 
+# Errors in page runs reach AppTest's `at.exception` (and browser tests' pages) instead of
+# the French message users get; tests of that message set PTCE_DEBUG=0 themselves.
+os.environ.setdefault("PTCE_DEBUG", "1")
+
 
 def require_or_skip(condition: bool, env_var: str, reason: str) -> None:
     """Skip when a real tool is missing, but fail when `env_var`=1 says it is mandatory."""

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, read_backup
+from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, load_backup
 from ptce_assist.cli._files import CommandError, read_bytes
 from ptce_assist.coach.report import coach_report
 from ptce_assist.dossier import Dossier
@@ -55,12 +55,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_dossier_file(path: Path) -> Dossier:
-    """Read a dossier file; BackupError carries a one-line French reason."""
+    """Read a dossier file; BackupError carries a one-line French reason. What the file held
+    but was not taken (an adviser's scores) is said on stderr."""
     try:
         raw = read_bytes(str(path), MAX_BACKUP_BYTES)
     except CommandError as error:
         raise BackupError(str(error)) from None
-    return read_backup(raw)  # refuses more than MAX_BACKUP_BYTES in French
+    restored = load_backup(raw)  # refuses more than MAX_BACKUP_BYTES in French
+    for note in restored.notes:
+        print(f"Remarque : {note}", file=sys.stderr)
+    return restored.dossier
 
 
 def check_file(path: Path, as_json: bool, *, strict: bool = False) -> int:

@@ -16,7 +16,7 @@ import os
 import sys
 from typing import Any
 
-from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, read_backup
+from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, load_backup
 from ptce_assist.call import load_call
 from ptce_assist.cli._files import CommandError, fail, read_bytes, write_atomic
 from ptce_assist.docx_import import (
@@ -24,9 +24,9 @@ from ptce_assist.docx_import import (
     DocxImportError,
     ImportResult,
     apply_import,
-    import_docx,
 )
 from ptce_assist.docx_import.guard import too_big_message
+from ptce_assist.docx_import.isolation import import_docx_isolated
 from ptce_assist.dossier import Dossier
 
 PREVIEW_CHARS = 80
@@ -68,15 +68,18 @@ def _run(args: argparse.Namespace) -> int:
     base = Dossier()
     if args.base:
         try:
-            base = read_backup(read_bytes(args.base, MAX_BACKUP_BYTES))
+            restored = load_backup(read_bytes(args.base, MAX_BACKUP_BYTES))
         except BackupError as error:
             raise CommandError(str(error)) from None
+        base = restored.dossier
+        for note in restored.notes:
+            print(f"Remarque : {note}", file=sys.stderr)
     with contextlib.suppress(OSError):  # unreadable files are reported by read_bytes
         if os.path.getsize(args.draft) > MAX_FILE_BYTES:
             raise CommandError(too_big_message(os.path.getsize(args.draft)))
     data = read_bytes(args.draft, MAX_FILE_BYTES)
     try:
-        result = import_docx(data, load_call(base.call_id))
+        result = import_docx_isolated(data, base.call_id)
     except DocxImportError as error:
         raise CommandError(str(error)) from None
     report(result)

@@ -32,6 +32,8 @@ from ptce_assist.plaintext import (
 from ptce_assist.text import clean_text
 
 LABEL_WIDTH = Cm(6.0)
+CORE_PROPERTY_CHARS = 255
+"""python-docx refuses longer core properties (title, author...); names are not capped."""
 
 
 def build_docx(
@@ -82,9 +84,9 @@ def _properties(document: Any, dossier: Dossier, call: Call, created: dt.datetim
     when = created or dt.datetime.now(dt.UTC).replace(microsecond=0)
     props = document.core_properties
     name = " ".join(dossier.project.name.split())
-    props.title = f"{DOCUMENT_TITLE} — {name}" if name else DOCUMENT_TITLE
-    props.subject = call.title
-    props.author = " ".join(dossier.referent.name.split())
+    props.title = _fit(f"{DOCUMENT_TITLE} — {name}" if name else DOCUMENT_TITLE)
+    props.subject = _fit(call.title)
+    props.author = _fit(" ".join(dossier.referent.name.split()))
     props.last_modified_by = props.author
     props.created = when
     props.modified = when
@@ -93,6 +95,13 @@ def _properties(document: Any, dossier: Dossier, call: Call, created: dt.datetim
     props.keywords = "AMI PTCE; dossier de candidature"
     props.comments = "Document produit avec ptce-assist."
     props.category = ""
+
+
+def _fit(text: str) -> str:
+    """At most CORE_PROPERTY_CHARS characters, an ellipsis marking a cut."""
+    if len(text) <= CORE_PROPERTY_CHARS:
+        return text
+    return text[: CORE_PROPERTY_CHARS - 1].rstrip() + "…"
 
 
 def _project_line(document: Any, label: str, value: str) -> None:

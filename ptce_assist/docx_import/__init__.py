@@ -11,6 +11,8 @@ opens it (see `guard`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ptce_assist.call import Call, load_call
 from ptce_assist.docx_import.apply import apply_import, resolve_identity
 from ptce_assist.docx_import.assemble import Assembler
@@ -25,7 +27,7 @@ from ptce_assist.docx_import.guard import MAX_FILE_BYTES, check_container
 from ptce_assist.docx_import.reader import read_document
 from ptce_assist.docx_import.report import dossier_check, import_notes
 from ptce_assist.docx_import.result import ImportResult, Leftover, Piece
-from ptce_assist.text import clean_text
+from ptce_assist.text import MAX_FIELD_CHARS, clean_text
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -39,11 +41,25 @@ __all__ = [
 ]
 
 
-def import_docx(data: bytes, call: Call | None = None) -> ImportResult:
-    """Read a Word draft. Raises DocxImportError (French message) on a file it cannot read."""
+Stage = Callable[[str], None]
+"""Told the stage the import reaches: "guard", "read", "assemble" (for a progress bar)."""
+
+
+def import_docx(
+    data: bytes, call: Call | None = None, stage: Stage | None = None
+) -> ImportResult:
+    """Read a Word draft. Raises DocxImportError (French message) on a file it cannot read.
+
+    In the server, use `isolation.import_docx_isolated`: it runs this in a child process
+    with bounded memory and time.
+    """
     call = call or load_call()
+    stage = stage or (lambda _name: None)
+    stage("guard")
     check_container(data)
+    stage("read")
     document = read_document(data)
+    stage("assemble")
     collected = Assembler(call, document.comments).feed(document.items)
     pieces = tuple(collected.pieces)
 
@@ -65,6 +81,12 @@ def import_docx(data: bytes, call: Call | None = None) -> ImportResult:
         rubric_texts(pieces, leftovers, defaults), document.from_export, call
     )
     identity = {path: clean_text(value).text for path, value in collected.identity.items()}
+    for path, value in identity.items():
+        if len(value) > MAX_FIELD_CHARS:
+            raise DocxImportError(
+                f"Le champ « {_identity_label(call, path)} » de ce document est beaucoup trop "
+                "long pour un dossier : rien n'a été importé."
+            )
     notes = import_notes(collected, document, leftovers, rubrics, call)
     notes.extend(resolve_identity(identity, call)[1])
     refusal = dossier_check(collected, call)
@@ -80,3 +102,7 @@ def import_docx(data: bytes, call: Call | None = None) -> ImportResult:
         identity_sources={k: tuple(v) for k, v in collected.identity_sources.items()},
         from_export=document.from_export,
     )
+
+
+def _identity_label(call: Call, path: str) -> str:
+    return next((f.label for f in call.identity_fields if f.path == path), path)

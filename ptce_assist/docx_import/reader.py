@@ -1,27 +1,25 @@
 """A DOCX body as a flat list of paragraphs and tables, with the formatting that matters.
 
-Walks the XML itself: content controls, tracked insertions, hyperlinks and simple fields are
-read; deletions, field codes, text boxes, images and notes are skipped (and counted, so the
-candidate can be told). Highlighted and commented passages are marked, for the candidate to
-decide whether they are internal notes. Every paragraph gets its position in the document
+Walks the XML itself (`package` parses only the parts it needs: the document, its styles,
+numbering and comments): content controls, tracked insertions, hyperlinks and simple fields
+are read; deletions, field codes, text boxes, images and notes are skipped (and counted, so
+the candidate can be told). Highlighted and commented passages are marked, for the candidate
+to decide whether they are internal notes. Every paragraph gets its position in the document
 (`Para.index`, table cells included), so the import can account for each one.
 """
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from ptce_assist.docx_import.errors import DocxImportError
-from ptce_assist.docx_import.guard import DAMAGED, NOT_DOCX
+from ptce_assist.docx_import.guard import DAMAGED
+from ptce_assist.docx_import.package import open_word_parts
 from ptce_assist.docx_import.styles import (
     Comment,
     Styles,
@@ -97,19 +95,9 @@ class ReadDocument:
     from_export: bool = False  # written by the application's own export
 
 
-@dataclass(frozen=True)
-class _Parts:
-    """The XML roots the import reads (None: the document has no such part)."""
-
-    document: Any  # word/document.xml
-    styles: Any | None  # word/styles.xml
-    numbering: Any | None  # word/numbering.xml
-    comments: Any | None  # word/comments.xml
-
-
 def read_document(data: bytes) -> ReadDocument:
     """Parse a DOCX already accepted by `guard.check_container`."""
-    parts = _open_parts(data)
+    parts = open_word_parts(data)
     root = parts.document
     body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
     if body is None:
@@ -124,30 +112,6 @@ def read_document(data: bytes) -> ReadDocument:
     )
     return ReadDocument(
         items, reader.skipped, read_comments(parts.comments), furniture, styles.from_export
-    )
-
-
-def _open_parts(data: bytes) -> _Parts:
-    """Open the package and return the parts the import reads; nothing else opens it."""
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except ValueError as error:
-        if "not a Word file" in str(error):
-            raise DocxImportError(NOT_DOCX) from None
-        raise DocxImportError(DAMAGED) from None
-    except Exception:  # noqa: BLE001 - whatever a hostile package makes the parser raise
-        raise DocxImportError(DAMAGED) from None
-
-    def related(reltype: str) -> Any | None:
-        try:
-            part = document.part.part_related_by(reltype)
-            element = getattr(part, "element", None)
-            return element if element is not None else parse_xml(part.blob)
-        except Exception:  # noqa: BLE001 - a missing or odd part: read without it
-            return None
-
-    return _Parts(
-        document.element, related(RT.STYLES), related(RT.NUMBERING), related(RT.COMMENTS)
     )
 
 

@@ -22,9 +22,14 @@ from ptce_assist.eligibility.fragile_text import FragileMention, fragile_mention
 from ptce_assist.eligibility.links import ELIGIBILITE, on_page
 from ptce_assist.eligibility.textmatch import names_place, place_key, words_key
 from ptce_assist.eligibility.verdict import Verdict, french_list, plural
+from ptce_assist.text import thousands
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 PERIMETRE = "perimetre"  # the rubric (and its page's url_path)
+MAX_CSV_LINES = 100_000
+"""Most lines read (France has some 35,000 communes; an official list holds fewer)."""
+MAX_CSV_CELLS = 1_000_000
+"""Most cells read: bounds what the parsed rows cost (a 15 MB file of tiny cells took 1 GB)."""
 
 
 def split_communes(text: str) -> list[str]:
@@ -341,11 +346,21 @@ def read_official_csv(raw: bytes, kind: str) -> OfficialList:
             "Ce fichier n'est pas un CSV (fichier binaire ou tableur .xlsx) : "
             "ouvrez-le dans un tableur et enregistrez-le au format CSV."
         )
+    if raw.count(b"\n") > MAX_CSV_LINES:
+        raise CsvImportError(
+            f"Le fichier compte plus de {thousands(MAX_CSV_LINES)} lignes : ce n'est sans doute "
+            "pas une liste officielle."
+        )
     text = _decode(raw)
-    first_line = text.lstrip().splitlines()[0]
+    first_line = re.split(r"\r\n|\r|\n", text.lstrip(), maxsplit=1)[0]
     delimiter = max(";,\t|", key=first_line.count)
     if first_line.count(delimiter) == 0:
         delimiter = ";"
+    if text.count(delimiter) > MAX_CSV_CELLS:
+        raise CsvImportError(
+            f"Le fichier compte plus de {thousands(MAX_CSV_CELLS)} cellules : ce n'est sans "
+            "doute pas une liste officielle."
+        )
     reader = csv.reader(io.StringIO(text.lstrip()), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)

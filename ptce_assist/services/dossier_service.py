@@ -41,6 +41,11 @@ STORAGE_FAILED = (
 UNKNOWN_DOSSIER = "Ce dossier n'existe plus : rien n'a pu être enregistré."
 INVALID_VALUE = "Cette valeur n'a pas pu être enregistrée : elle ne correspond pas au dossier."
 TOO_MANY_ROWS = f"Un tableau compte au plus {MAX_ROWS} lignes : rien n'a été enregistré."
+CREATE_FAILED = (
+    "Le dossier n'a pas pu être créé : la base de données du serveur est indisponible, pleine "
+    "ou en lecture seule. Réessayez dans quelques minutes ; si cela dure, prévenez l'équipe "
+    "qui gère l'outil."
+)
 
 
 @dataclass(frozen=True)
@@ -117,13 +122,7 @@ class DossierService:
             return self.store.create(dossier)
         except Exception:
             LOGGER.exception("dossier creation failed")
-            return Refused(
-                temporary=True,
-                message=
-                "Le dossier n'a pas pu être créé : la base de données est indisponible, pleine "
-                "ou en lecture seule. Réessayez dans un instant ; si cela dure, prévenez la "
-                "personne qui administre l'outil.",
-            )
+            return Refused(CREATE_FAILED, temporary=True)
 
     # -- one field ---------------------------------------------------------------------------
     def save_value(

@@ -22,6 +22,7 @@ from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.history import record_changes
 from ptce_assist.storage.schema import dossiers, metadata
 from ptce_assist.storage.tokens import new_token, token_hash
+from ptce_assist.text import FieldTooLong, oversized_field
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ class FieldConflict(Exception):
 
 class UnknownDossier(KeyError):
     """No dossier has this token."""
+
+
+def _check_caps(dossier: Dossier) -> None:
+    """Typing, backups and imports cap every text; this holds for any other caller too."""
+    oversized = oversized_field(dossier.model_dump())
+    if oversized is not None:
+        raise FieldTooLong(*oversized)
 
 
 def _now() -> dt.datetime:
@@ -88,6 +96,7 @@ class DossierStore:
     def create(self, dossier: Dossier | None = None) -> tuple[str, StoredDossier]:
         token = new_token()
         dossier = dossier or Dossier()
+        _check_caps(dossier)
         now = _now()
         with write_transaction(self.engine) as conn:
             result = conn.execute(
@@ -157,6 +166,7 @@ class DossierStore:
         *,
         milestone: bool = False,
     ) -> StoredDossier:
+        _check_caps(dossier)
         now = _now()
         version = current.version + 1
         conn.execute(

@@ -24,6 +24,7 @@ from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import DossierService, Refused
 from ptce_assist.storage import DossierStore, StoredDossier, make_engine
 from ptce_assist.storage.tokens import looks_like_token, token_hash
+from ptce_assist.ui.errors import STORAGE as STORAGE_UNAVAILABLE
 
 LOGGER = logging.getLogger(__name__)
 
@@ -153,9 +154,11 @@ def begin_run() -> None:
         LOGGER.exception("could not read the dossier")
         st.session_state[_OUTAGE_KEY] = True
         last = st.session_state.get(_LAST_GOOD_KEY)
-        if isinstance(last, StoredDossier):
+        if isinstance(last, StoredDossier):  # the page stays, with what is typed in it
             st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
-        st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+            st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        else:  # nothing read yet in this session: nothing to show
+            st.error(STORAGE_UNAVAILABLE)
         return
     if stored is None:
         return

@@ -14,10 +14,21 @@ from typing import Any
 from ptce_assist.docx_export import build_docx
 from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
+from ptce_assist.serverlog import server_log
 from ptce_assist.spreadsheet_safety import neutralise_formula
 from ptce_assist.text import clean_text
 
 DATE_FORMAT = "%d/%m/%Y %H:%M"
+# Names Windows reserves for devices, whatever the extension ("CON.docx" cannot be opened).
+WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789"}
+)
+FAILED_EXPORT = (
+    "Le document Word de ce dossier n'a pas pu être produit (erreur enregistrée sur le "
+    "serveur). Ouvrez le dossier et téléchargez-le depuis la page « Exporter », ou "
+    "signalez-le à l'équipe qui gère l'outil.\r\n"
+)
 
 
 def _safe_cell(value: Any) -> Any:
@@ -58,16 +69,29 @@ def to_xlsx_bytes(frame: Any, sheet: str = "Tableau de bord") -> bytes:
     return buffer.getvalue()
 
 
+def windows_safe_stem(stem: str) -> str:
+    """`stem`, suffixed when Windows reserves it as a device name ("CON" -> "CON-dossier")."""
+    return f"{stem}-dossier" if stem.upper() in WINDOWS_RESERVED else stem
+
+
 def docx_zip(dossiers: Sequence[Dossier]) -> bytes:
-    """One DOCX per dossier (comments are not part of a dossier: they cannot be in it)."""
+    """One DOCX per dossier (comments are not part of a dossier: they cannot be in it).
+
+    A dossier whose document cannot be built gets a short French note instead, so that one
+    dossier never costs the adviser the whole workshop's archive.
+    """
     buffer = io.BytesIO()
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for number, dossier in enumerate(dossiers, start=1):
-            stem = safe_stem(dossier.project.name, fallback=f"dossier-{number}")
-            name, suffix = f"{stem}.docx", 2
+            stem = windows_safe_stem(safe_stem(dossier.project.name, fallback=f"dossier-{number}"))
+            name, suffix = stem, 2
             while name.lower() in used:
-                name, suffix = f"{stem}-{suffix}.docx", suffix + 1
+                name, suffix = f"{stem}-{suffix}", suffix + 1
             used.add(name.lower())
-            archive.writestr(name, build_docx(dossier))
+            try:
+                archive.writestr(f"{name}.docx", build_docx(dossier))
+            except Exception:  # noqa: BLE001 - logged; the other dossiers are still exported
+                server_log().exception("Workshop ZIP: dossier %d could not be exported", number)
+                archive.writestr(f"{name}-erreur.txt", FAILED_EXPORT.encode("utf-8"))
     return buffer.getvalue()

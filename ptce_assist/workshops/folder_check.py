@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from ptce_assist.backup import BackupError, read_backup
-from ptce_assist.docx_import import DocxImportError, apply_import, import_docx
+from ptce_assist.call import DEFAULT_CALL_ID
+from ptce_assist.docx_import import DocxImportError, apply_import
+from ptce_assist.docx_import.isolation import import_docx_isolated
 from ptce_assist.dossier import Dossier
 from ptce_assist.workshops.dashboard import COL_PROJECT, dashboard_rows, to_frame
 from ptce_assist.workshops.exports import safe_frame
@@ -43,7 +45,7 @@ def read_draft(path: Path) -> Dossier:
 
 def _read_docx(raw: bytes) -> Dossier:
     try:
-        result = import_docx(raw)
+        result = import_docx_isolated(raw, DEFAULT_CALL_ID)
     except DocxImportError as error:
         raise DraftError(str(error)) from None
     return apply_import(Dossier(), result)

@@ -116,3 +116,28 @@ def _value(dossier: Dossier, path: str) -> Any:
     for part in path.split("."):
         node = node.get(part) if isinstance(node, dict) else None
     return node
+
+
+def test_the_budget_typed_then_left_for_another_page_is_still_there_on_return(
+    app_server: AppServer, new_page: Callable[[], Any]
+) -> None:
+    """Issue point 1, as it was seen: a new dossier, 45 000 € typed in the budget, saved;
+    Récapitulatif, then Budget again: the budget was back to empty and that was saved."""
+    token, _ = _store(app_server).create(Dossier())
+    person = Person(new_page(), app_server, token)
+    person.open("budget")
+    expenses = person.page.get_by_role("table", name="Dépenses", exact=True)
+    cell = expenses.get_by_label("N (€), ligne 1", exact=True)
+    cell.click()
+    person.page.keyboard.type("45 000")
+    stored = person.eventually_stored(
+        lambda d: d.budget.expense_totals()[0] == 4_500_000, "le montant n'est pas enregistré"
+    )
+    version = person.version()
+    for title, path in [("Récapitulatif", "recapitulatif"), ("Budget prévisionnel", "budget"),
+                        ("Identité", "identite"), ("Budget prévisionnel", "budget")]:
+        person.go_by_sidebar(title, path)
+        assert person.version() == version, f"aller sur {path} a écrit dans le dossier"
+    assert person.stored().budget == stored.budget
+    shown = person.page.get_by_role("table", name="Dépenses", exact=True)
+    assert shown.get_by_label("N (€), ligne 1", exact=True).input_value() == "45 000"

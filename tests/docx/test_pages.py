@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore
-from tests.apptest_support import app_with
+from tests.apptest_support import app_with, shown
 from tests.apptest_support import new_store as _new_store
 from tests.docx import corpus, drafts
 from tests.docx.test_export import full
@@ -126,8 +126,8 @@ def test_import_page_hostile_file_gives_a_french_error_and_no_accept(
     at.file_uploader[0].upload("bombe.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
                                + "EncryptedPackage".encode("utf-16-le"), DOCX_MIME).run()
     assert not at.exception
-    assert at.error[0].value.startswith("Ce document est protégé par un mot de passe")
-    assert at.error[0].value.endswith("Votre dossier n'a pas été modifié.")
+    assert shown(at.error[0].value).startswith("Ce document est protégé par un mot de passe")
+    assert shown(at.error[0].value).endswith("Votre dossier n'a pas été modifié.")
     assert not [b for b in at.button if b.key == "import_word:accept"]
     stored = store.load(token)
     assert stored is not None and stored.version == 1

@@ -1,0 +1,3 @@
+"""Browser fixtures shared with tests/browser (Debian Chromium, real streamlit servers)."""
+
+from tests.browser.conftest import browser, new_page  # noqa: F401
