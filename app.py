@@ -14,10 +14,18 @@ from app_pages.rubrique import rubric_page
 from ptce_assist.call import load_call
 from ptce_assist.ui.chrome import sidebar_progress
 from ptce_assist.ui.click_guard import click_guard
-from ptce_assist.ui.context import begin_run, current_token, enter_page, sync_token_with_url
+from ptce_assist.ui.context import (
+    begin_run,
+    call_of,
+    current_open,
+    current_token,
+    enter_page,
+    sync_token_with_url,
+)
 from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.run_log import run_page
+from ptce_assist.ui.team import member_panel, team_watch
 
 # Imports are cached after the first run: a run's time is measured from here.
 SCRIPT_STARTED = time.perf_counter()
@@ -31,6 +39,10 @@ pages: dict[str, list[st.Page]] = {
         st.Page("app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True),
         st.Page(
             "app_pages/identite.py", title="Identité", icon=":material/badge:", url_path="identite"
+        ),
+        st.Page(
+            "app_pages/equipe.py", title="Écrire en équipe", icon=":material/group:",
+            url_path="equipe",
         ),
     ],
     "Rubriques": [rubric_page(rubric) for rubric in call.rubrics],
@@ -70,6 +82,10 @@ def main() -> None:
     if current_token() is not None:
         sidebar_link()
         new_dossier_banner()
+        opened = current_open()
+        with st.sidebar:
+            member_panel()
+            team_watch(call_of(opened.dossier) if opened is not None else None)
     with st.sidebar:
         click_guard()
     run_page(navigation, SCRIPT_STARTED)

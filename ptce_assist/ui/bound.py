@@ -23,6 +23,7 @@ import streamlit as st
 
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import Conflict, Refused, Saved, SaveResult
+from ptce_assist.ui import team
 from ptce_assist.ui.context import (
     PAGE_PREFIX,
     OpenDossier,
@@ -64,6 +65,7 @@ def field_data(
     state = st.session_state
     seed_id = state.setdefault(keys["seed_id"], 0)
     stored = open_dossier.value(path)
+    team.watch(path, stored)
     return {
         "scope": open_dossier.scope,
         "path": path,
@@ -75,6 +77,7 @@ def field_data(
         "ack": state.get(keys["ack"]),
         "rebase": state.get(keys["rebase"]),
         "readonly": readonly,
+        "last_change": open_dossier.last_change(path),
     }
 
 
@@ -105,13 +108,16 @@ def save(path: str, value: Any, *, base_digest: str) -> bool:
     if token is None:
         return False
     service = get_service()
-    result = service.save_value(token, path, value, base_digest=base_digest)
+    author = team.member_name()
+    result = service.save_value(token, path, value, base_digest=base_digest, author=author)
     if isinstance(result, Conflict) and st.session_state.get(_keys(path)["mine"]) == (
         value_digest(result.theirs)
     ):
         # The server holds what this page saved last: this send left before that save was
         # acknowledged, from the same base. Not a change made elsewhere.
-        result = service.save_value(token, path, value, base_digest=value_digest(result.theirs))
+        result = service.save_value(
+            token, path, value, base_digest=value_digest(result.theirs), author=author
+        )
     return _remember(path, result)
 
 
@@ -121,7 +127,9 @@ def update(path: str, change: Callable[[Any], Any]) -> bool:
     token = current_token()
     if token is None:
         return False
-    return _remember(path, get_service().update_value(token, path, change))
+    return _remember(
+        path, get_service().update_value(token, path, change, author=team.member_name())
+    )
 
 
 def _remember(path: str, result: SaveResult) -> bool:
