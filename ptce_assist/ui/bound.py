@@ -172,6 +172,13 @@ def keep_mine(path: str, theirs: Any) -> None:
     st.session_state.pop(keys["conflict"], None)
 
 
+def _show(value: Any, show: Callable[[Any], None] | None) -> None:
+    if show is not None:
+        show(value)
+    else:
+        st.text(str(value if value is not None else ""))
+
+
 def feedback(
     path: str,
     *,
@@ -199,11 +206,14 @@ def feedback(
         "Ce champ a été modifié ailleurs (autre onglet ou autre membre de l'équipe) depuis "
         "que vous l'avez ouvert : votre version n'a pas été enregistrée. Que voulez-vous garder ?"
     )
-    with st.expander("Voir la version enregistrée ailleurs"):
-        if show_theirs is not None:
-            show_theirs(theirs)
-        else:
-            st.text(str(theirs if theirs is not None else ""))
+    mine_column, theirs_column = st.columns(2)
+    with mine_column:
+        st.caption("Votre version (pas encore enregistrée)")
+        _show(conflict["mine"], show_theirs)
+    with theirs_column:
+        st.caption("La version enregistrée")
+        _show(theirs, show_theirs)
+
     def keep() -> None:
         if on_keep is None:
             keep_mine(path, theirs)

@@ -91,6 +91,7 @@ class PtceSync {
     this.instance = Math.random().toString(36).slice(2, 10);
     this.sentKey = null; // the value of the last payload handed to Streamlit
     this.ackedKey = null; // the value of the last payload Python said it saved
+    this.ackHandled = null; // the last acknowledgement taken into account
     this.timer = null;
     this.firstPendingAt = null;
     this.retryTimer = null;
@@ -173,9 +174,12 @@ class PtceSync {
       }
     }
     const current = ptceKey(this.read());
-    if (this.seq > 0 && data.ack === this.lastSeq() && data.status === "ok") {
+    const newAck = this.seq > 0 && data.ack === this.lastSeq() && this.ackHandled !== data.ack;
+    if (newAck && data.status === "ok") {
       // Our last payload is saved (possibly cleaned of invisible characters): later edits
-      // start from what the server now holds.
+      // start from what the server now holds. Once: later runs carry the same ack while
+      // others may have saved since.
+      this.ackHandled = data.ack;
       this.ackedKey = this.sentKey;
       this.base = data.saved_digest;
       this.baseKey = this.sentKey;
