@@ -25,7 +25,7 @@ from ptce_assist.ui.context import (
 from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.run_log import run_page
-from ptce_assist.ui.team import member_panel, team_watch
+from ptce_assist.ui.team import live, member_panel, team_watch
 
 # Imports are cached after the first run: a run's time is measured from here.
 SCRIPT_STARTED = time.perf_counter()
@@ -83,9 +83,10 @@ def main() -> None:
         sidebar_link()
         new_dossier_banner()
         opened = current_open()
-        with st.sidebar:
-            member_panel()
-            team_watch(call_of(opened.dossier) if opened is not None else None)
+        if live():
+            with st.sidebar:
+                member_panel()
+                team_watch(call_of(opened.dossier) if opened is not None else None)
     with st.sidebar:
         click_guard()
     run_page(navigation, SCRIPT_STARTED)

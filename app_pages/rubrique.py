@@ -14,7 +14,7 @@ from ptce_assist.ui.copy_button import rubric_copy_button
 from ptce_assist.ui.history_panel import history_panel
 from ptce_assist.ui.rubric_field import rubric_path, rubric_text_editor
 from ptce_assist.ui.safe import md_escape
-from ptce_assist.ui.team import LIVE_EVERY, others_here, who
+from ptce_assist.ui.team import LIVE_EVERY, live, others_here, who
 from ptce_assist.volumes import rubric_measure
 
 REQUIREMENT_WORDING = {
@@ -47,7 +47,8 @@ def render(rubric_id: str) -> None:
             st.markdown(f"> {quote}")
         st.caption(rubric.help)
 
-    rubric_presence(rubric.id)
+    if live():
+        rubric_presence(rubric.id)
     rubric_text_editor(open_dossier, rubric)
     history_panel(open_dossier, rubric_path(rubric.id), title="Historique de cette rubrique")
 

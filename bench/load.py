@@ -10,7 +10,11 @@ click: the editor's debounced send must save it). Printed for each N:
   (a thread reads the database every 25 ms), the 800 ms send delay of the editor included;
 - lost: candidates whose stored text, at the end, is not exactly what they typed;
 - rerun p95: duration of the server's page runs during the round (PTCE_RUN_LOG);
+- server CPU: the server process's CPU time while the candidates type (/proc/<pid>/stat);
 - peak memory: the server process's peak resident memory (VmHWM of /proc).
+
+Each N runs twice by default: with the team's presence and live updates (a sidebar fragment
+polls every 3 s) and without (PTCE_TEAM_LIVE=0), to print what presence costs the server.
 
 Targets (issue "Proof under load"): with 40 typists, save p95 < 1.5 s, nothing lost,
 server memory < 600 MB. In a workshop every candidate types on their own laptop; here the
@@ -22,7 +26,7 @@ the moment typing ends).
 Only 127.0.0.1 is contacted: every other request of the pages is aborted (and counted).
 The run stops by itself: a time limit per round, the server killed at the end.
 
-    .venv/bin/python bench/load.py [--sizes 10 20 40] [--rubric objectifs]
+    .venv/bin/python bench/load.py [--sizes 10 20 40] [--rubric objectifs] [--presence both]
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from playwright.async_api import async_playwright
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from ptce_assist.storage.tokens import token_hash
+from ptce_assist.ui.team import LIVE_ENV
 from tests.browser.server import AppServer
 
 CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
@@ -80,11 +85,14 @@ class Candidate:
 @dataclass
 class Round:
     size: int
+    presence: bool = True
     save_latencies: list[float] = field(default_factory=list)
     lost: int = 0
     rerun_p95: float = float("nan")
     reruns: int = 0
     peak_mb: float = float("nan")
+    cpu_seconds: float = float("nan")  # the server's CPU time during the typing
+    typing_seconds: float = float("nan")
     blocked_requests: int = 0
 
 
@@ -94,6 +102,12 @@ def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     rank = max(0, min(len(ordered) - 1, round(share * (len(ordered) - 1))))
     return ordered[rank]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (from /proc/<pid>/stat), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -188,8 +202,8 @@ async def type_like_a_person(page: Any, candidate: Candidate, seed: int) -> None
             await asyncio.sleep(rng.uniform(*THINK_SECONDS))
 
 
-async def run_round(size: int, rubric: str, workdir: Path) -> Round:
-    result = Round(size=size)
+async def run_round(size: int, rubric: str, workdir: Path, presence: bool = True) -> Round:
+    result = Round(size=size, presence=presence)
     db_path = workdir / f"load-{size}.sqlite3"
     url = f"sqlite:///{db_path}"
     engine = make_engine(url)
@@ -199,7 +213,8 @@ async def run_round(size: int, rubric: str, workdir: Path) -> Round:
     candidates = [Candidate(i, token, token_hash(token)) for i, token in enumerate(tokens)]
 
     run_log = workdir / f"runs-{size}.log"
-    server = AppServer(url, env={"PTCE_RUN_LOG": str(run_log)}, log_dir=workdir)
+    env = {"PTCE_RUN_LOG": str(run_log), LIVE_ENV: "1" if presence else "0"}
+    server = AppServer(url, env=env, log_dir=workdir)
     server.start()
     watcher = SaveWatcher(db_path, rubric, candidates)
     assert server.process is not None
@@ -221,6 +236,7 @@ async def run_round(size: int, rubric: str, workdir: Path) -> Round:
                 await page.get_by_label("Votre texte").wait_for(timeout=60_000)
             run_log.write_text("")  # count only the runs of the typing
             watcher.start()
+            cpu_before, typing_started = cpu_seconds(server.process.pid), time.monotonic()
             await asyncio.wait_for(
                 asyncio.gather(
                     *(
@@ -233,6 +249,8 @@ async def run_round(size: int, rubric: str, workdir: Path) -> Round:
             deadline = time.monotonic() + SAVE_WAIT_LIMIT
             while time.monotonic() < deadline and any(c.saved_at is None for c in candidates):
                 await asyncio.sleep(0.1)
+            result.cpu_seconds = cpu_seconds(server.process.pid) - cpu_before
+            result.typing_seconds = time.monotonic() - typing_started
             await browser.close()
         result.peak_mb = peak_rss_mb(server.process.pid) if server.process else float("nan")
     finally:
@@ -265,23 +283,42 @@ def _only_localhost(result: Round) -> Any:
 
 def print_table(rounds: list[Round]) -> None:
     print()
-    print("typists | save p50 | save p95 | lost | page runs | run p95 | server peak | blocked")
-    print("--------|----------|----------|------|-----------|---------|-------------|--------")
+    print("| candidats | présence | enregistrement p50 | p95 | textes perdus | exécutions | "
+          "exécution p95 | processeur du serveur | mémoire max. | requêtes bloquées |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rounds:
+        share = r.cpu_seconds / r.typing_seconds if r.typing_seconds else float("nan")
         print(
-            f"{r.size:7d} | {percentile(r.save_latencies, 0.5):6.2f} s | "
-            f"{percentile(r.save_latencies, 0.95):6.2f} s | {r.lost:4d} | {r.reruns:9d} | "
-            f"{r.rerun_p95:5.2f} s | {r.peak_mb:8.0f} MB | {r.blocked_requests:7d}"
+            f"| {r.size} | {'oui' if r.presence else 'non'} | "
+            f"{percentile(r.save_latencies, 0.5):.2f} s | "
+            f"{percentile(r.save_latencies, 0.95):.2f} s | {r.lost} | {r.reruns} | "
+            f"{r.rerun_p95:.2f} s | {r.cpu_seconds:.1f} s ({share:.0%} d'un cœur) | "
+            f"{r.peak_mb:.0f} Mo | {r.blocked_requests} |"
         )
-    biggest = max(rounds, key=lambda r: r.size)
-    p95 = percentile(biggest.save_latencies, 0.95)
-    unsaved = biggest.size - len(biggest.save_latencies)
-    within = p95 < 1.5 and biggest.lost == 0 and unsaved == 0 and biggest.peak_mb < 600
-    print()
-    print(
-        f"Targets at {biggest.size} typists (save p95 < 1.5 s, nothing lost, memory < 600 MB): "
-        + ("met" if within else "NOT met")
-    )
+    biggest = max(r.size for r in rounds)
+    for r in rounds:
+        if r.size != biggest:
+            continue
+        p95 = percentile(r.save_latencies, 0.95)
+        unsaved = r.size - len(r.save_latencies)
+        within = p95 < 1.5 and r.lost == 0 and unsaved == 0 and r.peak_mb < 600
+        print(
+            f"Cibles à {r.size} candidats, présence {'activée' if r.presence else 'coupée'} "
+            "(enregistrement p95 < 1,5 s, rien de perdu, mémoire < 600 Mo) : "
+            + ("tenues" if within else "NON tenues")
+        )
+    by_size: dict[int, dict[bool, Round]] = {}
+    for r in rounds:
+        by_size.setdefault(r.size, {})[r.presence] = r
+    for size, pair in sorted(by_size.items()):
+        if True in pair and False in pair:
+            on, off = pair[True], pair[False]
+            print(
+                f"Coût de la présence à {size} : processeur "
+                f"{on.cpu_seconds - off.cpu_seconds:+.1f} s "
+                f"({on.cpu_seconds / max(off.cpu_seconds, 1e-9):.2f} fois), mémoire "
+                f"{on.peak_mb - off.peak_mb:+.0f} Mo"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -291,15 +328,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", type=Path, help="dossier où garder bases, journaux du serveur et des runs"
     )
+    parser.add_argument(
+        "--presence", choices=["on", "off", "both"], default="both",
+        help="présence et mises à jour en direct (le panneau de l'équipe) : avec, sans, ou "
+        "les deux pour en mesurer le coût",
+    )
     args = parser.parse_args(argv)
     rounds = []
     with tempfile.TemporaryDirectory(prefix="ptce-load-") as tmp:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
+        variants = {"on": [True], "off": [False], "both": [True, False]}[args.presence]
         for size in args.sizes:
-            started = time.monotonic()
-            rounds.append(asyncio.run(run_round(size, args.rubric, workdir)))
-            print(f"N={size}: round done in {time.monotonic() - started:.0f} s", flush=True)
+            for presence in variants:
+                started = time.monotonic()
+                rounds.append(asyncio.run(run_round(size, args.rubric, workdir, presence)))
+                print(f"{size} candidats, présence {'activée' if presence else 'coupée'} : "
+                      f"tour fini en {time.monotonic() - started:.0f} s", flush=True)
     print_table(rounds)
     return 0
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import secrets
 from collections.abc import Mapping
 
@@ -34,6 +35,7 @@ from ptce_assist.ui.web import module_loader, stylesheets
 
 LOGGER = logging.getLogger(__name__)
 
+LIVE_ENV = "PTCE_TEAM_LIVE"  # "0": no presence and no live updates (bench/load.py compares)
 LIVE_EVERY = dt.timedelta(seconds=3)
 HEARTBEAT_EVERY = dt.timedelta(seconds=15)
 NAME_KEY = "member:name"
@@ -74,6 +76,10 @@ _member = st.components.v2.component(
 """,
     js=module_loader("member.js"),
 )
+
+
+def live() -> bool:
+    return os.environ.get(LIVE_ENV, "1") != "0"
 
 
 def member_name() -> str:
