@@ -170,6 +170,7 @@ class PtceSync {
       this.rebaseId = rebase.id;
       if (known) {
         this.base = rebase.digest;
+        this.baseKey = null; // the other version's text is not known here
         this.sendNow(this.read());
       }
     }
@@ -408,6 +409,7 @@ class PtceSync {
       this.write(draft.v);
       this.editedSinceSeed = true;
       this.base = this.data.saved_digest; // the person chose to replace what is stored
+      this.baseKey = ptceKey(this.data.saved);
       this.sendNow(this.read());
     });
     drop.addEventListener("click", () => {
