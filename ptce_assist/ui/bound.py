@@ -65,7 +65,7 @@ def field_data(
     state = st.session_state
     seed_id = state.setdefault(keys["seed_id"], 0)
     stored = open_dossier.value(path)
-    team.watch(path, stored)
+    changed_here = team.watch(path, stored)
     return {
         "scope": open_dossier.scope,
         "path": path,
@@ -77,7 +77,9 @@ def field_data(
         "ack": state.get(keys["ack"]),
         "rebase": state.get(keys["rebase"]),
         "readonly": readonly,
-        "last_change": open_dossier.last_change(path),
+        # Who saved it, only when the value changed since this page last showed it (the field
+        # may then have been saved elsewhere): no history read on an ordinary run.
+        "last_change": open_dossier.last_change(path) if changed_here else None,
     }
 
 

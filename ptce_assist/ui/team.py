@@ -111,9 +111,14 @@ def member_panel() -> None:
     )
 
 
-def watch(path: str, value: object) -> None:
-    """A bound field shows `value` at `path` on this page: watch it for saves made elsewhere."""
-    st.session_state.setdefault(WATCHED_KEY, {})[path] = value_digest(value)
+def watch(path: str, value: object) -> bool:
+    """A bound field shows `value` at `path` on this page: watch it for saves made elsewhere.
+    True if the page showed another value there on its previous run."""
+    watched = st.session_state.setdefault(WATCHED_KEY, {})
+    digest = value_digest(value)
+    before = watched.get(path)
+    watched[path] = digest
+    return before is not None and before != digest
 
 
 def place_name(place: str, call: Call | None) -> str:
