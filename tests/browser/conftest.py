@@ -118,7 +118,9 @@ def page(new_page: Callable[[], Any]) -> Any:
 
 
 def wait_idle(page: Any, timeout: float = 30_000) -> None:
-    """Wait until the Streamlit script run triggered by the last action has finished."""
+    """Racy (a fixed delay, then `notRunning`, also the state before a run starts): use
+    `waits.expect_run` / `waits.open_page`. Kept only for test_full_journey.py and
+    tests/budget/test_budget_browser.py until their tables are rewritten."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
     page.wait_for_timeout(150)
     page.wait_for_selector(
