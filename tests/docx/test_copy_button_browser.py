@@ -12,8 +12,9 @@ import pytest
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
-from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.conftest import screenshot
 from tests.browser.server import AppServer
+from tests.browser.waits import expect_run, open_page
 from tests.docx import drafts
 
 pytestmark = pytest.mark.browser
@@ -29,8 +30,7 @@ TEXT = (
 def _open(server: AppServer, page: Any, path: str) -> str:
     store = DossierStore(make_engine(server.database_url))
     token, _ = store.create(Dossier(rubrics={"gouvernance": TEXT}))
-    page.goto(f"{server.url}/{path}?d={token}")
-    wait_idle(page)
+    open_page(page, f"{server.url}/{path}?d={token}")
     return token
 
 
@@ -73,15 +73,16 @@ def test_import_page_upload_preview_accept(
     token = _open(app_server, page, "importer")
     draft = tmp_path / "brouillon.docx"
     draft.write_bytes(drafts.extra_sections())
-    page.locator("input[type='file']").set_input_files(str(draft))
+    with expect_run(page):
+        page.locator("input[type='file']").set_input_files(str(draft))
     page.get_by_text("Laissé de côté").wait_for()
-    wait_idle(page)
     page.get_by_text("Section « Contexte et historique du projet »").wait_for()
     screenshot(page, "import-preview")
     store = DossierStore(make_engine(app_server.database_url))
     before = store.load(token)
     assert before is not None and before.dossier.rubrics == {"gouvernance": TEXT}
-    page.get_by_role("button", name="Remplacer par le contenu du brouillon").click()
+    with expect_run(page):
+        page.get_by_role("button", name="Remplacer par le contenu du brouillon").click()
     page.get_by_text("Brouillon importé : 3 rubrique(s)").wait_for()
     after = store.load(token)
     assert after is not None

@@ -1,5 +1,7 @@
 """A full disk or a read-only database file: the page shows the French error of
-`ptce_assist.ui.fields.save_value` and the typed text stays in the page.
+`DossierService.save_value` (`ptce_assist/services/dossier_service.py`, which every field
+bound to the dossier reaches through `ptce_assist/ui/bound.py`) and the typed text stays in
+the page.
 
 Both use real file systems, so they need root (CI runs as root): a 8 MB tmpfs filled to the
 last byte for the full disk, a read-only bind mount of the database file for the read-only
@@ -17,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
-from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.conftest import screenshot
+from tests.browser.person import Person
 from tests.browser.server import AppServer
 from tests.conftest import require_or_skip
 
@@ -75,16 +79,12 @@ def _stored(url: str, token: str) -> str:
         engine.dispose()
 
 
-def _type_and_blur(page: Any, text: str) -> None:
-    area = page.get_by_label("Votre texte")
-    area.fill(text)
-    area.blur()
-    wait_idle(page)
-
-
-def _open(page: Any, server: AppServer, token: str) -> None:
-    page.goto(f"{server.url}/objectifs?d={token}")
-    wait_idle(page)
+def _paste_over(person: Person, text: str) -> None:
+    """Select the whole rubric and paste `text` over it (as Ctrl+A, Ctrl+V: one insertion;
+    typing 360 000 characters key by key would take the test's whole budget)."""
+    person.field("Votre texte").click()
+    person.page.keyboard.press("Control+A")
+    person.page.keyboard.insert_text(text)
 
 
 def test_full_disk_shows_error_and_keeps_text(
@@ -95,29 +95,27 @@ def test_full_disk_shows_error_and_keeps_text(
     server = AppServer(url, log_dir=tmp_path)
     server.start()
     try:
-        page = new_page()
-        _open(page, server, token)
-        _type_and_blur(page, BEFORE)
+        person = Person(new_page(), server, token)
+        page = person.page
+        person.open("objectifs")
+        person.type_in("Votre texte", BEFORE)
+        person.wait_field_saved("Votre texte")
         assert _stored(url, token) == BEFORE
         assert page.get_by_text(ERROR).count() == 0
 
         filler = _fill(tiny_disk)
-        _type_and_blur(page, TYPED)
+        _paste_over(person, TYPED)
         page.get_by_text(ERROR).wait_for()
-        assert page.get_by_label("Votre texte").input_value() == TYPED
+        assert person.field("Votre texte").input_value() == TYPED
         assert _stored(url, token) == BEFORE  # nothing half-written
         screenshot(page, "fault-disk-full")
 
         # Space comes back: the next change saves everything that stayed in the page.
         filler.unlink()
-        area = page.get_by_label("Votre texte")
-        area.click()
-        page.keyboard.press("Control+End")
-        page.keyboard.type(" Fin.")
-        area.blur()
-        wait_idle(page)
+        person.type_in("Votre texte", " Fin.")
+        person.wait_field_saved("Votre texte")
         assert _stored(url, token) == TYPED + " Fin."
-        assert page.get_by_text(ERROR).count() == 0
+        expect(page.get_by_text(ERROR)).to_have_count(0)
     finally:
         server.stop()
 
@@ -148,13 +146,14 @@ def test_read_only_database_shows_error_and_keeps_text(
     server = AppServer(url, log_dir=tmp_path)
     server.start()
     try:
-        page = new_page()
-        _open(page, server, token)
-        assert page.get_by_label("Votre texte").input_value() == BEFORE  # reading works
-        typed = BEFORE + "\nDeuxième paragraphe, qui ne peut pas être enregistré."
-        _type_and_blur(page, typed)
+        person = Person(new_page(), server, token)
+        page = person.page
+        person.open("objectifs")
+        assert person.field("Votre texte").input_value() == BEFORE  # reading works
+        added = "\nDeuxième paragraphe, qui ne peut pas être enregistré."
+        person.type_in("Votre texte", added)
         page.get_by_text(ERROR).wait_for()
-        assert page.get_by_label("Votre texte").input_value() == typed
+        assert person.field("Votre texte").input_value() == BEFORE + added
         assert _stored(url, token) == BEFORE
         screenshot(page, "fault-read-only")
     finally:
