@@ -33,6 +33,11 @@ ERROR = "L'enregistrement a échoué (base de données indisponible ou pleine)"
 BEFORE = "Premier paragraphe enregistré."
 # Long enough that SQLite must grow its files: it cannot fit in pages it already holds.
 TYPED = BEFORE + "\n" + "Le pôle « Val solidaire » crée 12 emplois ; ancrage local ! " * 6000
+# With 360 000 characters in the editor, every keystroke lays the whole text out again in
+# the browser and every save and run carries it: measured with both cores busy, typing the 5
+# characters of " Fin." took 8.8 s, and a save once took more than 15 s to be shown. These
+# are real processes slow under load, hence a longer deadline for the steps with that text.
+BIG_TEXT_TIMEOUT_MS = 60_000
 
 
 def _mount(*args: str) -> bool:
@@ -105,7 +110,7 @@ def test_full_disk_shows_error_and_keeps_text(
 
         filler = _fill(tiny_disk)
         _paste_over(person, TYPED)
-        page.get_by_text(ERROR).wait_for()
+        page.get_by_text(ERROR).wait_for(timeout=BIG_TEXT_TIMEOUT_MS)
         assert person.field("Votre texte").input_value() == TYPED
         assert _stored(url, token) == BEFORE  # nothing half-written
         screenshot(page, "fault-disk-full")
@@ -113,7 +118,7 @@ def test_full_disk_shows_error_and_keeps_text(
         # Space comes back: the next change saves everything that stayed in the page.
         filler.unlink()
         person.type_in("Votre texte", " Fin.")
-        person.wait_field_saved("Votre texte")
+        person.wait_field_saved("Votre texte", timeout=BIG_TEXT_TIMEOUT_MS)
         assert _stored(url, token) == TYPED + " Fin."
         expect(page.get_by_text(ERROR)).to_have_count(0)
     finally:
