@@ -126,7 +126,7 @@ class DossierService:
         try:
             return self.store.create(dossier, author=author)
         except Exception:
-            LOGGER.exception("dossier creation failed")
+            LOGGER.exception("Creating a dossier failed")
             return Refused(CREATE_FAILED, temporary=True)
 
     # -- one field ---------------------------------------------------------------------------

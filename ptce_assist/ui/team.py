@@ -141,10 +141,9 @@ def team_watch(call: Call | None) -> None:
     token = current_token()
     if token is None:
         return
-    store = get_store()
     now = dt.datetime.now(dt.UTC)
-    try:
-        head = store.head(token)
+    try:  # the database may be down: the page's own run says so, the sidebar stays quiet
+        head = get_store().head(token)
         if head is None:  # the link was replaced meanwhile: the page says so, once
             if st.session_state.get(SEEN_KEY) is not None:
                 st.session_state[SEEN_KEY] = None
@@ -153,6 +152,8 @@ def team_watch(call: Call | None) -> None:
         dossier_id, version = head
         _heartbeat(dossier_id, now)
         others = presence_store().others(dossier_id, _session_key(), now)
+        seen = st.session_state.get(SEEN_KEY)
+        changed = isinstance(seen, int) and version > seen and _shown_fields_changed(token)
     except Exception:
         LOGGER.exception("presence or version check failed")
         return
@@ -160,12 +161,10 @@ def team_watch(call: Call | None) -> None:
         st.caption("En ce moment dans ce dossier :")
         for present in others:
             st.caption(md_escape(f"{who(present)} — {place_name(present.place, call)}"))
-    seen = st.session_state.get(SEEN_KEY)
     if isinstance(seen, int) and version > seen:
-        if _shown_fields_changed(token):
+        if changed:
             st.rerun(scope="app")
         st.session_state[SEEN_KEY] = version
-
 
 def _heartbeat(dossier_id: int, now: dt.datetime) -> None:
     place = current_page()

@@ -194,7 +194,7 @@ def test_a_replaced_link_no_longer_opens_the_dossier_and_the_new_one_does(
     new_token = claire.page.url.split("d=", 1)[1]
     assert new_token != token
     # Paul, on the old link, is told (his page checks every few seconds).
-    paul.page.get_by_text("Ce lien a été remplacé par un nouveau lien").wait_for(timeout=20_000)
+    paul.page.get_by_text("Ce lien a été remplacé par un nouveau lien").wait_for(timeout=60_000)
     # The old link opens nothing, in a fresh browser too.
     stranger = member("", token)
     open_page(stranger.page, f"{app_server.url}/acteurs?d={token}")
