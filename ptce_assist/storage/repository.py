@@ -20,7 +20,8 @@ from ptce_assist.dossier import Dossier, get_path, set_path
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.history import record_changes
-from ptce_assist.storage.schema import dossiers, metadata
+from ptce_assist.storage.migrate import prepare_schema
+from ptce_assist.storage.schema import dossiers
 from ptce_assist.storage.tokens import new_token, token_hash
 
 
@@ -61,7 +62,7 @@ def _now() -> dt.datetime:
 class DossierStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        prepare_schema(engine)
 
     # -- reading ---------------------------------------------------------------------------
     def load(self, token: str) -> StoredDossier | None:

@@ -15,7 +15,8 @@ from sqlalchemy import Connection, Engine, delete, exc, insert, select
 
 from ptce_assist.storage.clock import aware, utc_now
 from ptce_assist.storage.engine import read_connection, write_transaction
-from ptce_assist.storage.schema import metadata, workshop_dates, workshop_members, workshops
+from ptce_assist.storage.migrate import prepare_schema
+from ptce_assist.storage.schema import workshop_dates, workshop_members, workshops
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class DuplicateJoinCode(Exception):
 class WorkshopStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        prepare_schema(engine)
 
     # -- workshops ---------------------------------------------------------------------------
     def add(
