@@ -14,7 +14,13 @@ from app_pages.rubrique import rubric_page
 from ptce_assist.call import load_call
 from ptce_assist.ui.chrome import sidebar_progress
 from ptce_assist.ui.click_guard import click_guard
-from ptce_assist.ui.context import begin_run, current_token, enter_page, sync_token_with_url
+from ptce_assist.ui.context import (
+    begin_run,
+    current_token,
+    database_guard,
+    enter_page,
+    sync_token_with_url,
+)
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.run_log import run_page
 
@@ -68,4 +74,5 @@ if current_token() is not None:
     new_dossier_banner()
 with st.sidebar:
     click_guard()
-run_page(navigation, SCRIPT_STARTED)
+with database_guard():
+    run_page(navigation, SCRIPT_STARTED)
