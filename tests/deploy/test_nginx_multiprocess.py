@@ -4,6 +4,8 @@ nginx config is deploy/nginx/ptce-assist.conf, run here as it is), in front of t
 
 from __future__ import annotations
 
+import base64
+import http.client
 import threading
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -111,6 +113,29 @@ def test_another_site_cannot_frame_the_app(
     assert child.url.startswith("chrome-error://") or not child.url.startswith("https")
     assert page.frame_locator("iframe").get_by_label(
         "Phrase secrète d'administration").count() == 0
+
+
+def websocket_handshake(port: int, origin: str) -> int:
+    """The status of a WebSocket opening on a process, sent as a page of `origin` would."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    try:
+        connection.request("GET", "/_stcore/stream", headers={
+            "Host": f"127.0.0.1:{port}", "Origin": origin, "Connection": "Upgrade",
+            "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": base64.b64encode(b"ptce-assist-test").decode(),
+        })
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_a_single_process_refuses_another_sites_websocket(deployment: Deployment) -> None:
+    """What the single-process default does on its own (README): Streamlit's
+    server.enableCORS (on by default, not turned off in .streamlit/config.toml) refuses the
+    WebSocket of a page from another site; framing is not prevented (see above)."""
+    port = deployment.servers[0].port
+    assert websocket_handshake(port, f"http://127.0.0.1:{port}") == 101
+    assert websocket_handshake(port, "https://autre-site.example") == 403
 
 
 def test_the_app_works_under_the_content_security_policy(
