@@ -184,13 +184,14 @@ def begin_run() -> None:
         return
     try:
         stored = get_store().load(token)
-    except (*DATABASE_ERRORS, SchemaOutdated):
+    except (*DATABASE_ERRORS, SchemaOutdated) as error:
         LOGGER.exception("could not read the dossier")
         st.session_state[_OUTAGE_KEY] = True
         last = st.session_state.get(_LAST_GOOD_KEY)
         if isinstance(last, StoredDossier):
             st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
-        st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        shown = str(error) if isinstance(error, SchemaOutdated) else DATABASE_DOWN
+        st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:
         return

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -132,7 +133,7 @@ def test_stores_create_a_brand_new_database(store_engine: Engine) -> None:
         assert current_revision(conn) == head_revision()
 
 
-def test_migrate_command_on_a_legacy_file(tmp_path: pytest.TempPathFactory) -> None:
+def test_migrate_command_on_a_legacy_file(tmp_path: Path) -> None:
     """The operator's command, as README and docs/deploiement.md give it."""
     from ptce_assist.storage import make_engine
 
@@ -149,3 +150,29 @@ def test_migrate_command_on_a_legacy_file(tmp_path: pytest.TempPathFactory) -> N
     stored = DossierStore(engine).load(TOKEN)
     engine.dispose()
     assert stored is not None and stored.dossier.rubrics["objectifs"] == TEXT
+
+
+def test_the_app_on_an_outdated_database_says_so_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process started on a database nobody migrated: a French message, no traceback."""
+    from streamlit.testing.v1 import AppTest
+
+    from ptce_assist.storage import make_engine
+    from ptce_assist.ui.context import get_store
+    from tests.apptest_support import APP, TIMEOUT
+
+    url = f"sqlite:///{tmp_path}/ancienne.sqlite3"
+    engine = make_engine(url)
+    make_legacy_database(engine)
+    engine.dispose()
+    monkeypatch.setenv("PTCE_DATABASE_URL", url)
+    get_store.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.query_params["d"] = TOKEN
+        at.run()
+        assert not at.exception
+        assert any("python -m ptce_assist migrate" in e.value for e in at.error)
+    finally:
+        get_store.clear()
