@@ -33,6 +33,11 @@ DURING = "Pendant la panne : « coopération » et 480 000 € d'ici 2027."
 NAME = "Pôle Émeraude"
 NAME_MORE = " du Trégor"
 TRACEBACK = "[data-testid='stException']"
+EVERY_PAGE = [
+    "", "identite", "structure", "objectifs", "budget", "recapitulatif", "export", "importer",
+    "recevabilite", "porteur", "acteurs-du-pole", "eligibilite", "autoevaluation",
+    "rejoindre-atelier", "creer-atelier", "tableau-de-bord",
+]
 
 
 @pytest.fixture
@@ -91,6 +96,12 @@ def test_postgres_stopped_and_restarted_under_typing(
             assert "sqlalchemy" not in page.inner_text("body").lower()
         assert writer.field("Votre texte").input_value() == BEFORE + DURING
         assert namer.field("Nom du projet").input_value() == NAME + NAME_MORE
+        # Every page of the menu, opened during the outage: the notice, never a traceback.
+        visitor = new_page()
+        for path in EVERY_PAGE:
+            open_page(visitor, f"{server.url}/{path}?d={writer_token}")
+            visitor.get_by_text(DATABASE_DOWN).first.wait_for()
+            assert visitor.locator(TRACEBACK).count() == 0, path
 
         cluster.start()
 
