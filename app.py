@@ -19,6 +19,7 @@ from ptce_assist.ui.context import (
     call_of,
     current_open,
     current_token,
+    database_guard,
     enter_page,
     sync_token_with_url,
 )
@@ -89,7 +90,8 @@ def main() -> None:
                 team_watch(call_of(opened.dossier) if opened is not None else None)
     with st.sidebar:
         click_guard()
-    run_page(navigation, SCRIPT_STARTED)
+    with database_guard():
+        run_page(navigation, SCRIPT_STARTED)
 
 
 run_guarded(main)  # no traceback reaches a user: a French message, details in the server log

@@ -21,7 +21,8 @@ from ptce_assist.fingerprint import value_digest
 from ptce_assist.storage.clock import aware
 from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.history import record_changes
-from ptce_assist.storage.schema import dossiers, metadata, replaced_links
+from ptce_assist.storage.migrate import prepare_schema
+from ptce_assist.storage.schema import dossiers, replaced_links
 from ptce_assist.storage.tokens import new_token, token_hash
 from ptce_assist.text import FieldTooLong, oversized_field
 
@@ -70,7 +71,7 @@ def _now() -> dt.datetime:
 class DossierStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        prepare_schema(engine)
 
     # -- reading ---------------------------------------------------------------------------
     def load(self, token: str) -> StoredDossier | None:

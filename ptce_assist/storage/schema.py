@@ -1,4 +1,9 @@
-"""Tables. New features add tables rather than altering existing ones."""
+"""Tables, as the current code expects them.
+
+Every change here comes with a migration in `storage/migrations/versions/` that brings an
+existing database to it (tests/storage/test_migrations.py checks that the migrations and this
+file describe the same schema, on SQLite and PostgreSQL).
+"""
 
 from __future__ import annotations
 
@@ -121,6 +126,7 @@ login_attempts = Table(
     Column("last_attempt_at", DateTime(timezone=True), nullable=False),
     Column("blocked_until", DateTime(timezone=True), nullable=False),
 )
+Index("ix_login_attempts_last_attempt_at", login_attempts.c.last_attempt_at)
 
 # Who has a dossier open, and where (refreshed by each open page; gone after a minute).
 presence = Table(

@@ -27,6 +27,7 @@ from ptce_assist.ui import team
 from ptce_assist.ui.context import (
     PAGE_PREFIX,
     OpenDossier,
+    current_open,
     current_token,
     get_service,
     note_saved,
@@ -47,6 +48,7 @@ def _keys(path: str) -> dict[str, str]:
         "conflict": f"{base}#conflict",
         "rebase": f"{base}#rebase",
         "mine": f"{base}#mine",  # fingerprint of what this page saved last at the path
+        "lineage": f"{base}#lineage",
     }
 
 
@@ -101,7 +103,29 @@ def on_change(path: str, normalise: Callable[[Any], Any] | None = None) -> None:
     if normalise is not None:
         value = normalise(value)
     base = sent.get("base")
-    save(path, value, base_digest=base if isinstance(base, str) else value_digest(None))
+    base = base if isinstance(base, str) else value_digest(None)
+    lineage = st.session_state.get(keys["lineage"], {})
+    effective = own_base(lineage, base)
+    if save(path, value, base_digest=effective):
+        found = current_open()
+        saved = found.digest(path) if found is not None else value_digest(value)
+        st.session_state[keys["lineage"]] = advance(lineage, base, effective, saved)
+
+
+# A browser sends its next payload before the run that saved the previous one has answered
+# when the server is slow (40 typists: a reply after more than the send interval); that
+# payload still carries the fingerprint the previous one started from. It edits on top of
+# this session's own save, not someone else's: `lineage` maps each fingerprint this session
+# has saved over to what it saved last, so it is not taken for a conflict. A value saved by
+# anyone else meanwhile still is one (the stored value is then not this session's last).
+def own_base(lineage: Mapping[str, str], base: str) -> str:
+    """The fingerprint a payload sent from `base` really edits, after this session's saves."""
+    return lineage.get(base, base)
+
+
+def advance(lineage: Mapping[str, str], base: str, effective: str, saved: str) -> dict[str, str]:
+    """`lineage` after this session saved `saved` over `effective` (sent from `base`)."""
+    return {**dict.fromkeys(lineage, saved), base: saved, effective: saved}
 
 
 def save(path: str, value: Any, *, base_digest: str) -> bool:
@@ -164,6 +188,7 @@ def reseed(path: str, value: Any) -> None:
     st.session_state[keys["seed_id"]] = st.session_state.get(keys["seed_id"], 0) + 1
     st.session_state[keys["status"]] = "ok"
     st.session_state.pop(keys["conflict"], None)
+    st.session_state.pop(keys["lineage"], None)  # edits start again from `value`
 
 
 def keep_mine(path: str, theirs: Any) -> None:
@@ -172,6 +197,7 @@ def keep_mine(path: str, theirs: Any) -> None:
     st.session_state[keys["rebase"]] = {"id": next(_COUNTER), "digest": value_digest(theirs)}
     st.session_state[keys["status"]] = "ok"
     st.session_state.pop(keys["conflict"], None)
+    st.session_state.pop(keys["lineage"], None)
 
 
 def _show(value: Any, show: Callable[[Any], None] | None) -> None:

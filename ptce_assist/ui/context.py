@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import streamlit as st
+from sqlalchemy import exc
 
 from ptce_assist.call import Call, load_call
 from ptce_assist.dossier import Dossier, get_path
@@ -26,6 +29,7 @@ from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import DossierService, Refused
 from ptce_assist.storage import DossierStore, StoredDossier, make_engine
 from ptce_assist.storage.history import HistoryStore
+from ptce_assist.storage.migrate import SchemaOutdated
 from ptce_assist.storage.tokens import looks_like_token
 from ptce_assist.ui.errors import STORAGE as STORAGE_UNAVAILABLE
 
@@ -112,6 +116,37 @@ class OpenDossier:
         return f"dossier-{self.stored.id}"
 
 
+# What a database that is down, restarting or unreachable raises (not a bug of ours).
+DATABASE_ERRORS = (
+    exc.OperationalError,
+    exc.InterfaceError,
+    exc.TimeoutError,
+    exc.DisconnectionError,
+)
+
+
+@contextmanager
+def database_guard() -> Iterator[None]:
+    """Around the page (app.py): a read of the database that fails anywhere in the page
+    (workshops, dashboard, comments, export) ends the page with the French notice, said once,
+    instead of a traceback. What the page showed before it stays, its typed text included."""
+    try:
+        yield
+    except DATABASE_ERRORS:
+        LOGGER.exception("the database failed during the page")
+        if not st.session_state.get(_OUTAGE_KEY):
+            st.session_state[_OUTAGE_KEY] = True
+            st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+    except SchemaOutdated as error:
+        LOGGER.error("%s", error)
+        st.error(str(error), icon=":material/cloud_off:")
+
+
+def database_is_down() -> bool:
+    """This run already found the database down (pages skip optional reads then)."""
+    return bool(st.session_state.get(_OUTAGE_KEY))
+
+
 # -- the token ---------------------------------------------------------------------------------
 def sync_token_with_url() -> None:
     """Keep `?d=<token>` in the address bar on every page (page switches clear it)."""
@@ -178,15 +213,19 @@ def begin_run() -> None:
         return
     try:
         stored = get_store().load(token)
-    except Exception:
+    except (*DATABASE_ERRORS, SchemaOutdated) as error:
         LOGGER.exception("could not read the dossier")
         st.session_state[_OUTAGE_KEY] = True
         last = st.session_state.get(_LAST_GOOD_KEY)
         if isinstance(last, StoredDossier):  # the page stays, with what is typed in it
             st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
-            st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        if isinstance(error, SchemaOutdated):
+            shown = str(error)
+        elif isinstance(last, StoredDossier):
+            shown = DATABASE_DOWN
         else:  # nothing read yet in this session: nothing to show
-            st.error(STORAGE_UNAVAILABLE)
+            shown = STORAGE_UNAVAILABLE
+        st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:
         return
