@@ -31,7 +31,6 @@ from ptce_assist.storage import DossierStore, StoredDossier, make_engine
 from ptce_assist.storage.history import HistoryStore
 from ptce_assist.storage.migrate import SchemaOutdated
 from ptce_assist.storage.tokens import looks_like_token
-from ptce_assist.ui.errors import STORAGE as STORAGE_UNAVAILABLE
 
 LOGGER = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -219,12 +218,7 @@ def begin_run() -> None:
         last = st.session_state.get(_LAST_GOOD_KEY)
         if isinstance(last, StoredDossier):  # the page stays, with what is typed in it
             st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
-        if isinstance(error, SchemaOutdated):
-            shown = str(error)
-        elif isinstance(last, StoredDossier):
-            shown = DATABASE_DOWN
-        else:  # nothing read yet in this session: nothing to show
-            shown = STORAGE_UNAVAILABLE
+        shown = str(error) if isinstance(error, SchemaOutdated) else DATABASE_DOWN
         st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:

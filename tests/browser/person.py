@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.server import AppServer
-from tests.browser.waits import eventually, expect_run, open_page
+from tests.browser.waits import eventually, expect_run, open_page, wait_animations_done
 
 SAVED_WORDS = "Enregistré"
 
@@ -110,6 +110,7 @@ class Person:
         until the form is sent, so the wait is for the box to show the option."""
         box = self.page.get_by_label(label, exact=True).nth(nth)
         box.scroll_into_view_if_needed()
+        wait_animations_done(self.page)
         box.click()
         option_item = self.page.get_by_role("option", name=option, exact=True)
         if in_form:

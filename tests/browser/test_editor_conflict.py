@@ -22,6 +22,14 @@ CONFLICT = "Ce champ a été modifié ailleurs"
 EDITOR_CONFLICT = "Modifié ailleurs entre-temps"
 
 
+@pytest.fixture(scope="module")
+def app_server_env() -> dict[str, str]:
+    """Without the team's live updates: tab B would otherwise be brought up to date by its
+    next check (every 3 s) whenever that falls between A's save and B's typing, and there
+    would be no conflict to test (tests/browser/test_team.py tests that path)."""
+    return {"PTCE_TEAM_LIVE": "0"}
+
+
 def test_second_tab_is_told_and_can_take_the_saved_text(
     app_server: AppServer, new_page: Any
 ) -> None:

@@ -20,11 +20,20 @@ from ptce_assist.dossier import Dossier
 from tests.browser.conftest import screenshot
 from tests.browser.server import REPO, AppServer
 from tests.browser.tables import Database, cell, focused_label, table, table_root, wait_saved
+from tests.browser.waits import wait_animations_done
 
 pytestmark = pytest.mark.browser
 
 ACTORS = "Acteurs du pôle"
 EXPENSES, RESOURCES = "Dépenses", "Ressources"
+
+
+@pytest.fixture(scope="module")
+def app_server_env() -> dict[str, str]:
+    """Without the team's live check (every 3 s): it would sometimes bring tab A's row to tab
+    B before B types, and the conflict of test_a_table_changed_in_another_tab would not
+    happen (live updates are tests/browser/test_team.py's)."""
+    return {"PTCE_TEAM_LIVE": "0"}
 
 
 @pytest.fixture
@@ -147,11 +156,14 @@ def test_fragile_territories_typed_then_added_from_an_official_list(
     # the table shows them at once.
     official = tmp_path / "frr.csv"
     official.write_text("CODGEO;LIBGEO\n26113;Die\n26289;Saillans\n", encoding="utf-8")
+    # The section opened with the mouse, then the keyboard: Tab reaches the list's box, typing
+    # filters it to one choice, taken with Enter.
     page.get_by_text("Importer une liste officielle (CSV, facultatif)").click()
-    page.get_by_role("combobox", name="Type de liste").click()
+    wait_animations_done(page)
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("combobox", name="Type de liste")).to_be_focused()
+    page.keyboard.type("Commune France")
     dropdown = page.locator("[data-testid='stSelectboxVirtualDropdown']")
-    dropdown.wait_for()  # a person sees the list open, then types to filter it
-    page.keyboard.type("Commune France")  # the list filtered to one choice, taken with Enter
     expect(dropdown.get_by_role("option")).to_have_text(
         ["Commune France Ruralités Revitalisation (FRR, ex-ZRR)"]
     )

@@ -150,3 +150,11 @@ def eventually(
             page.wait_for_timeout(50)  # a poll interval, not a wait for the app
         else:
             time.sleep(0.05)
+
+
+def wait_animations_done(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Wait until no animation or transition runs (an expander opening, a list unfolding): a
+    person clicks what they see in place; a click on a box still sliding open is lost."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=timeout
+    )

@@ -110,6 +110,10 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
             "PTCE_TRUST_PROXY": "1",
             "PTCE_ADMIN_PASSPHRASE_HASH": PasswordHasher().hash(PASSPHRASE),
             "PTCE_BRAKE_BASE_SECONDS": BRAKE_SECONDS,
+            # The two-tab conflict needs tab B still on the old text when it types: the team's
+            # live check (every 3 s) would otherwise sometimes bring A's text first, and there
+            # would be no conflict to see (live updates are tests/browser/test_team.py's).
+            "PTCE_TEAM_LIVE": "0",
         }
         for _ in range(PROCESSES):
             server = AppServer(url, env, log_dir=folder)

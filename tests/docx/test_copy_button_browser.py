@@ -105,7 +105,7 @@ def test_import_page_upload_preview_accept(
     draft.write_bytes(drafts.extra_sections())
     with expect_run(page):
         page.locator("input[type='file']").set_input_files(str(draft))
-    page.get_by_text("Laissé de côté").wait_for()
+    page.get_by_text("Laissé de côté", exact=True).wait_for()
     page.get_by_text("Section « Contexte et historique du projet »").wait_for()
     screenshot(page, "import-preview")
     store = DossierStore(make_engine(app_server.database_url))

@@ -14,6 +14,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.conftest import screenshot
 from tests.browser.server import AppServer
+from tests.browser.waits import expect_run, open_page, wait_animations_done
 from tests.docx import corpus
 
 pytestmark = pytest.mark.browser
@@ -23,7 +24,7 @@ ACCEPT = "Remplacer par le contenu du brouillon"
 def _open_with(server: AppServer, page: Any, tmp_path: Path, data: bytes) -> tuple[str, Any]:
     store = DossierStore(make_engine(server.database_url))
     token, _ = store.create(Dossier(rubrics={"gouvernance": "Déjà écrit."}))
-    page.goto(f"{server.url}/importer?d={token}")
+    open_page(page, f"{server.url}/importer?d={token}")
     upload = page.locator("input[type='file']")
     upload.wait_for(state="attached")
     draft = tmp_path / "brouillon.docx"
@@ -40,7 +41,8 @@ def test_a_file_that_is_not_a_dossier_needs_the_confirmation(
     accept = page.get_by_role("button", name=ACCEPT)
     expect(accept).to_be_disabled()
     screenshot(page, "import-not-a-dossier")
-    page.get_by_text("Ce fichier est bien un brouillon de mon dossier").click()
+    with expect_run(page):  # the box reruns the page: the button drawn again, enabled
+        page.get_by_text("Ce fichier est bien un brouillon de mon dossier").click()
     expect(accept).to_be_enabled()
     accept.click()
     page.get_by_text("Brouillon importé : 3 rubrique(s)").wait_for()
@@ -59,6 +61,7 @@ def test_a_passage_set_aside_is_sent_to_a_rubric(
     perimetre = corpus.T["perimetre"]
     page.get_by_text(f"Périmètre — {len(perimetre)} caractères").wait_for()
     page.get_by_text("Section « Notre histoire »").click()
+    wait_animations_done(page)  # a person sees the section open, then clicks in it
     page.get_by_role("combobox", name="Importer ce passage dans :").click()
     page.keyboard.type("Périmètre")  # typed, accents and all
     page.keyboard.press("Enter")
