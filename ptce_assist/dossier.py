@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_assist.budget.model import Budget
-from ptce_assist.call import DEFAULT_CALL_ID
+from ptce_assist.call import current_call_id
 from ptce_assist.eligibility.answers import DiagnosticAnswers
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -48,7 +48,7 @@ class Referent(_Part):
 
 class Dossier(_Part):
     schema_version: Literal[1] = SCHEMA_VERSION
-    call_id: str = DEFAULT_CALL_ID
+    call_id: str = Field(default_factory=current_call_id, description="Édition de l'appel")
     layout: str = Field(default=DEFAULT_LAYOUT, description="Mise en page (préréglage)")
     project: Project = Field(default_factory=Project)
     structure: Structure = Field(default_factory=Structure)

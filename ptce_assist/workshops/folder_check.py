@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ptce_assist.backup import BackupError, read_backup
-from ptce_assist.call import DEFAULT_CALL_ID
+from ptce_assist.call import current_call_id
 from ptce_assist.docx_import import DocxImportError, apply_import
 from ptce_assist.docx_import.isolation import import_docx_isolated
 from ptce_assist.dossier import Dossier
@@ -45,7 +45,7 @@ def read_draft(path: Path) -> Dossier:
 
 def _read_docx(raw: bytes) -> Dossier:
     try:
-        result = import_docx_isolated(raw, DEFAULT_CALL_ID)
+        result = import_docx_isolated(raw, current_call_id())  # a draft names no edition
     except DocxImportError as error:
         raise DraftError(str(error)) from None
     return apply_import(Dossier(), result)
