@@ -14,7 +14,14 @@ from app_pages.rubrique import rubric_page
 from ptce_assist.call import load_call
 from ptce_assist.ui.chrome import sidebar_progress
 from ptce_assist.ui.click_guard import click_guard
-from ptce_assist.ui.context import begin_run, current_token, enter_page, sync_token_with_url
+from ptce_assist.ui.context import (
+    begin_run,
+    call_of,
+    current_open,
+    current_token,
+    enter_page,
+    sync_token_with_url,
+)
 from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.run_log import run_page
@@ -24,8 +31,6 @@ SCRIPT_STARTED = time.perf_counter()
 
 st.set_page_config(page_title="ptce-assist — dossier AMI PTCE", page_icon="🤝", layout="wide")
 
-call = load_call()
-
 pages: dict[str, list[st.Page]] = {
     "Dossier": [
         st.Page("app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True),
@@ -33,7 +38,7 @@ pages: dict[str, list[st.Page]] = {
             "app_pages/identite.py", title="Identité", icon=":material/badge:", url_path="identite"
         ),
     ],
-    "Rubriques": [rubric_page(rubric) for rubric in call.rubrics],
+    "Rubriques": [],  # the open dossier's edition decides them: see `rubric_pages`
     "Budget": [st.Page("app_pages/budget.py", title="Budget prévisionnel", icon=":material/euro:", url_path="budget")],  # noqa: E501
     "Bilan": [
         st.Page(
@@ -59,13 +64,22 @@ pages: dict[str, list[st.Page]] = {
     ],
 }
 
-navigation = st.navigation(pages, expanded=True)
+
+
+def rubric_pages() -> list[st.Page]:
+    """One page per rubric of the open dossier's edition (of the current one if none is open);
+    called after `begin_run`, which read the dossier."""
+    opened = current_open()
+    call = call_of(opened.dossier) if opened is not None else load_call()
+    return [rubric_page(rubric) for rubric in call.rubrics]
 
 
 def main() -> None:
     sync_token_with_url()
-    enter_page(navigation.url_path)
     begin_run()
+    pages["Rubriques"] = rubric_pages()
+    navigation = st.navigation(pages, expanded=True)
+    enter_page(navigation.url_path)
     sidebar_progress()
     if current_token() is not None:
         sidebar_link()

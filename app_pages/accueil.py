@@ -6,6 +6,7 @@ import streamlit as st
 
 from ptce_assist.backup import BackupError, load_backup
 from ptce_assist.call import load_call
+from ptce_assist.call_wording import template_summary
 from ptce_assist.storage.tokens import looks_like_token
 from ptce_assist.ui.context import (
     close_dossier,
@@ -20,7 +21,7 @@ from ptce_assist.ui.notices import leave_notices
 from ptce_assist.ui.personal_link import WHY_KEEP, announce_new_dossier
 from ptce_assist.ui.safe import md_escape
 
-call = load_call()
+call = load_call()  # the current edition: no dossier is open yet, or its own is said below
 
 st.title("ptce-assist")
 st.markdown(
@@ -33,8 +34,7 @@ with st.expander("L'AMI en bref", expanded=False):
     st.markdown(f"> {call.concision_quote}")
     st.markdown(f"> {call.admissibility_quote}")
     st.markdown(
-        "Le dossier suit l'annexe 1 de l'appel : identité du projet, puis dix rubriques, "
-        "chacune avec un volume maximal (« 1 page maximum », « 15 lignes maximum »...). "
+        f"{template_summary(call)} "
         f"Texte de référence : appel du {call.date.strftime('%d/%m/%Y')}."
     )
     st.link_button("Déposer sur démarches-simplifiées", call.platform_url)

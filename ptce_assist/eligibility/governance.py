@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from ptce_assist.call import Call
+from ptce_assist.call_wording import with_limit
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.evidence import find
 from ptce_assist.eligibility.links import PORTEUR
@@ -26,6 +27,9 @@ class GovernanceResult(BaseModel):
     unanswered: tuple[str, ...]  # question ids
     to_write: tuple[str, ...]  # French advice for the gouvernance rubric
     found_in_rubric: tuple[str, ...]  # excerpts naming governance bodies or rules
+
+
+GOVERNANCE_RUBRIC = "gouvernance"
 
 
 def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) -> GovernanceResult:
@@ -85,7 +89,8 @@ def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) ->
         for q in questions
     )
     if not rubric_text.strip():
-        to_write = ("La rubrique « Gouvernance » est vide (15 lignes maximum).", *to_write)
+        rubric = call.rubric(GOVERNANCE_RUBRIC)
+        to_write = (f"La rubrique {with_limit(rubric)} est vide.", *to_write)
     found = tuple(find("governance_terms", rubric_text, limit=4))
     return GovernanceResult(
         verdict=verdict, unanswered=unanswered, to_write=to_write, found_in_rubric=found
@@ -94,5 +99,5 @@ def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) ->
 
 def dossier_governance(dossier: Dossier, call: Call) -> GovernanceResult:
     return governance_verdict(
-        dict(dossier.diagnostic.governance), call, dossier.rubric_text("gouvernance")
+        dict(dossier.diagnostic.governance), call, dossier.rubric_text(GOVERNANCE_RUBRIC)
     )
