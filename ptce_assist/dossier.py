@@ -46,6 +46,16 @@ class Referent(_Part):
     phone: str = Field(default="", description="Téléphone portable")
 
 
+class SetAsideText(_Part):
+    """A rubric's text that has no place in the dossier's edition any more: kept, never
+    deleted, after the dossier was moved from the edition `call_id` to another one."""
+
+    call_id: str = Field(description="Édition de l'appel d'où vient le texte")
+    rubric_id: str = Field(description="Rubrique de cette édition")
+    label: str = Field(default="", description="Nom de la rubrique dans cette édition")
+    text: str = Field(default="", description="Texte, tel qu'il était écrit")
+
+
 class Dossier(_Part):
     schema_version: Literal[1] = SCHEMA_VERSION
     call_id: str = Field(default_factory=current_call_id, description="Édition de l'appel")
@@ -60,6 +70,10 @@ class Dossier(_Part):
     )
     diagnostic: DiagnosticAnswers = Field(default_factory=DiagnosticAnswers)
     budget: Budget = Field(default_factory=Budget)
+    # Absent from dossiers and backups written before editions could change: an empty list.
+    set_aside: list[SetAsideText] = Field(
+        default_factory=list, description="Textes mis de côté lors d'un changement d'édition"
+    )
 
     def rubric_text(self, rubric_id: str) -> str:
         return self.rubrics.get(rubric_id, "")
