@@ -18,8 +18,8 @@ from typing import Any
 
 from ptce_assist.call import available_calls, current_call_id, load_call
 from ptce_assist.cli._files import CommandError, fail, read_bytes
-from ptce_assist.layout.budget import budget_lines, budget_status, format_pages
 from ptce_assist.layout.engine import layout_text
+from ptce_assist.layout.line_budget import budget_lines, budget_status, format_pages
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, get_preset
 from ptce_assist.layout.typography import unsupported_characters
 
