@@ -11,7 +11,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from ptce_assist.call import Call
-from ptce_assist.call_wording import with_limit
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.evidence import find
 from ptce_assist.eligibility.links import PORTEUR
@@ -90,7 +89,8 @@ def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) ->
     )
     if not rubric_text.strip():
         rubric = call.rubric(GOVERNANCE_RUBRIC)
-        to_write = (f"La rubrique {with_limit(rubric)} est vide.", *to_write)
+        empty = f"La rubrique « {rubric.short_fr} » est vide ({rubric.limit_label})."
+        to_write = (empty, *to_write)
     found = tuple(find("governance_terms", rubric_text, limit=4))
     return GovernanceResult(
         verdict=verdict, unanswered=unanswered, to_write=to_write, found_in_rubric=found
