@@ -1,8 +1,8 @@
 """The words the Word import recognises, as data: the French words every edition shares
 (`calls/lexicon/import.toml`) completed by the edition's own (`calls/<call id>/import.toml`).
 
-Loaded once per call and folded (see `folding.words`) so that matching compares like with
-like. The call's own labels (rubrics, identity fields) are added by the matchers themselves.
+Loaded once per call and folded (`ptce_assist.folding.words`) so that matching compares like
+with like. The call's own labels (rubrics, identity fields) are added by the matchers themselves.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ptce_assist.docx_import.folding import words
 from ptce_assist.editions import edition_file, lexicon_toml, merged, read_toml
+from ptce_assist.folding import words
 
 
 class _Frozen(BaseModel):

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.editions import lexicon_toml
-from ptce_assist.eligibility.textmatch import excerpt, fold_with_index
+from ptce_assist.eligibility.textmatch import excerpt
+from ptce_assist.folding import fold_with_index
 
 _WORD_CHAR = re.compile(r"\w")
 _FRAGMENT = re.compile(r"<<(\w+)>>")
