@@ -19,12 +19,14 @@ from ptce_assist.ui.context import (
     call_of,
     current_open,
     current_token,
+    database_guard,
     enter_page,
     sync_token_with_url,
 )
 from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.run_log import run_page
+from ptce_assist.ui.team import live, member_panel, team_watch
 
 # Imports are cached after the first run: a run's time is measured from here.
 SCRIPT_STARTED = time.perf_counter()
@@ -36,6 +38,10 @@ pages: dict[str, list[st.Page]] = {
         st.Page("app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True),
         st.Page(
             "app_pages/identite.py", title="Identité", icon=":material/badge:", url_path="identite"
+        ),
+        st.Page(
+            "app_pages/equipe.py", title="Écrire en équipe", icon=":material/group:",
+            url_path="equipe",
         ),
     ],
     "Rubriques": [],  # the open dossier's edition decides them: see `rubric_pages`
@@ -65,7 +71,6 @@ pages: dict[str, list[st.Page]] = {
 }
 
 
-
 def rubric_pages() -> list[st.Page]:
     """One page per rubric of the open dossier's edition (of the current one if none is open);
     called after `begin_run`, which read the dossier."""
@@ -84,9 +89,15 @@ def main() -> None:
     if current_token() is not None:
         sidebar_link()
         new_dossier_banner()
+        opened = current_open()
+        if live():
+            with st.sidebar:
+                member_panel()
+                team_watch(call_of(opened.dossier) if opened is not None else None)
     with st.sidebar:
         click_guard()
-    run_page(navigation, SCRIPT_STARTED)
+    with database_guard():
+        run_page(navigation, SCRIPT_STARTED)
 
 
 run_guarded(main)  # no traceback reaches a user: a French message, details in the server log

@@ -17,6 +17,7 @@ from ptce_assist.regions import region_name
 from ptce_assist.ui.comments_panel import add_comment_form, show_comment, target_label
 from ptce_assist.ui.roles import get_workshops, require_adviser
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.ui.workshop_members import members_panel
 from ptce_assist.volumes import rubric_measure
 from ptce_assist.workshops.access import (
     AccessDenied,
@@ -51,6 +52,7 @@ st.markdown(
 )
 st.markdown("Code à donner aux équipes (page « Rejoindre un atelier ») :")
 st.code(format_join_code(workshop.join_code), language=None)
+members_panel(service, adviser)
 
 try:
     stored_dossiers = service.workshop_dossiers(adviser.token)

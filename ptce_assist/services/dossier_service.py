@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ptce_assist.dossier import Dossier, get_path
+from ptce_assist.fingerprint import value_digest
 from ptce_assist.storage import (
     DossierStore,
     FieldConflict,
@@ -26,6 +27,7 @@ from ptce_assist.storage import (
     UnknownDossier,
     VersionConflict,
 )
+from ptce_assist.storage.history import HistoryStore
 from ptce_assist.text import MAX_FIELD_CHARS, clean_text, removed_message, too_long_message
 
 LOGGER = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ STORAGE_FAILED = (
     "possible."
 )
 UNKNOWN_DOSSIER = "Ce dossier n'existe plus : rien n'a pu être enregistré."
+UNKNOWN_VERSION = "Cette version n'existe pas dans l'historique de ce dossier."
 INVALID_VALUE = "Cette valeur n'a pas pu être enregistrée : elle ne correspond pas au dossier."
 TOO_MANY_ROWS = f"Un tableau compte au plus {MAX_ROWS} lignes : rien n'a été enregistré."
 CREATE_FAILED = (
@@ -117,11 +120,13 @@ class DossierService:
         return self.store.load(token)
 
     # -- creating ----------------------------------------------------------------------------
-    def create(self, dossier: Dossier | None = None) -> tuple[str, StoredDossier] | Refused:
+    def create(
+        self, dossier: Dossier | None = None, *, author: str = ""
+    ) -> tuple[str, StoredDossier] | Refused:
         try:
-            return self.store.create(dossier)
+            return self.store.create(dossier, author=author)
         except Exception:
-            LOGGER.exception("dossier creation failed")
+            LOGGER.exception("Creating a dossier failed")
             return Refused(CREATE_FAILED, temporary=True)
 
     # -- one field ---------------------------------------------------------------------------
@@ -133,15 +138,24 @@ class DossierService:
         *,
         base_digest: str | None = None,
         expected: Any = None,
+        author: str = "",
+        milestone: bool = False,
     ) -> SaveResult:
         """Save `value` at `path` if the stored value is still the one the person edited:
-        the one with fingerprint `base_digest`, else `expected`."""
+        the one with fingerprint `base_digest`, else `expected`. `author` (a first name) is
+        written in the field's history."""
         cleaned = _clean(value)
         if isinstance(cleaned, Refused):
             return cleaned
         try:
             stored = self.store.set_field(
-                token, path, cleaned.value, expected=expected, expected_digest=base_digest
+                token,
+                path,
+                cleaned.value,
+                expected=expected,
+                expected_digest=base_digest,
+                author=author,
+                milestone=milestone,
             )
         except FieldConflict as conflict:
             return Conflict(path, cleaned.value, conflict.current_value, conflict.current)
@@ -156,7 +170,9 @@ class DossierService:
         notice = removed_message(cleaned.removed) if cleaned.removed else None
         return Saved(stored, get_path(stored.dossier.model_dump(mode="json"), path), notice)
 
-    def update_value(self, token: str, path: str, change: Callable[[Any], Any]) -> SaveResult:
+    def update_value(
+        self, token: str, path: str, change: Callable[[Any], Any], *, author: str = ""
+    ) -> SaveResult:
         """Save `change(what the server holds at path now)`: for an edit that applies to the
         current value whatever it is (a mark, a structural change), not to a value the person
         typed from what they saw."""
@@ -169,25 +185,33 @@ class DossierService:
             if stored is None:
                 return Refused(UNKNOWN_DOSSIER)
             before = get_path(stored.dossier.model_dump(mode="json"), path)
-            result = self.save_value(token, path, change(before), expected=before)
+            result = self.save_value(
+                token, path, change(before), expected=before, author=author
+            )
             if not isinstance(result, Conflict):
                 return result
         return Refused(STORAGE_FAILED, temporary=True)
 
-    def set_rubric_done(self, token: str, rubric_id: str, done: bool) -> SaveResult:
+    def set_rubric_done(
+        self, token: str, rubric_id: str, done: bool, *, author: str = ""
+    ) -> SaveResult:
         """Mark a rubric complete or not; other rubrics' marks made meanwhile are kept."""
 
         def marked(before: Any) -> list[str]:
             marks = list(before or [])
             return sorted({*marks, rubric_id}) if done else [r for r in marks if r != rubric_id]
 
-        return self.update_value(token, "completed_rubrics", marked)
+        return self.update_value(token, "completed_rubrics", marked, author=author)
 
     # -- the whole dossier -------------------------------------------------------------------
-    def replace(self, token: str, dossier: Dossier, *, expected_version: int) -> SaveResult:
+    def replace(
+        self, token: str, dossier: Dossier, *, expected_version: int, author: str = ""
+    ) -> SaveResult:
         """Replace the whole dossier (restore from a backup, accepted import)."""
         try:
-            stored = self.store.replace(token, dossier, expected_version=expected_version)
+            stored = self.store.replace(
+                token, dossier, expected_version=expected_version, author=author
+            )
         except VersionConflict as conflict:
             return Conflict("", dossier, conflict.current.dossier, conflict.current)
         except UnknownDossier:
@@ -197,3 +221,36 @@ class DossierService:
             return Refused(STORAGE_FAILED, temporary=True)
         return Saved(stored, None)
 
+    # -- history and link --------------------------------------------------------------------
+    def history(self) -> HistoryStore:
+        return HistoryStore(self.store.engine)
+
+    def restore_version(self, token: str, version_id: int, *, author: str = "") -> SaveResult:
+        """Put an earlier version of a field back: a new version of its own (nothing is
+        destroyed), over whatever the field holds now (the person chose it in the history).
+        Only a version of the token's own dossier can be restored."""
+        try:
+            stored = self.store.load(token)
+            version = self.history().version(stored.id, version_id) if stored else None
+        except Exception:
+            LOGGER.exception("load failed before a restore")
+            return Refused(STORAGE_FAILED, temporary=True)
+        if stored is None:
+            return Refused(UNKNOWN_DOSSIER)
+        if version is None:
+            return Refused(UNKNOWN_VERSION)
+        current = get_path(stored.dossier.model_dump(mode="json"), version.path)
+        return self.save_value(
+            token, version.path, version.value, base_digest=value_digest(current),
+            author=author, milestone=True,
+        )
+
+    def replace_link(self, token: str) -> tuple[str, StoredDossier] | Refused:
+        """A new personal link; the old one stops working."""
+        try:
+            return self.store.replace_link(token)
+        except UnknownDossier:
+            return Refused(UNKNOWN_DOSSIER)
+        except Exception:
+            LOGGER.exception("link replacement failed")
+            return Refused(STORAGE_FAILED, temporary=True)

@@ -12,21 +12,29 @@ again is always seeded from the database, never from what it held when it was la
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import streamlit as st
+from sqlalchemy import exc
 
 from ptce_assist.call import Call, load_call
 from ptce_assist.dossier import Dossier, get_path
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import DossierService, Refused
 from ptce_assist.storage import DossierStore, StoredDossier, make_engine
-from ptce_assist.storage.tokens import looks_like_token, token_hash
+from ptce_assist.storage.history import HistoryStore
+from ptce_assist.storage.migrate import SchemaOutdated
+from ptce_assist.storage.tokens import looks_like_token
 from ptce_assist.ui.errors import STORAGE as STORAGE_UNAVAILABLE
 
 LOGGER = logging.getLogger(__name__)
+PARIS = ZoneInfo("Europe/Paris")
 
 TOKEN_PARAM = "d"
 _TOKEN_KEY = "dossier_token"
@@ -34,6 +42,7 @@ _RUN_KEY = "run:dossier"  # the OpenDossier of the current run
 _LAST_GOOD_KEY = "run:last-good"  # the last StoredDossier read, for a database outage
 _PAGE_KEY = "run:page"
 _OUTAGE_KEY = "run:outage"  # this run could not read the database
+SEEN_KEY = "run:seen-version"  # the dossier version this page was drawn from
 PAGE_PREFIX = "p:"
 
 DATABASE_DOWN = (
@@ -59,6 +68,7 @@ class OpenDossier:
     stored: StoredDossier
     offline: bool = False  # the database could not be read: this is the last copy read
     _data: dict[str, Any] | None = field(default=None, repr=False)
+    _changes: dict[str, tuple[str, dt.datetime]] | None = field(default=None, repr=False)
 
     @property
     def dossier(self) -> Dossier:
@@ -84,10 +94,57 @@ class OpenDossier:
     def digest(self, path: str) -> str:
         return value_digest(self.value(path))
 
+    def last_change(self, path: str) -> dict[str, str] | None:
+        """Who saved the field last and at what time (Paris), from its history (read once
+        per run, for every field); None when unknown or the database cannot be read."""
+        if self._changes is None:
+            try:
+                self._changes = HistoryStore(get_store().engine).latest_changes(self.stored.id)
+            except Exception:
+                LOGGER.exception("could not read the fields' last authors")
+                self._changes = {}
+        found = self._changes.get(path)
+        if found is None:
+            return None
+        author, when = found
+        return {"author": author, "time": when.astimezone(PARIS).strftime("%H:%M")}
+
     @property
     def scope(self) -> str:
-        """Names the dossier in this browser's drafts without revealing its link."""
-        return token_hash(self.token)[:16]
+        """Names the dossier in this browser's drafts without revealing its link (and keeps
+        naming it when the link is replaced by a new one)."""
+        return f"dossier-{self.stored.id}"
+
+
+# What a database that is down, restarting or unreachable raises (not a bug of ours).
+DATABASE_ERRORS = (
+    exc.OperationalError,
+    exc.InterfaceError,
+    exc.TimeoutError,
+    exc.DisconnectionError,
+)
+
+
+@contextmanager
+def database_guard() -> Iterator[None]:
+    """Around the page (app.py): a read of the database that fails anywhere in the page
+    (workshops, dashboard, comments, export) ends the page with the French notice, said once,
+    instead of a traceback. What the page showed before it stays, its typed text included."""
+    try:
+        yield
+    except DATABASE_ERRORS:
+        LOGGER.exception("the database failed during the page")
+        if not st.session_state.get(_OUTAGE_KEY):
+            st.session_state[_OUTAGE_KEY] = True
+            st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+    except SchemaOutdated as error:
+        LOGGER.error("%s", error)
+        st.error(str(error), icon=":material/cloud_off:")
+
+
+def database_is_down() -> bool:
+    """This run already found the database down (pages skip optional reads then)."""
+    return bool(st.session_state.get(_OUTAGE_KEY))
 
 
 # -- the token ---------------------------------------------------------------------------------
@@ -140,6 +197,12 @@ def enter_page(page_id: str) -> None:
         st.session_state[_PAGE_KEY] = page_id
 
 
+def current_page() -> str:
+    """The url path of the page this session shows ("" for the home page)."""
+    page = st.session_state.get(_PAGE_KEY)
+    return page if isinstance(page, str) else ""
+
+
 # -- the dossier of this run -------------------------------------------------------------------
 def begin_run() -> None:
     """Read the open dossier once for this run (app.py, before the page)."""
@@ -150,20 +213,25 @@ def begin_run() -> None:
         return
     try:
         stored = get_store().load(token)
-    except Exception:
+    except (*DATABASE_ERRORS, SchemaOutdated) as error:
         LOGGER.exception("could not read the dossier")
         st.session_state[_OUTAGE_KEY] = True
         last = st.session_state.get(_LAST_GOOD_KEY)
         if isinstance(last, StoredDossier):  # the page stays, with what is typed in it
             st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
-            st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        if isinstance(error, SchemaOutdated):
+            shown = str(error)
+        elif isinstance(last, StoredDossier):
+            shown = DATABASE_DOWN
         else:  # nothing read yet in this session: nothing to show
-            st.error(STORAGE_UNAVAILABLE)
+            shown = STORAGE_UNAVAILABLE
+        st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:
         return
     st.session_state[_LAST_GOOD_KEY] = stored
     st.session_state[_RUN_KEY] = OpenDossier(token, stored)
+    st.session_state[SEEN_KEY] = stored.version
 
 
 def current_open() -> OpenDossier | None:
@@ -185,6 +253,7 @@ def note_saved(stored: StoredDossier) -> None:
     if token is not None:
         st.session_state[_RUN_KEY] = OpenDossier(token, stored)
         st.session_state[_LAST_GOOD_KEY] = stored
+        st.session_state[SEEN_KEY] = stored.version
 
 
 def current_stored() -> StoredDossier | None:
@@ -215,10 +284,7 @@ def require_open() -> OpenDossier:
         if st.session_state.get(_OUTAGE_KEY):
             st.stop()  # the outage is already said at the top of the page
         if st.session_state.get(_TOKEN_KEY):
-            st.error(
-                "Ce lien ne correspond à aucun dossier. Vérifiez le lien complet "
-                "ou revenez à l'accueil pour en ouvrir un."
-            )
+            st.error(_unknown_link_message(str(st.session_state[_TOKEN_KEY])))
         else:
             st.info(
                 "Aucun dossier n'est ouvert. Commencez ou reprenez un dossier depuis l'accueil."
@@ -226,6 +292,22 @@ def require_open() -> OpenDossier:
         st.page_link("app_pages/accueil.py", label="Aller à l'accueil", icon=":material/home:")
         st.stop()
     return found
+
+
+def _unknown_link_message(token: str) -> str:
+    replaced = get_store().replaced_at(token) if looks_like_token(token) else None
+    if replaced is None:
+        return (
+            "Ce lien ne correspond à aucun dossier. Vérifiez le lien complet ou revenez à "
+            "l'accueil pour en ouvrir un."
+        )
+    when = replaced.astimezone(PARIS)
+    return (
+        f"Ce lien a été remplacé par un nouveau lien le {when:%d/%m/%Y} à {when:%H:%M} : il "
+        "n'ouvre plus le dossier. Demandez le nouveau lien à votre équipe. Ce que vous aviez "
+        "tapé sans qu'il soit encore enregistré reste gardé dans ce navigateur : il vous sera "
+        "proposé quand vous ouvrirez le nouveau lien."
+    )
 
 
 def require_dossier() -> StoredDossier:
