@@ -15,13 +15,14 @@ from ptce_assist.call import Call, Rubric
 from ptce_assist.dossier import Dossier, SetAsideText
 from ptce_assist.progress import Measure
 
-Fate = Literal["garde", "deplace", "mis_de_cote", "nouvelle"]
+Fate = Literal["garde", "deplace", "mis_de_cote", "vide", "nouvelle"]
 
 FATE_WORDS: dict[Fate, str] = {
     "garde": "gardé",
     "deplace": "déplacé",
     "mis_de_cote": "mis de côté",
-    "nouvelle": "nouvelle rubrique, vide",
+    "vide": "à écrire",
+    "nouvelle": "nouvelle rubrique",
 }
 
 
@@ -40,6 +41,8 @@ class RubricFate:
 
     def describe(self) -> str:
         """One French sentence: what happens to this rubric."""
+        if self.fate == "vide" and self.target is not None:
+            return f"« {self.target.short_fr} » : pas encore de texte, rubrique à écrire."
         if self.fate == "nouvelle" and self.target is not None:
             return f"« {self.target.short_fr} » : nouvelle rubrique, à écrire."
         assert self.source is not None
@@ -101,7 +104,8 @@ def plan_move(dossier: Dossier, source: Call, target: Call, measure: Measure) ->
             None,
         )
         if origin is None:
-            fates.append(RubricFate("nouvelle", None, rubric, ""))
+            known = any(rid in source.rubric_ids for rid in (rubric.id, *rubric.replaces))
+            fates.append(RubricFate("vide" if known else "nouvelle", None, rubric, ""))
             continue
         taken.add(origin.id)
         text = dossier.rubric_text(origin.id)

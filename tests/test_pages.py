@@ -9,6 +9,7 @@ import pytest
 from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
 from ptce_assist.fingerprint import value_digest
+from ptce_assist.progress import STATE_ICONS
 from ptce_assist.services import DossierService, Saved
 from ptce_assist.storage import DossierStore
 from ptce_assist.ui.fields import select_key
@@ -86,7 +87,8 @@ def test_journey_identity_two_rubrics_then_summary(tmp_path: Path) -> None:
     assert stored.dossier.completed_rubrics == ["objectifs"]
 
     at.switch_page("app_pages/recapitulatif.py").run()
-    statuses = [m.value for m in at.markdown if "**" in m.value]
+    icons = tuple(STATE_ICONS.values())
+    statuses = [m.value for m in at.markdown if m.value.startswith(icons)]
     assert any("complet" in s for s in statuses)
     assert any("en cours" in s for s in statuses)
     assert sum("vide" in s for s in statuses) == 8
