@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
@@ -111,7 +113,7 @@ EXTRA_LABELS = {
     "structure.siret": "SIRET", "structure.rna": "Numéro RNA", "structure.esus": "Agrément ESUS",
     "maturity": "Stade de maturité",
 }
-CHOICES = {
+CHOICES: dict[str, Callable[[str], str]] = {
     "project.region": region_name,
     "structure.legal_form": lambda form: stored_form_label(form, call),
     "maturity": lambda stage: stage_labels.get(stage, stage),

@@ -77,14 +77,16 @@ if not preview or preview.get("file_id") != upload.file_id:
     # Read once per uploaded file, not on every rerun.
     # In a child process with capped memory and time; the bar follows its stages.
     bar = st.progress(0.0, text="Lecture du brouillon…")
+
+    def show_stage(done: float, text: str) -> None:
+        bar.progress(done, text=text)
+
     try:
         if upload.size > MAX_FILE_BYTES:
             raise DocxImportError(
                 f"Ce fichier est trop volumineux ({MAX_FILE_BYTES // (1024 * 1024)} Mo au plus)."
             )
-        result_read = import_docx_isolated(
-            upload.getvalue(), call.id, lambda done, text: bar.progress(done, text=text)
-        )
+        result_read = import_docx_isolated(upload.getvalue(), call.id, show_stage)
         preview = {"file_id": upload.file_id, "result": result_read, "error": ""}
     except DocxImportError as error:
         preview = {"file_id": upload.file_id, "result": None, "error": str(error)}

@@ -35,8 +35,9 @@ fields.select(
 )
 suggested = call.legal_form(porteur.suggested_form)
 if suggested is not None:
+    suggested_id = suggested.id
 
-    def choose_suggested(form_id: str = suggested.id) -> None:
+    def choose_suggested(form_id: str = suggested_id) -> None:
         fields.set_choice(FORM_PATH, form_id)
 
     st.button(
