@@ -14,6 +14,7 @@ import docx
 import pytest
 
 from ptce_assist.call import load_call
+from ptce_assist.call_wording import template_summary
 from ptce_assist.docx_export import build_docx
 from ptce_assist.docx_import import import_docx
 from ptce_assist.dossier import Dossier
@@ -52,6 +53,17 @@ def test_every_rubric_page_of_the_fixture_renders(
     assert not at.exception, [e.value for e in at.exception]
     assert at.subheader[0].value == CALL.rubric(rubric_id).label
     assert f"Volume : {CALL.rubric(rubric_id).limit_label}" in at.markdown[0].value
+
+
+def test_the_home_page_summarises_the_open_dossiers_edition(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    token, _ = store.create(fixture_dossier("vide"))
+    at = app_with(token)  # the home page
+    assert not at.exception
+    said = " ".join(m.value for m in at.markdown)
+    assert template_summary(CALL) in said
+    assert f"appel du {CALL.date.strftime('%d/%m/%Y')}" in said
+    assert template_summary(load_call("ami_2024")) not in said
 
 
 def test_a_rubric_the_edition_dropped_has_no_page(tmp_path: Path) -> None:
