@@ -126,7 +126,9 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_command_line_imports_then_checks_a_dossier_of_the_edition(tmp_path: Path) -> None:
+def test_the_command_line_imports_checks_and_exports_a_dossier_of_the_edition(
+    tmp_path: Path,
+) -> None:
     draft = tmp_path / "brouillon.docx"
     draft.write_bytes(draft_for_the_fixture())
     backup = tmp_path / "dossier.json"
@@ -145,6 +147,11 @@ def test_the_command_line_imports_then_checks_a_dossier_of_the_edition(tmp_path:
     criteria = [c["id"] for c in report["eligibility"]["criteria"]]
     assert criteria == [c.id for c in CALL.eligibility_criteria]
     assert "cooperation" in criteria  # the criterion this edition added
+
+    exported = tmp_path / "dossier.docx"
+    done = _cli("export", str(backup), "-o", str(exported))
+    assert done.returncode == 0, done.stderr
+    assert _headings(exported.read_bytes()) == [rubric_heading(r) for r in CALL.rubrics]
 
 
 def test_measure_takes_a_rubrics_limit_in_the_edition(tmp_path: Path) -> None:
