@@ -4,6 +4,7 @@ command line (`check`, `measure`, `import`)."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -20,7 +21,10 @@ from ptce_assist.docx_import import import_docx
 from ptce_assist.dossier import Dossier
 from ptce_assist.layout.presets import get_preset
 from ptce_assist.plaintext import rubric_heading
+from ptce_assist.progress import overall_progress
 from ptce_assist.volumes import rubric_measure
+from ptce_assist.workshops.dashboard import COL_COMPLETENESS
+from ptce_assist.workshops.folder_check import read_draft
 from tests.apptest_support import REPO, app_with, full_dossier, new_store, rubric_app
 from tests.editions import FIXTURE_ID
 from tests.test_pages import FILE_PAGES
@@ -152,6 +156,21 @@ def test_the_command_line_imports_checks_and_exports_a_dossier_of_the_edition(
     done = _cli("export", str(backup), "-o", str(exported))
     assert done.returncode == 0, done.stderr
     assert _headings(exported.read_bytes()) == [rubric_heading(r) for r in CALL.rubrics]
+
+
+def test_check_reads_a_folder_of_word_drafts_for_the_edition_named(tmp_path: Path) -> None:
+    draft = tmp_path / "brouillon.docx"
+    draft.write_bytes(draft_for_the_fixture())
+    dossier = read_draft(draft, FIXTURE_ID)
+    assert dossier.call_id == FIXTURE_ID
+    assert dossier.rubrics["realisations"] == "Texte de la rubrique Réalisations."
+    assert read_draft(draft).call_id == "ami_2024"  # without --appel: the current edition
+
+    done = _cli("check", str(tmp_path), "--csv", "--appel", FIXTURE_ID)
+    assert done.returncode == 0, done.stderr
+    row = next(csv.DictReader(io.StringIO(done.stdout), delimiter=";"))
+    progress = overall_progress(dossier, CALL, rubric_measure(dossier))
+    assert row[COL_COMPLETENESS] == str(round(100 * progress.fraction))
 
 
 def test_measure_takes_a_rubrics_limit_in_the_edition(tmp_path: Path) -> None:
