@@ -25,8 +25,8 @@ ESUS_LABELS = {"obtenu": "Obtenu", "en_cours": "Demande en cours", "non": "Non"}
 
 st.title("Identité du projet")
 st.caption(
-    "Les intitulés sont ceux de l'annexe 1 de l'appel. Chaque champ est enregistré pendant que "
-    "vous écrivez (« Enregistré » s'affiche dessous)."
+    f"Les intitulés sont ceux de {call.template_fr} de l'appel. Chaque champ est enregistré "
+    "pendant que vous écrivez (« Enregistré » s'affiche dessous)."
 )
 
 st.subheader("Projet")

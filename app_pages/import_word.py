@@ -43,9 +43,10 @@ short = {r.id: r.short_fr for r in call.rubrics}
 
 st.title("Importer un brouillon Word")
 st.caption(
-    "Vous avez commencé votre dossier dans Word à partir de l'annexe 1 ? Déposez le fichier : "
-    "l'outil reconnaît les intitulés des rubriques et les champs d'identité, vous montre ce "
-    "qu'il a trouvé et ce qu'il a laissé de côté, et ne remplace rien sans votre accord."
+    f"Vous avez commencé votre dossier dans Word à partir de {call.template_fr} ? Déposez le "
+    "fichier : l'outil reconnaît les intitulés des rubriques et les champs d'identité, vous "
+    "montre ce qu'il a trouvé et ce qu'il a laissé de côté, et ne remplace rien sans votre "
+    "accord."
 )
 
 flash = st.session_state.pop(_FLASH, None)
@@ -163,7 +164,7 @@ if chosen.rubrics:
 if not chosen.recognised_anything:
     st.warning(
         "Aucune rubrique ni aucun champ d'identité n'a été reconnu. Vérifiez que le document "
-        "reprend les intitulés de l'annexe 1 de l'appel."
+        f"reprend les intitulés de {call.template_fr} de l'appel."
     )
 
 

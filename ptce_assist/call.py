@@ -156,6 +156,7 @@ class Call(_Frozen):
     id: str
     version: int
     title: str
+    template_fr: str  # how pages name the edition's application form (« l'annexe 1 »)
     # The text the quotes are copied from: a file of the edition's folder, or of the shared
     # reference texts (tests check every quote against it).
     source_text: str = ""

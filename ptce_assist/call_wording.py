@@ -37,7 +37,7 @@ def limit_examples(call: Call, count: int = 2) -> str:
 def template_summary(call: Call) -> str:
     """What the edition's Annexe 1 asks, in one sentence."""
     return (
-        "Le dossier suit l'annexe 1 de l'appel : identité du projet, puis "
+        f"Le dossier suit {call.template_fr} de l'appel : identité du projet, puis "
         f"{in_words(len(call.rubrics), 'rubrique')}, chacune avec un volume maximal "
         f"({limit_examples(call)})."
     )

@@ -68,6 +68,10 @@ def test_the_home_page_summarises_the_open_dossiers_edition(tmp_path: Path) -> N
     assert template_summary(CALL) in said
     assert f"appel du {CALL.date.strftime('%d/%m/%Y')}" in said
     assert template_summary(load_call("ami_2024")) not in said
+    assert "l'annexe A" in said  # the edition's own name for its form
+
+    at.switch_page("app_pages/identite.py").run()
+    assert any("ceux de l'annexe A de l'appel" in c.value for c in at.caption)
 
 
 def test_a_rubric_the_edition_dropped_has_no_page(tmp_path: Path) -> None:

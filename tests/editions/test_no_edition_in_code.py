@@ -18,7 +18,8 @@ _NUMBER = (  # "un", "une" left out: « une rubrique » is an article, not a cou
 )
 CALL_FIGURE = re.compile(
     rf"\b(?:{_NUMBER})\s+(?:rubriques?|critères?|blocs?)\b"
-    rf"|\b(?:{_NUMBER}|une|\d+/\d+|demi)[\s-]*(?:pages?|lignes?)\s+max",
+    rf"|\b(?:{_NUMBER}|une|\d+/\d+|demi)[\s-]*(?:pages?|lignes?)\s+max"
+    r"|\bannexe \d",  # the edition's form: `Call.template_fr`
     re.IGNORECASE,
 )
 
@@ -78,8 +79,9 @@ def test_no_page_writes_a_figure_of_the_call() -> None:
 
 def test_the_figure_pattern_finds_what_pages_used_to_write() -> None:
     for written in ("(15 lignes maximum)", "les dix rubriques de l'annexe 1",
-                    "12 critères de sélection, en 3 blocs", "1/2 page max.", "une page maximum"):
+                    "12 critères de sélection, en 3 blocs", "1/2 page max.", "une page maximum",
+                    "Les intitulés sont ceux de l'annexe 1 de l'appel."):
         assert CALL_FIGURE.search(written), written
     for fine in ("une page compte 57 lignes en Arial 11", "Passer aux rubriques →",
-                 "au moins trois personnes morales"):
+                 "au moins trois personnes morales", "l'annexe budgétaire"):
         assert not CALL_FIGURE.search(fine), fine
