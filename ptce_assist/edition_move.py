@@ -42,9 +42,9 @@ class RubricFate:
     def describe(self) -> str:
         """One French sentence: what happens to this rubric."""
         if self.fate == "vide" and self.target is not None:
-            return f"« {self.target.short_fr} » : pas encore de texte, rubrique à écrire."
+            return f"« {self.target.short_fr} » : pas encore de texte dans le dossier."
         if self.fate == "nouvelle" and self.target is not None:
-            return f"« {self.target.short_fr} » : nouvelle rubrique, à écrire."
+            return f"« {self.target.short_fr} » : rubrique ajoutée par cette édition."
         assert self.source is not None
         name = f"« {self.source.short_fr} »"
         if self.fate == "mis_de_cote":

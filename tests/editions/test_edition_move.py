@@ -60,6 +60,9 @@ def test_the_plan_says_rubric_by_rubric_what_becomes_of_each_text() -> None:
     assert "l'intitulé de la rubrique change" in by_id["objectifs"].describe()
     assert "va dans la rubrique « Réalisations »" in by_id["actions"].describe()
     assert "mis de côté" in by_id["mise_en_reseau"].describe()
+    assert by_id["implication_membres"].describe() == (
+        "« Implication des membres » : pas encore de texte dans le dossier."
+    )
 
 
 def test_the_moved_dossier_keeps_every_text() -> None:
