@@ -33,8 +33,6 @@ SCRIPT_STARTED = time.perf_counter()
 
 st.set_page_config(page_title="ptce-assist — dossier AMI PTCE", page_icon="🤝", layout="wide")
 
-call = load_call()
-
 pages: dict[str, list[st.Page]] = {
     "Dossier": [
         st.Page("app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True),
@@ -46,7 +44,7 @@ pages: dict[str, list[st.Page]] = {
             url_path="equipe",
         ),
     ],
-    "Rubriques": [rubric_page(rubric) for rubric in call.rubrics],
+    "Rubriques": [],  # the open dossier's edition decides them: see `rubric_pages`
     "Budget": [st.Page("app_pages/budget.py", title="Budget prévisionnel", icon=":material/euro:", url_path="budget")],  # noqa: E501
     "Bilan": [
         st.Page(
@@ -72,13 +70,21 @@ pages: dict[str, list[st.Page]] = {
     ],
 }
 
-navigation = st.navigation(pages, expanded=True)
+
+def rubric_pages() -> list[st.Page]:
+    """One page per rubric of the open dossier's edition (of the current one if none is open);
+    called after `begin_run`, which read the dossier."""
+    opened = current_open()
+    call = call_of(opened.dossier) if opened is not None else load_call()
+    return [rubric_page(rubric) for rubric in call.rubrics]
 
 
 def main() -> None:
     sync_token_with_url()
-    enter_page(navigation.url_path)
     begin_run()
+    pages["Rubriques"] = rubric_pages()
+    navigation = st.navigation(pages, expanded=True)
+    enter_page(navigation.url_path)
     sidebar_progress()
     if current_token() is not None:
         sidebar_link()

@@ -6,8 +6,10 @@ import streamlit as st
 
 from ptce_assist.backup import BackupError, load_backup
 from ptce_assist.call import load_call
+from ptce_assist.call_wording import template_summary
 from ptce_assist.storage.tokens import looks_like_token
 from ptce_assist.ui.context import (
+    call_of,
     close_dossier,
     create_dossier,
     current_stored,
@@ -20,7 +22,9 @@ from ptce_assist.ui.notices import leave_notices
 from ptce_assist.ui.personal_link import WHY_KEEP, announce_new_dossier
 from ptce_assist.ui.safe import md_escape
 
-call = load_call()
+stored = current_stored()
+# The open dossier's edition; without a dossier, the one a new dossier would follow.
+call = call_of(stored.dossier) if stored is not None else load_call()
 
 st.title("ptce-assist")
 st.markdown(
@@ -33,8 +37,7 @@ with st.expander("L'AMI en bref", expanded=False):
     st.markdown(f"> {call.concision_quote}")
     st.markdown(f"> {call.admissibility_quote}")
     st.markdown(
-        "Le dossier suit l'annexe 1 de l'appel : identité du projet, puis dix rubriques, "
-        "chacune avec un volume maximal (« 1 page maximum », « 15 lignes maximum »...). "
+        f"{template_summary(call)} "
         f"Texte de référence : appel du {call.date.strftime('%d/%m/%Y')}."
     )
     st.link_button("Déposer sur démarches-simplifiées", call.platform_url)
@@ -48,7 +51,6 @@ with st.expander("Comment fonctionne l'outil", expanded=False):
         "4. Téléchargez une sauvegarde (.json) quand vous voulez, pour la garder chez vous."
     )
 
-stored = current_stored()
 if stored is not None:
     st.success("Un dossier est ouvert.")
     st.markdown("**Votre lien personnel** (gardez-le : il ouvre ce dossier) :")

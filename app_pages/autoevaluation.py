@@ -1,9 +1,11 @@
-"""Auto-évaluation: the 12 selection criteria scored 0–3 by the candidate and by an adviser."""
+"""Auto-évaluation: the edition's selection criteria scored 0–3 by the candidate and by an
+adviser."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from ptce_assist.call_wording import selection_summary
 from ptce_assist.eligibility.answers import SCORE_LABELS
 from ptce_assist.eligibility.selfassessment import (
     ADVISER_FR,
@@ -63,7 +65,7 @@ def scores(item: CriterionAssessment) -> None:
 
 st.title("Auto-évaluation")
 st.caption(
-    "Les 12 critères de sélection de l'appel, en 3 blocs. Notez chacun de 0 (absent du "
+    f"{selection_summary(call)} Notez chacun de 0 (absent du "
     "dossier) à 3 (solide et étayé) ; la conseillère ou le conseiller note de son côté."
 )
 

@@ -1,4 +1,5 @@
-"""Éligibilité: the 7 criteria with suggestions from the dossier, and the fragile territories."""
+"""Éligibilité: the edition's criteria with suggestions from the dossier, and the fragile
+territories."""
 
 from __future__ import annotations
 
@@ -6,14 +7,10 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.eligibility.answers import ANSWER_LABELS
+from ptce_assist.eligibility.official_list import CsvImportError, read_official_csv
 from ptce_assist.eligibility.report import check_report, tone
 from ptce_assist.eligibility.table_rows import territories_from_rows, territory_rows
-from ptce_assist.eligibility.territories import (
-    CsvImportError,
-    check_territories,
-    read_official_csv,
-    split_communes,
-)
+from ptce_assist.eligibility.territories import check_territories, split_communes
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.ui.diagnostic import append_records, show_part, show_quote, show_verdict

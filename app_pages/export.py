@@ -52,9 +52,9 @@ def _builder(
 
 st.title("Exporter le dossier")
 st.caption(
-    "Le document Word suit l'annexe 1 de l'appel : identité, puis chaque rubrique avec son "
-    "intitulé exact et sa limite. Le texte des rubriques y est mis en page exactement comme "
-    "le compteur l'a mesuré."
+    f"Le document Word suit {call.template_fr} de l'appel : identité, puis chaque rubrique "
+    "avec son intitulé exact et sa limite. Le texte des rubriques y est mis en page "
+    "exactement comme le compteur l'a mesuré."
 )
 
 preset = get_preset(effective_preset(dossier))

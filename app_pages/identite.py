@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
@@ -23,8 +25,8 @@ ESUS_LABELS = {"obtenu": "Obtenu", "en_cours": "Demande en cours", "non": "Non"}
 
 st.title("Identité du projet")
 st.caption(
-    "Les intitulés sont ceux de l'annexe 1 de l'appel. Chaque champ est enregistré pendant que "
-    "vous écrivez (« Enregistré » s'affiche dessous)."
+    f"Les intitulés sont ceux de {call.template_fr} de l'appel. Chaque champ est enregistré "
+    "pendant que vous écrivez (« Enregistré » s'affiche dessous)."
 )
 
 st.subheader("Projet")
@@ -111,7 +113,7 @@ EXTRA_LABELS = {
     "structure.siret": "SIRET", "structure.rna": "Numéro RNA", "structure.esus": "Agrément ESUS",
     "maturity": "Stade de maturité",
 }
-CHOICES = {
+CHOICES: dict[str, Callable[[str], str]] = {
     "project.region": region_name,
     "structure.legal_form": lambda form: stored_form_label(form, call),
     "maturity": lambda stage: stage_labels.get(stage, stage),

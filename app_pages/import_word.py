@@ -43,9 +43,10 @@ short = {r.id: r.short_fr for r in call.rubrics}
 
 st.title("Importer un brouillon Word")
 st.caption(
-    "Vous avez commencé votre dossier dans Word à partir de l'annexe 1 ? Déposez le fichier : "
-    "l'outil reconnaît les intitulés des rubriques et les champs d'identité, vous montre ce "
-    "qu'il a trouvé et ce qu'il a laissé de côté, et ne remplace rien sans votre accord."
+    f"Vous avez commencé votre dossier dans Word à partir de {call.template_fr} ? Déposez le "
+    "fichier : l'outil reconnaît les intitulés des rubriques et les champs d'identité, vous "
+    "montre ce qu'il a trouvé et ce qu'il a laissé de côté, et ne remplace rien sans votre "
+    "accord."
 )
 
 flash = st.session_state.pop(_FLASH, None)
@@ -77,14 +78,16 @@ if not preview or preview.get("file_id") != upload.file_id:
     # Read once per uploaded file, not on every rerun.
     # In a child process with capped memory and time; the bar follows its stages.
     bar = st.progress(0.0, text="Lecture du brouillon…")
+
+    def show_stage(done: float, text: str) -> None:
+        bar.progress(done, text=text)
+
     try:
         if upload.size > MAX_FILE_BYTES:
             raise DocxImportError(
                 f"Ce fichier est trop volumineux ({MAX_FILE_BYTES // (1024 * 1024)} Mo au plus)."
             )
-        result_read = import_docx_isolated(
-            upload.getvalue(), call.id, lambda done, text: bar.progress(done, text=text)
-        )
+        result_read = import_docx_isolated(upload.getvalue(), call.id, show_stage)
         preview = {"file_id": upload.file_id, "result": result_read, "error": ""}
     except DocxImportError as error:
         preview = {"file_id": upload.file_id, "result": None, "error": str(error)}
@@ -161,7 +164,7 @@ if chosen.rubrics:
 if not chosen.recognised_anything:
     st.warning(
         "Aucune rubrique ni aucun champ d'identité n'a été reconnu. Vérifiez que le document "
-        "reprend les intitulés de l'annexe 1 de l'appel."
+        f"reprend les intitulés de {call.template_fr} de l'appel."
     )
 
 

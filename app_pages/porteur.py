@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
+from ptce_assist.call_wording import with_limit
 from ptce_assist.eligibility.answers import GOVERNANCE_LABELS
 from ptce_assist.eligibility.carrier_text import stored_form_label
 from ptce_assist.eligibility.report import check_report
@@ -34,8 +35,9 @@ fields.select(
 )
 suggested = call.legal_form(porteur.suggested_form)
 if suggested is not None:
+    suggested_id = suggested.id
 
-    def choose_suggested(form_id: str = suggested.id) -> None:
+    def choose_suggested(form_id: str = suggested_id) -> None:
         fields.set_choice(FORM_PATH, form_id)
 
     st.button(
@@ -78,7 +80,7 @@ for question in call.diagnostic.governance_questions:
 
 governance = report.governance
 show_verdict(report.verdict("gouvernance"), call, link=False)
-st.markdown("**Ce qu'il faut écrire dans la rubrique « Gouvernance » (15 lignes maximum)**")
+st.markdown(f"**Ce qu'il faut écrire dans la rubrique {with_limit(call.rubric('gouvernance'))}**")
 for advice in governance.to_write:
     st.markdown(f"- {md_escape(advice)}")
 if governance.found_in_rubric:

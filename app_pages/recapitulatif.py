@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
-from ptce_assist.backup import BackupError, backup_filename, keep_adviser_part, load_backup
+from ptce_assist.backup import backup_filename
 from ptce_assist.progress import STATE_ICONS, all_rubrics_progress, missing_identity_fields
 from ptce_assist.services import Conflict, Saved
+from ptce_assist.services.restore import replace_with_backup
 from ptce_assist.ui.context import (
     call_of,
     forget_widgets,
@@ -15,6 +16,7 @@ from ptce_assist.ui.context import (
     note_saved,
     require_open,
 )
+from ptce_assist.ui.edition_panel import edition_section
 from ptce_assist.ui.notices import leave_notices, show_notices
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.volumes import rubric_measure
@@ -47,6 +49,8 @@ for progress in all_rubrics_progress(dossier, call, rubric_measure(dossier)):
     middle.markdown(f"{STATE_ICONS[progress.state]} **{progress.label}**")
     right.caption(figures)
 
+edition_section(opened)
+
 st.subheader("Sauvegarde")
 st.download_button(
     "Télécharger une sauvegarde (.json)",
@@ -59,24 +63,16 @@ with st.expander("Remplacer ce dossier par une sauvegarde"):
     upload = st.file_uploader("Sauvegarde .json", type=["json"], key="replace_upload")
     confirm = st.checkbox("Je confirme le remplacement", key="replace_confirm")
     if upload is not None and st.button("Remplacer", disabled=not confirm):
-        try:
-            restored = load_backup(upload.getvalue())
-        except BackupError as error:
-            st.error(md_escape(str(error)))  # names from the file: shown literally
+        restored = replace_with_backup(
+            get_service(), opened.token, upload.getvalue(), opened.stored
+        )
+        result = restored.result
+        if isinstance(result, Saved):
+            note_saved(result.stored)
+            forget_widgets()
+            leave_notices(["Le dossier a été remplacé par la sauvegarde.", *restored.notes])
+            st.rerun()
+        elif isinstance(result, Conflict):
+            st.error("Le dossier vient d'être modifié ailleurs : rechargez la page puis réessayez.")
         else:
-            result = get_service().replace(
-                opened.token,
-                keep_adviser_part(restored.dossier, dossier),
-                expected_version=opened.version,
-            )
-            if isinstance(result, Saved):
-                note_saved(result.stored)
-                forget_widgets()
-                leave_notices(["Le dossier a été remplacé par la sauvegarde.", *restored.notes])
-                st.rerun()
-            elif isinstance(result, Conflict):
-                st.error(
-                    "Le dossier vient d'être modifié ailleurs : rechargez la page puis réessayez."
-                )
-            else:
-                st.error(result.message)
+            st.error(md_escape(result.message))  # names from the file: shown literally

@@ -32,6 +32,7 @@ from ptce_assist.workshops.dashboard import (
     COL_CHANGED,
     COL_PROJECT,
     COL_STAGE,
+    DashboardRow,
     dashboard_rows,
     to_frame,
 )
@@ -68,7 +69,9 @@ if not stored_dossiers:
 
 
 @st.cache_data(max_entries=2000, show_spinner=False)
-def _row(key: str, dossier_json: str, version: int, changed: dt.datetime, count: int) -> object:
+def _row(
+    key: str, dossier_json: str, version: int, changed: dt.datetime, count: int
+) -> DashboardRow:
     # One diagnosis per dossier version, not one per rerun of this page.
     dossier = Dossier.model_validate_json(dossier_json)
     return dashboard_rows([(key, dossier, changed, count)], measure_for=rubric_measure)[0]

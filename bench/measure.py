@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import docx
 
+from ptce_assist.layout.browser_rules import layout_rules
 from ptce_assist.layout.docx_body import add_body_text, apply_preset
 from ptce_assist.layout.engine import layout_text
 from ptce_assist.layout.presets import PRESETS, get_preset
@@ -92,7 +93,8 @@ def time_javascript(text: str, preset_id: str, runs: int) -> tuple[float, int] |
         page.set_content("<!doctype html><meta charset='utf-8'><body></body>")
         page.add_script_tag(content=LAYOUT_JS.read_text(encoding="utf-8"))
         median, lines = page.evaluate(
-            """([preset, text, runs]) => {
+            """([rules, preset, text, runs]) => {
+                const PtceLayout = createPtceLayout(rules);
                 const font = PtceLayout.makeFont(preset.metrics, preset);
                 for (let i = 0; i < 20; i++) PtceLayout.layoutText(text, font);  // JIT warm-up
                 // performance.now() is coarse in a page (0.1 ms): time batches of 20.
@@ -108,7 +110,7 @@ def time_javascript(text: str, preset_id: str, runs: int) -> tuple[float, int] |
                 samples.sort((a, b) => a - b);
                 return [samples[Math.floor(samples.length / 2)], lines];
             }""",
-            [preset_payload(preset_id), text, runs],
+            [layout_rules(), preset_payload(preset_id), text, runs],
         )
         browser.close()
     return float(median), int(lines)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ptce_assist.call import available_calls
+from ptce_assist.call import DEFAULT_CALL_ID, available_calls
 from ptce_assist.dossier import SCHEMA_VERSION, Dossier
 from ptce_assist.filenames import safe_stem
 from ptce_assist.text import MAX_FIELD_CHARS, clean_text, oversized_field, thousands
@@ -89,7 +89,8 @@ def load_backup(raw: bytes) -> Restored:
             "Cette sauvegarde vient d'une version plus récente de ptce-assist : "
             "mettez l'outil à jour pour l'ouvrir."
         )
-    if data.get("call_id", "ami_2024") not in available_calls():
+    data.setdefault("call_id", DEFAULT_CALL_ID)  # written before dossiers named their edition
+    if data["call_id"] not in available_calls():
         raise BackupError("Cette sauvegarde concerne un appel que cet outil ne connaît pas.")
     notes = [ADVISER_DROPPED] if _drop_adviser_part(data) else []
     oversized = oversized_field(data)

@@ -1,6 +1,6 @@
-"""The call for applications as data: pydantic models over `calls/<id>.toml`.
+"""The call for applications as data: pydantic models over `calls/<edition id>/call.toml`.
 
-A new edition of the call is a new TOML file; no code change is needed to load it.
+A new edition of the call is a new folder (see `editions`); no code change is needed to load it.
 """
 
 from __future__ import annotations
@@ -8,16 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ptce_assist.editions import CALL_FILE, edition_folder, edition_folders, shipped_editions
 
 Requirement = Literal["obligatoire", "le_cas_echeant", "optionnel_maturite"]
 LimitUnit = Literal["page", "ligne"]
 PorteurVerdict = Literal["eligible", "esus_requis", "a_verifier", "non_eligible"]
 IdentifierKind = Literal["siret", "rna", "rna_optionnel", "none"]
 
+# The edition of a dossier that names none: every dossier written before editions had a folder.
 DEFAULT_CALL_ID = "ami_2024"
 
 
@@ -58,6 +60,9 @@ class Rubric(_Frozen):
     requirement: Requirement
     expects: tuple[str, ...]
     help: str
+    # Ids of rubrics of earlier editions whose text belongs here (a dossier moved to this
+    # edition takes their text); a rubric keeps the text of the rubric of the same id.
+    replaces: tuple[str, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -151,6 +156,10 @@ class Call(_Frozen):
     id: str
     version: int
     title: str
+    template_fr: str  # how pages name the edition's application form (« l'annexe 1 »)
+    # The text the quotes are copied from: a file of the edition's folder, or of the shared
+    # reference texts (tests check every quote against it).
+    source_text: str = ""
     date: dt.date
     date_quote: str
     platform_url: str
@@ -194,10 +203,7 @@ class Call(_Frozen):
 
 
 def available_calls() -> tuple[str, ...]:
-    folder = resources.files("ptce_assist") / "calls"
-    return tuple(
-        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
-    )
+    return tuple(sorted(edition_folders()))
 
 
 def parse_call(toml_text: str) -> Call:
@@ -205,8 +211,20 @@ def parse_call(toml_text: str) -> Call:
 
 
 @cache
-def load_call(call_id: str = DEFAULT_CALL_ID) -> Call:
-    if call_id not in available_calls():
-        raise KeyError(f"Appel inconnu : {call_id}")
-    text = (resources.files("ptce_assist") / "calls" / f"{call_id}.toml").read_text("utf-8")
-    return parse_call(text)
+def current_call_id() -> str:
+    """The edition new dossiers are written for: the shipped edition of the latest date."""
+    shipped = [load_call(call_id) for call_id in shipped_editions()]
+    return max(shipped, key=lambda call: call.date).id if shipped else DEFAULT_CALL_ID
+
+
+def load_call(call_id: str | None = None) -> Call:
+    """The edition `call_id`, or the current one (KeyError when no folder holds it)."""
+    return _load_call(call_id or current_call_id())
+
+
+@cache
+def _load_call(call_id: str) -> Call:
+    call = parse_call((edition_folder(call_id) / CALL_FILE).read_text("utf-8"))
+    if call.id != call_id:
+        raise ValueError(f"{call_id}/{CALL_FILE} declares the id {call.id!r}")
+    return call

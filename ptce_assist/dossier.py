@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ptce_assist.budget.model import Budget
-from ptce_assist.call import DEFAULT_CALL_ID
+from ptce_assist.call import current_call_id
 from ptce_assist.eligibility.answers import DiagnosticAnswers
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -46,9 +46,19 @@ class Referent(_Part):
     phone: str = Field(default="", description="Téléphone portable")
 
 
+class SetAsideText(_Part):
+    """A rubric's text that has no place in the dossier's edition any more: kept, never
+    deleted, after the dossier was moved from the edition `call_id` to another one."""
+
+    call_id: str = Field(description="Édition de l'appel d'où vient le texte")
+    rubric_id: str = Field(description="Rubrique de cette édition")
+    label: str = Field(default="", description="Nom de la rubrique dans cette édition")
+    text: str = Field(default="", description="Texte, tel qu'il était écrit")
+
+
 class Dossier(_Part):
     schema_version: Literal[1] = SCHEMA_VERSION
-    call_id: str = DEFAULT_CALL_ID
+    call_id: str = Field(default_factory=current_call_id, description="Édition de l'appel")
     layout: str = Field(default=DEFAULT_LAYOUT, description="Mise en page (préréglage)")
     project: Project = Field(default_factory=Project)
     structure: Structure = Field(default_factory=Structure)
@@ -60,6 +70,10 @@ class Dossier(_Part):
     )
     diagnostic: DiagnosticAnswers = Field(default_factory=DiagnosticAnswers)
     budget: Budget = Field(default_factory=Budget)
+    # Absent from dossiers and backups written before editions could change: an empty list.
+    set_aside: list[SetAsideText] = Field(
+        default_factory=list, description="Textes mis de côté lors d'un changement d'édition"
+    )
 
     def rubric_text(self, rubric_id: str) -> str:
         return self.rubrics.get(rubric_id, "")

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from ptce_assist.call import Rubric
 from ptce_assist.dossier import Dossier
-from ptce_assist.layout.budget import budget_lines
 from ptce_assist.layout.engine import layout_text
+from ptce_assist.layout.line_budget import budget_lines
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS
 from ptce_assist.progress import Measure
 

@@ -48,13 +48,15 @@ def rubric_app(token: str, rubric_id: str) -> AppTest:
     return at.run()
 
 
-def full_dossier() -> Dossier:
+def full_dossier(call_id: str | None = None) -> Dossier:
+    """A dossier with every field and rubric filled, for `call_id` (the current edition)."""
     from ptce_assist.call import load_call
 
-    call = load_call()
+    call = load_call(call_id)
     text = "Le pôle réunit douze structures de l'ESS ; il vise 8 emplois d'ici 2027 !"
     return Dossier.model_validate(
         {
+            "call_id": call.id,
             "project": {"name": "Recyclerie du Val", "region": "84"},
             "structure": {
                 "name": "Val Solidaire",

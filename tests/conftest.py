@@ -6,9 +6,14 @@ import os
 
 import pytest
 
+from tests.editions import EDITIONS_ROOT
+
 # Errors in page runs reach AppTest's `at.exception` (and browser tests' pages) instead of
 # the French message users get; tests of that message set PTCE_DEBUG=0 themselves.
 os.environ.setdefault("PTCE_DEBUG", "1")
+# The tests' fictitious edition of the call (tests/editions/ami_essai) is known to the app in
+# every test, as a real edition would be; it is never the current one (not shipped).
+os.environ["PTCE_EDITIONS_DIRS"] = str(EDITIONS_ROOT)
 
 
 def require_or_skip(condition: bool, env_var: str, reason: str) -> None:

@@ -9,6 +9,7 @@ import pytest
 from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
 from ptce_assist.fingerprint import value_digest
+from ptce_assist.progress import STATE_ICONS
 from ptce_assist.services import DossierService, Saved
 from ptce_assist.storage import DossierStore
 from ptce_assist.ui.fields import select_key
@@ -86,20 +87,29 @@ def test_journey_identity_two_rubrics_then_summary(tmp_path: Path) -> None:
     assert stored.dossier.completed_rubrics == ["objectifs"]
 
     at.switch_page("app_pages/recapitulatif.py").run()
-    statuses = [m.value for m in at.markdown if "**" in m.value]
+    icons = tuple(STATE_ICONS.values())
+    statuses = [m.value for m in at.markdown if m.value.startswith(icons)]
     assert any("complet" in s for s in statuses)
     assert any("en cours" in s for s in statuses)
     assert sum("vide" in s for s in statuses) == 8
 
 
 def test_truncated_backup_changes_nothing(tmp_path: Path) -> None:
-    from ptce_assist.backup import BackupError, read_backup
+    """« Remplacer ce dossier par une sauvegarde » with a truncated file leaves the stored
+    dossier as it was; the same file whole replaces it (so the test can tell)."""
+    from ptce_assist.services import Refused
+    from ptce_assist.services.restore import replace_with_backup
 
     store = new_store(tmp_path)
-    token, _ = store.create(full_dossier())
-    raw = full_dossier().to_json().encode()[:-40]
-    with pytest.raises(BackupError):
-        read_backup(raw)
+    token, current = store.create(Dossier())
+    raw = full_dossier().to_json().encode()
+    refused = replace_with_backup(DossierService(store), token, raw[:-40], current).result
+    assert isinstance(refused, Refused) and "incomplet ou abîmé" in refused.message
+    stored = store.load(token)
+    assert stored is not None
+    assert (stored.dossier, stored.version) == (Dossier(), current.version)
+    saved = replace_with_backup(DossierService(store), token, raw, current).result
+    assert isinstance(saved, Saved)
     stored = store.load(token)
     assert stored is not None and stored.dossier == full_dossier()
 

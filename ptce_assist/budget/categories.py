@@ -1,4 +1,5 @@
-"""The headings of expenses and the kinds of resources (data: `categories.toml`)."""
+"""The headings of expenses and the kinds of resources (data: `categories.toml`), and what the
+budget checks quote of the dossier's edition (`calls/<call id>/budget.toml`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+from ptce_assist.editions import edition_file, read_toml
 
 Nature = Literal["public", "prive", "propre", "nature"]
 Group = Literal["", "etat", "collectivite"]
@@ -37,10 +40,29 @@ class Markers(_Frozen):
 
 
 class Quotes(_Frozen):
-    state_support: str
-    financing_ami: str
-    state_support_cents: int
-    state_support_years: int
+    means: str | None = None
+    private_partners: str | None = None
+    collectivities: str | None = None
+    autonomy: str | None = None
+    state_support: str | None = None
+    financing_ami: str | None = None
+
+
+class StateSupport(_Frozen):
+    cents: int = Field(gt=0)
+    years: int = Field(gt=0)
+
+
+class Wording(_Frozen):
+    no_state_support_fr: str = "Le budget ne compte pas sur un financement de l'État."
+
+
+class EditionBudget(_Frozen):
+    """What an edition's budget.toml says; all of it optional."""
+
+    quotes: Quotes = Field(default_factory=Quotes)
+    state_support: StateSupport | None = None
+    wording: Wording = Field(default_factory=Wording)
 
 
 class Catalogue(_Frozen):
@@ -48,7 +70,6 @@ class Catalogue(_Frozen):
     resource_kinds: tuple[ResourceKind, ...]
     natures: dict[Nature, str]
     markers: Markers
-    quotes: Quotes
 
     def heading(self, heading_id: str) -> ExpenseHeading | None:
         return next((h for h in self.expense_headings if h.id == heading_id), None)
@@ -75,3 +96,9 @@ class Catalogue(_Frozen):
 def catalogue() -> Catalogue:
     text = (resources.files("ptce_assist") / "budget" / "categories.toml").read_text("utf-8")
     return Catalogue.model_validate(tomllib.loads(text))
+
+
+@cache
+def edition_budget(call_id: str) -> EditionBudget:
+    path = edition_file(call_id, "budget.toml")
+    return EditionBudget.model_validate(read_toml(path)) if path else EditionBudget()

@@ -3,8 +3,8 @@
 The call sets no ratio: it says what the reviewers look at ("Qualité des moyens financiers",
 "Participation des entreprises et autres acteurs privés", "Participation des collectivités
 territoriales", "Pérennité de la démarche pour assurer une autonomie financière à moyen terme").
-The figures below make those points visible; the only thresholds are the app's own markers
-(`categories.toml`), and the explanations say so.
+The figures below make those points visible, quoting the dossier's edition (its budget.toml);
+the only thresholds are the app's own markers (`categories.toml`), and the explanations say so.
 """
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from ptce_assist.budget.amounts import format_amount, format_share, percent
-from ptce_assist.budget.categories import Catalogue, Nature, catalogue
+from ptce_assist.budget.categories import (
+    Catalogue,
+    EditionBudget,
+    Nature,
+    catalogue,
+    edition_budget,
+)
 from ptce_assist.budget.model import Budget
 from ptce_assist.budget.unreadable import count_words, left_out
 from ptce_assist.call import Call, load_call
@@ -68,17 +74,6 @@ def kinds_of_group(cat: Catalogue, group: str) -> set[str]:
     return {kind.id for kind in cat.resource_kinds if kind.group == group}
 
 
-def _criterion(call: Call, criterion_id: str) -> str | None:
-    return next((c.text for c in call.selection_criteria if c.id == criterion_id), None)
-
-
-def _detail(call: Call, criterion_id: str, index: int) -> str | None:
-    for criterion in call.selection_criteria:
-        if criterion.id == criterion_id and index < len(criterion.details):
-            return criterion.details[index]
-    return None
-
-
 def _per_year(budget: Budget, values: tuple[float, ...]) -> tuple[str, ...]:
     labels = budget.year_labels()
     return tuple(f"{label} : {format_share(v)}" for label, v in zip(labels, values, strict=True))
@@ -89,6 +84,7 @@ def budget_checks(budget: Budget, call: Call | None = None) -> list[BudgetCheck]
     Amounts not understood come first: every other check leaves them out."""
     call = call or load_call()
     cat = catalogue()
+    said = edition_budget(call.id)
     unread = left_out_check(budget)
     checks = [unread] if unread is not None else []
     if budget.is_empty():
@@ -103,11 +99,11 @@ def budget_checks(budget: Budget, call: Call | None = None) -> list[BudgetCheck]
         ]
     checks += [
         balance_check(budget),
-        public_share_check(budget, call, cat),
-        private_check(budget, call, cat),
-        own_resources_check(budget, call, cat),
-        state_check(budget, cat),
-        collectivities_check(budget, call, cat),
+        public_share_check(budget, said, cat),
+        private_check(budget, said, cat),
+        own_resources_check(budget, said, cat),
+        state_check(budget, said, cat),
+        collectivities_check(budget, said, cat),
     ]
     in_kind = in_kind_check(budget, cat)
     if in_kind is not None:
@@ -172,7 +168,7 @@ def balance_check(budget: Budget) -> BudgetCheck:
     )
 
 
-def public_share_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetCheck:
+def public_share_check(budget: Budget, said: EditionBudget, cat: Catalogue) -> BudgetCheck:
     public = shares(budget, kinds_of_nature(cat, budget, "public"))
     high = public.period > cat.markers.public_share_high
     marker = format_share(cat.markers.public_share_high)
@@ -190,12 +186,12 @@ def public_share_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetChec
         "attention" if high else "ok",
         "Part des financements publics",
         explanation,
-        _criterion(call, "moyens"),
+        said.quotes.means,
         _per_year(budget, public.by_year),
     )
 
 
-def private_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetCheck:
+def private_check(budget: Budget, said: EditionBudget, cat: Catalogue) -> BudgetCheck:
     private = shares(budget, kinds_of_nature(cat, budget, "prive"))
     if private.period == 0:
         return BudgetCheck(
@@ -204,7 +200,7 @@ def private_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetCheck:
             "Aucun partenaire privé",
             "Ni entreprise partenaire ni fondation ou mécénat ne figure dans les ressources. "
             "L'appel regarde la participation des acteurs privés : même modeste, indiquez-la.",
-            _detail(call, "moyens", 0),
+            said.quotes.private_partners,
         )
     return BudgetCheck(
         "partenaires_prives",
@@ -212,14 +208,14 @@ def private_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetCheck:
         "Participation des partenaires privés",
         f"Les entreprises partenaires, fondations et mécènes apportent "
         f"{format_share(private.period)} des ressources sur la période.",
-        _detail(call, "moyens", 0),
+        said.quotes.private_partners,
         _per_year(budget, private.by_year),
     )
 
 
-def own_resources_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetCheck:
+def own_resources_check(budget: Budget, said: EditionBudget, cat: Catalogue) -> BudgetCheck:
     own = shares(budget, kinds_of_nature(cat, budget, "propre"))
-    quote = _criterion(call, "perennite")
+    quote = said.quotes.autonomy
     figures = _per_year(budget, own.by_year)
     if own.period == 0:
         return BudgetCheck(
@@ -262,17 +258,16 @@ def own_resources_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetChe
     return BudgetCheck("ressources_propres", level, title, text, quote, figures)
 
 
-def state_check(budget: Budget, cat: Catalogue) -> BudgetCheck:
+def state_check(budget: Budget, said: EditionBudget, cat: Catalogue) -> BudgetCheck:
     state = shares(budget, kinds_of_group(cat, "etat"))
-    quotes = cat.quotes
+    quotes = said.quotes
     total = sum(state.amounts)
     if total == 0:
         return BudgetCheck(
             "poids_etat",
             "info",
             "Pas de soutien de l'État prévu",
-            "Le budget ne compte pas sur un financement de l'État : l'AMI d'accompagnement donne "
-            "accès à une offre de services ; le soutien financier relève d'un autre AMI.",
+            said.wording.no_state_support_fr,
             quotes.financing_ami,
         )
     high = state.period > cat.markers.state_share_high
@@ -287,13 +282,14 @@ def state_check(budget: Budget, cat: Catalogue) -> BudgetCheck:
             f" Au-delà de {format_share(cat.markers.state_share_high)} {MARKER_NOTE}, le projet "
             "repose sur un soutien ponctuel : montrez qui prendra le relais."
         )
-    reference = quotes.state_support_cents * min(budget.years, quotes.state_support_years)
-    if total * quotes.state_support_years > reference:
+    support = said.state_support
+    if support is not None and total * support.years > support.cents * min(
+        budget.years, support.years
+    ):
         level = "attention"
         explanation += (
             " Ce montant dépasse le soutien financier que l'appel mentionne pour les PTCE "
-            f"lauréats ({format_amount(quotes.state_support_cents)} sur "
-            f"{quotes.state_support_years} ans)."
+            f"lauréats ({format_amount(support.cents)} sur {support.years} ans)."
         )
     return BudgetCheck(
         "poids_etat",
@@ -305,9 +301,9 @@ def state_check(budget: Budget, cat: Catalogue) -> BudgetCheck:
     )
 
 
-def collectivities_check(budget: Budget, call: Call, cat: Catalogue) -> BudgetCheck:
+def collectivities_check(budget: Budget, said: EditionBudget, cat: Catalogue) -> BudgetCheck:
     local = shares(budget, kinds_of_group(cat, "collectivite"))
-    quote = _detail(call, "moyens", 1)
+    quote = said.quotes.collectivities
     if local.period == 0:
         return BudgetCheck(
             "collectivites",

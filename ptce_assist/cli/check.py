@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, load_backup
+from ptce_assist.call import available_calls, current_call_id
 from ptce_assist.cli._files import CommandError, read_bytes
 from ptce_assist.coach.report import coach_report
 from ptce_assist.dossier import Dossier
@@ -39,6 +40,12 @@ def register(subparsers: Any) -> None:
         "--csv", action="store_true", help="Avec un dossier de brouillons : tableau au format CSV."
     )
     parser.add_argument(
+        "--appel", metavar="ÉDITION", choices=available_calls(),
+        help="Avec un dossier de brouillons : édition de l'appel pour laquelle les brouillons "
+        f"Word ont été écrits (défaut : {current_call_id()}) : " + ", ".join(available_calls())
+        + ". Une sauvegarde .json dit elle-même son édition.",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="Code de sortie 1 si le verdict d'ensemble n'est pas « éligible » (recevabilité, "
@@ -50,7 +57,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     path = Path(args.dossier)
     if path.is_dir():
-        return check_folder(path, args.csv)
+        return check_folder(path, args.csv, call_id=args.appel)
     return check_file(path, args.json, strict=args.strict)
 
 

@@ -1,6 +1,7 @@
 """`import`: a Word draft written from Annexe 1 to a dossier backup (.json).
 
     python -m ptce_assist import DRAFT.docx -o DOSSIER.json [--base EXISTANT.json] [--force]
+                                [--appel ÉDITION]
 
 What was recognised and what was set aside is printed on stderr; nothing is written when the
 draft cannot be read, holds nothing recognisable, or does not look like a dossier (unless
@@ -17,7 +18,7 @@ import sys
 from typing import Any
 
 from ptce_assist.backup import MAX_BACKUP_BYTES, BackupError, load_backup
-from ptce_assist.call import load_call
+from ptce_assist.call import Call, available_calls, current_call_id, load_call
 from ptce_assist.cli._files import CommandError, fail, read_bytes, write_atomic
 from ptce_assist.docx_import import (
     MAX_FILE_BYTES,
@@ -51,6 +52,12 @@ def register(subparsers: Any) -> None:
         help="dossier existant à compléter (ses rubriques absentes du brouillon sont gardées)",
     )
     parser.add_argument(
+        "--appel", metavar="ÉDITION", choices=available_calls(),
+        help="édition de l'appel pour laquelle le brouillon a été écrit (défaut : celle du "
+        f"dossier --base, sinon la plus récente, {current_call_id()}) : "
+        + ", ".join(available_calls()) + ".",
+    )
+    parser.add_argument(
         "--force", action="store_true",
         help="importer même un document qui ne ressemble pas à un dossier de candidature",
     )
@@ -65,13 +72,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    base = Dossier()
+    base = Dossier(call_id=args.appel or current_call_id())
     if args.base:
         try:
             restored = load_backup(read_bytes(args.base, MAX_BACKUP_BYTES))
         except BackupError as error:
             raise CommandError(str(error)) from None
         base = restored.dossier
+        if args.appel and args.appel != base.call_id:
+            raise CommandError(
+                f"{args.base} est un dossier de l'édition {base.call_id}, pas {args.appel} : "
+                "reprenez-le d'abord pour cette édition dans l'application."
+            )
         for note in restored.notes:
             print(f"Remarque : {note}", file=sys.stderr)
     with contextlib.suppress(OSError):  # unreadable files are reported by read_bytes
@@ -82,7 +94,7 @@ def _run(args: argparse.Namespace) -> int:
         result = import_docx_isolated(data, base.call_id)
     except DocxImportError as error:
         raise CommandError(str(error)) from None
-    report(result)
+    report(result, load_call(base.call_id))
     if not result.recognised_anything:
         raise CommandError(
             "Aucune rubrique ni aucun champ d'identité n'a été reconnu dans ce document : "
@@ -104,8 +116,7 @@ def _preview(text: str) -> str:
     return flat if len(flat) <= PREVIEW_CHARS else flat[: PREVIEW_CHARS - 1] + "…"
 
 
-def report(result: ImportResult) -> None:
-    call = load_call()
+def report(result: ImportResult, call: Call) -> None:
     labels = {f.path: f.label for f in call.identity_fields}
     out = sys.stderr
     print("Reconnu :", file=out)

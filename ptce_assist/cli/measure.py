@@ -1,10 +1,12 @@
 """`measure`: how many lines and pages a text takes in the exported document.
 
     python -m ptce_assist measure FILE --layout arial11 [--json] [--budget 1 --unit page]
+    python -m ptce_assist measure FILE --rubrique gouvernance [--appel ami_2024]
 
 Each line of FILE is one paragraph (an empty line is an empty paragraph, one line), as in
 the rubric editor. The text goes through the same typography as the export (`prepare_text`)
-and the same layout engine as the live counter.
+and the same layout engine as the live counter. `--rubrique` takes the limit of that rubric in
+the edition of the call (`--appel`, the current one by default).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import json
 import sys
 from typing import Any
 
+from ptce_assist.call import available_calls, current_call_id, load_call
 from ptce_assist.cli._files import CommandError, fail, read_bytes
-from ptce_assist.layout.budget import budget_lines, budget_status, format_pages
 from ptce_assist.layout.engine import layout_text
+from ptce_assist.layout.line_budget import budget_lines, budget_status, format_pages
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, get_preset
 from ptce_assist.layout.typography import unsupported_characters
 
@@ -46,6 +49,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--unit", choices=("page", "ligne"), default="page",
         help="Unité de --budget (défaut : page).",
+    )
+    parser.add_argument(
+        "--rubrique", metavar="RUBRIQUE",
+        help="Prend la limite de cette rubrique de l'appel (par exemple gouvernance) au lieu "
+        "de --budget.",
+    )
+    parser.add_argument(
+        "--appel", metavar="ÉDITION", choices=available_calls(),
+        help=f"Édition de l'appel de --rubrique (défaut : {current_call_id()}) : "
+        + ", ".join(available_calls()) + ".",
     )
     parser.add_argument(
         "--lines", action="store_true", help="Affiche aussi chaque ligne telle qu'elle sera coupée."
@@ -114,12 +127,31 @@ def _human(report: dict[str, Any], show_lines: bool) -> str:
     return "\n".join(out)
 
 
+def rubric_limit(rubric_id: str, call_id: str | None) -> tuple[float, str]:
+    """(amount, unit) of a rubric's limit in an edition of the call."""
+    call = load_call(call_id)
+    if rubric_id not in call.rubric_ids:
+        raise CommandError(
+            f"L'appel {call.id} n'a pas de rubrique « {rubric_id} » ; ses rubriques : "
+            + ", ".join(call.rubric_ids) + "."
+        )
+    limit = call.rubric(rubric_id).limit
+    return limit.amount, limit.unit
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         text = _read_text(args.file)
-        if args.budget is not None and args.budget <= 0:
+        budget, unit = args.budget, args.unit
+        if args.rubrique is not None:
+            if budget is not None:
+                raise CommandError("Donnez --budget ou --rubrique, pas les deux.")
+            budget, unit = rubric_limit(args.rubrique, args.appel)
+        elif args.appel is not None:
+            raise CommandError("--appel va avec --rubrique.")
+        if budget is not None and budget <= 0:
             raise CommandError("--budget doit être positif.")
-        report = measure(text, args.layout, args.budget, args.unit)
+        report = measure(text, args.layout, budget, unit)
     except CommandError as error:
         return fail(error)
     if args.json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ptce_assist.call import DEFAULT_CALL_ID
+from ptce_assist.call import current_call_id
 from ptce_assist.coach.data import coverage
 from ptce_assist.coach.index import Term, expression_terms, index_of
 
@@ -28,11 +28,13 @@ def _expressions(expressions: tuple[str, ...]) -> tuple[tuple[Term, ...], ...]:
 
 
 def check_coverage(
-    rubric_id: str, text: str, call_id: str = DEFAULT_CALL_ID
+    rubric_id: str, text: str, call_id: str | None = None
 ) -> list[CoverageResult]:
+    """The checklist of `rubric_id` in the edition `call_id` (the dossier's; the current
+    edition when none is given), each item ticked or not by `text`."""
     index = index_of(text)
     results = []
-    for item in coverage(call_id).of_rubric(rubric_id):
+    for item in coverage(call_id or current_call_id()).of_rubric(rubric_id):
         best: tuple[int, int] | None = None
         for terms in _expressions(item.any):
             first, last = index.find(terms, GAP_WORDS)

@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ptce_assist.editions import edition_file, read_toml
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -76,10 +78,6 @@ def _toml(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def _exists(name: str) -> bool:
-    return (resources.files("ptce_assist") / "coach" / name).is_file()
-
-
 @cache
 def glossary() -> Glossary:
     return Glossary.model_validate(_toml("glossary.toml"))
@@ -92,9 +90,9 @@ def phrases() -> Phrases:
 
 @cache
 def coverage(call_id: str) -> Coverage:
-    """The checklist of a call; empty for a call that has none yet."""
-    name = f"coverage_{call_id}.toml"
-    return Coverage.model_validate(_toml(name)) if _exists(name) else Coverage(items=())
+    """The checklist of an edition (`calls/<call id>/coverage.toml`); empty when it has none."""
+    path = edition_file(call_id, "coverage.toml")
+    return Coverage.model_validate(read_toml(path)) if path else Coverage(items=())
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from ptce_assist.coach.folding import fold, fold_word
+from ptce_assist.folding import fold_in_place, fold_word
 
 _TOKEN = re.compile(r"[^\W_]+")
 TermKind = Literal["exact", "prefix", "plural", "any"]
@@ -39,7 +39,7 @@ class Term:
 def expression_terms(expression: str) -> tuple[Term, ...]:
     """"creat* emploi*" -> prefix terms; other words are exact."""
     terms = []
-    for word in re.findall(r"[^\W_]+\*?", fold(expression)):
+    for word in re.findall(r"[^\W_]+\*?", fold_in_place(expression)):
         if word.endswith("*"):
             terms.append(Term("prefix", (fold_word(word[:-1]),)))
         else:
@@ -49,7 +49,7 @@ def expression_terms(expression: str) -> tuple[Term, ...]:
 
 def plural_terms(phrase: str) -> tuple[Term, ...]:
     """A spelled-out form: each word may take a plural ending."""
-    return tuple(Term("plural", (fold_word(w),)) for w in _TOKEN.findall(fold(phrase)))
+    return tuple(Term("plural", (fold_word(w),)) for w in _TOKEN.findall(fold_in_place(phrase)))
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class TextIndex:
 
 @lru_cache(maxsize=64)
 def index_of(text: str) -> TextIndex:
-    folded = fold(text)
+    folded = fold_in_place(text)
     spans = [m.span() for m in _TOKEN.finditer(folded)]
     words = _TOKEN.findall(folded)
     if "œ" in folded or "æ" in folded:  # the data spells ligatures out

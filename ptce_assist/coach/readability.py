@@ -7,7 +7,7 @@ uses a private textstat instance set to "fr" (the language setting is never shar
 code) to count words and syllables paragraph by paragraph, cached, so that a rerun after an
 edit only recounts the edited paragraph; sentences are the coach's own (a list item is a
 sentence, where textstat only knows ".", "!" and "?"). The formula's constants are textstat's
-own for "fr"; a test checks that the result equals textstat's score on ordinary text.
+own for "fr"; a test checks they are Kandel and Moles' published ones (207, 1.015, 73.6).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ptce_assist.call import DEFAULT_CALL_ID, load_call
+from ptce_assist.call import load_call
 from ptce_assist.coach.acronyms import AcronymFinding, undefined_acronyms
 from ptce_assist.coach.coverage import CoverageResult, check_coverage
 from ptce_assist.coach.data import rules
@@ -74,10 +74,11 @@ def coach_text(
     text: str,
     *,
     earlier_texts: Sequence[str] = (),
-    call_id: str = DEFAULT_CALL_ID,
+    call_id: str | None = None,
 ) -> CoachResult:
     """The coach's findings for `text` written in `rubric_id`. `earlier_texts`: the rubrics
-    before it in the dossier, whose spelled-out acronyms need not be spelled out again."""
+    before it in the dossier, whose spelled-out acronyms need not be spelled out again;
+    `call_id`: the dossier's edition (the current one when none is given)."""
     settings = rules()
     sentences = split_sentences(text)
     words = sum(s.words for s in sentences)

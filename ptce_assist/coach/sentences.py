@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ptce_assist.coach.folding import fold
+from ptce_assist.folding import fold_in_place
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _END = re.compile(r"[.!?…]+[»\")\]]*(?=\s+[«\"(\[\-–•*]?\s*[A-ZÀ-ÖØ-Þ0-9])")
@@ -36,7 +36,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     match = _LAST_WORD.search(line, max(0, dot - 12), dot)
     if match is None:
         return False
-    word = fold(match.group(1))
+    word = fold_in_place(match.group(1))
     # A single capital ("J. Martin") is an initial; known abbreviations do not end sentences.
     return word in _ABBREVIATIONS or (len(match.group(1)) == 1 and match.group(1).isupper())
 

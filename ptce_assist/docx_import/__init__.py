@@ -53,7 +53,7 @@ def import_docx(
     In the server, use `isolation.import_docx_isolated`: it runs this in a child process
     with bounded memory and time.
     """
-    call = call or load_call()
+    call = call or load_call()  # the current edition
     stage = stage or (lambda _name: None)
     stage("guard")
     check_container(data)

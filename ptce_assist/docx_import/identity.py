@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 
 from ptce_assist.call import Call
-from ptce_assist.docx_import.folding import heading_core, words
+from ptce_assist.docx_import.heading_text import heading_core
 from ptce_assist.docx_import.vocabulary import load_vocabulary
+from ptce_assist.folding import words
 from ptce_assist.regions import REGIONS
 
 MAX_LABEL_CHARS = 60

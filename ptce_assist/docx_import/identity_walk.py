@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from ptce_assist.call import Call
 from ptce_assist.docx_import import lines
-from ptce_assist.docx_import.folding import words
 from ptce_assist.docx_import.identity import (
     Label,
     identity_label,
@@ -19,6 +18,7 @@ from ptce_assist.docx_import.identity import (
 from ptce_assist.docx_import.ledger import Ledger, paragraphs
 from ptce_assist.docx_import.reader import Item, Para
 from ptce_assist.docx_import.styles import Comment
+from ptce_assist.folding import words
 
 
 class IdentityWalk(Ledger):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ptce_assist.call import Call
-from ptce_assist.docx_import.folding import fold, words
 from ptce_assist.docx_import.matching import MAX_HEADING_CHARS
 from ptce_assist.docx_import.vocabulary import load_vocabulary
+from ptce_assist.folding import fold_spaced, words
 from ptce_assist.plaintext import DOCUMENT_TITLE, MISSING_MARKER
 
 _TEMPLATE: dict[tuple[str, int], frozenset[str]] = {}
@@ -53,7 +53,7 @@ def is_template(text: str, call: Call) -> bool:
 
 def is_limit_alone(text: str) -> bool:
     """"(2 pages maximum)", "15 lignes max.", "(1/2 page)": a limit typed on its own line."""
-    return len(text) <= 300 and _LIMIT_ALONE.match(fold(text)) is not None
+    return len(text) <= 300 and _LIMIT_ALONE.match(fold_spaced(text)) is not None
 
 
 def is_dossier_title(text: str, call: Call) -> bool:
@@ -76,7 +76,7 @@ def is_sommaire_title(text: str, call: Call) -> bool:
 
 def is_toc_entry(text: str, style: str) -> bool:
     """A line of a table of contents: Word's TOC styles, or a title, leaders and a page."""
-    if _TOC_STYLE.match(fold(style)):
+    if _TOC_STYLE.match(fold_spaced(style)):
         return True
     return len(text) <= MAX_HEADING_CHARS and _PAGE_NUMBER.search(text.rstrip()) is not None
 
@@ -88,7 +88,7 @@ def is_closing(text: str, call: Call) -> bool:
     folded = words(text)
     starts = load_vocabulary(call.id).lines.closing
     return any(folded.startswith(f"{s} ") for s in starts) or bool(
-        _CLOSING_PLACE.match(fold(text))
+        _CLOSING_PLACE.match(fold_spaced(text))
     )
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ptce_assist.call import Call
-from ptce_assist.docx_import.folding import heading_core, words
+from ptce_assist.docx_import.heading_text import heading_core
 from ptce_assist.docx_import.vocabulary import load_vocabulary
+from ptce_assist.folding import words
 
 MAX_HEADING_CHARS = 500
 NEAR_EXACT = 0.9  # a score from which a line names a rubric whatever its formatting

@@ -27,15 +27,15 @@ def dossier_check(collected: Collected, call: Call) -> str:
         return ""
     names = ", ".join(f"« {r.short_fr} »" for r in call.rubrics if r.id in found)
     if not found:
-        seen = "aucun intitulé de rubrique de l'annexe 1 n'y a été trouvé"
+        seen = f"aucun intitulé de rubrique de {call.template_fr} n'y a été trouvé"
     elif len(found) == 1:
         seen = f"un seul intitulé de rubrique y a été trouvé ({names})"
     else:
         seen = f"{len(found)} intitulés de rubrique seulement y ont été trouvés ({names})"
     return (
         f"Ce document ne ressemble pas à un dossier de candidature : {seen}, sur "
-        f"{len(call.rubrics)}, sans les champs d'identité de l'annexe 1. S'agit-il d'un autre "
-        "document (compte rendu, courrier…) ?"
+        f"{len(call.rubrics)}, sans les champs d'identité de {call.template_fr}. S'agit-il d'un "
+        "autre document (compte rendu, courrier…) ?"
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ptce_assist.docx_import.folding import numbering_family
+from ptce_assist.docx_import.heading_text import numbering_family
 from ptce_assist.docx_import.matching import NEAR_EXACT, HeadingMatch
 from ptce_assist.docx_import.reader import Para
 

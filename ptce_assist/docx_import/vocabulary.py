@@ -1,19 +1,20 @@
-"""The words of a call the Word import recognises, as data: `calls/<call id>/import.toml`.
+"""The words the Word import recognises, as data: the French words every edition shares
+(`calls/lexicon/import.toml`) completed by the edition's own (`calls/<call id>/import.toml`).
 
-Loaded once per call and folded (see `folding.words`) so that matching compares like with
-like. The call's own labels (rubrics, identity fields) are added by the matchers themselves.
+Loaded once per call and folded (`ptce_assist.folding.words`) so that matching compares like
+with like. The call's own labels (rubrics, identity fields) are added by the matchers themselves.
 """
 
 from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ptce_assist.docx_import.folding import words
+from ptce_assist.editions import edition_file, lexicon_toml, merged, read_toml
+from ptce_assist.folding import words
 
 
 class _Frozen(BaseModel):
@@ -108,10 +109,13 @@ def parse_vocabulary(toml_text: str) -> Vocabulary:
     return Vocabulary.model_validate(tomllib.loads(toml_text))
 
 
+def vocabulary_data(call_id: str) -> dict[str, Any]:
+    """The shared words with the edition's added (the edition's alone may be absent)."""
+    own = edition_file(call_id, "import.toml")
+    return merged(lexicon_toml("import"), read_toml(own) if own else {})
+
+
 @cache
 def load_vocabulary(call_id: str) -> Vocabulary:
-    """The folded vocabulary of `call_id`; an empty one when the call has no import file."""
-    path = resources.files("ptce_assist") / "calls" / call_id / "import.toml"
-    if not path.is_file():
-        return Vocabulary()
-    return parse_vocabulary(path.read_text("utf-8")).folded()
+    """The folded vocabulary of `call_id`."""
+    return Vocabulary.model_validate(vocabulary_data(call_id)).folded()

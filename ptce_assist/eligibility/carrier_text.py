@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from ptce_assist.call import Call, LegalForm
 from ptce_assist.eligibility.lexicon import alternatives, carrier
 from ptce_assist.eligibility.negation import Token, clause_before, negated, tokens
-from ptce_assist.eligibility.textmatch import excerpt_folded, fold, sentences, words_key
+from ptce_assist.eligibility.textmatch import excerpt_folded, sentences, words_key
+from ptce_assist.folding import fold
 
 
 @dataclass(frozen=True)

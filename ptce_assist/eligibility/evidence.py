@@ -1,8 +1,9 @@
 """Evidence detectors: what the dossier's texts already say (jobs, indicators, partners...).
 
 Each detector is a set of regular expressions over the folded text (lower case, no accents),
-plus, where capitals matter (« la Région »), expressions over the text as typed. A hit keeps
-an excerpt of the text as typed, so the person sees where the evidence was found.
+plus, where capitals matter (« la Région »), expressions over the text as typed: French words,
+as data shared by every edition (`calls/lexicon/evidence.toml`). A hit keeps an excerpt of the
+text as typed, so the person sees where the evidence was found.
 """
 
 from __future__ import annotations
@@ -12,42 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from ptce_assist.dossier import Dossier
-from ptce_assist.eligibility.textmatch import excerpt, fold_with_index
-
-# --- numbers of jobs -----------------------------------------------------------------------
-_UNITS = (
-    "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
-    "vingts?|trente|quarante|cinquante|soixante|cents?|mille"
-)
-_NUMBER_WORDS = rf"(?:{_UNITS})(?:[- ](?:et[- ])?(?:{_UNITS}|une?))*"
-_DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_APPROX = (
-    r"(?:une|la|d'une)\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|"
-    r"cinquantaine|soixantaine|centaine)\s+d(?:e\s+|')"
-)
-# Words that may sit between the number and the noun: « 12 nouveaux emplois ».
-_BEFORE_NOUN = r"(?:(?:nouveaux|nouvelles|nouvel|nouveau|premiers|premieres|futurs|futures)\s+)?"
-_JOB_NOUN = (
-    r"(?:emplois?|postes?(?!\s+(?:informatiques?|de travail|electriques?|a quai))|etp|"
-    r"equivalents?[- ]temps[- ]pleins?|salarie(?:e)?s?|cdi|recrutements?|embauches?)"
-)
-_JOBS = (
-    re.compile(rf"(?<![\w,.])(?:{_DIGITS}|{_NUMBER_WORDS})\s+{_BEFORE_NOUN}{_JOB_NOUN}(?!\w)"),
-    re.compile(rf"(?<!\w){_APPROX}\s*{_BEFORE_NOUN}{_JOB_NOUN}(?!\w)"),
-)
-
-
-def _words(*alternatives: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns over folded text, each ending on a word boundary.
-
-    The start boundary is checked by `find` rather than by a look-behind: a pattern that
-    begins with its literal text is searched about ten times faster.
-    """
-    return tuple(re.compile(rf"(?:{a})(?!\w)") for a in alternatives)
-
+from ptce_assist.editions import lexicon_toml
+from ptce_assist.eligibility.textmatch import excerpt
+from ptce_assist.folding import fold_with_index
 
 _WORD_CHAR = re.compile(r"\w")
+_FRAGMENT = re.compile(r"<<(\w+)>>")
 
 
 @dataclass(frozen=True)
@@ -58,322 +32,53 @@ class Detector:
     raw: tuple[re.Pattern[str], ...] = field(default=())
 
 
-DETECTORS: dict[str, Detector] = {
-    d.id: d
-    for d in (
-        Detector("jobs_number", "emplois chiffrés", _JOBS),
-        Detector(
-            "indicators",
-            "indicateurs",
-            _words(
-                r"indicateurs?",
-                r"tableaux? de bord",
-                r"taux de",
-                r"taux d'(?!interet)\w+",
-                r"valeurs? cibles?",
-                r"cibles? chiffrees?",
-                r"objectifs? chiffres?",
-                r"(?:mesure|evaluation|suivi) d'impacts?",
-                r"kpi",
-            ),
-        ),
-        Detector(
-            "collectivites",
-            "collectivités",
-            _words(
-                r"collectivites?(?: territoriales?| locales?)?",
-                r"communautes? (?:de communes|d'agglomeration|urbaines?)",
-                rf"(?:la|les|des|aux|une|plusieurs|chaque|cette|ces|nos|ses|leurs|\d+|{_NUMBER_WORDS})"
-                r" communes?"
-                r"(?! (?:strategie|action|vision|ambition|volonte|culture|demarche))",
-                r"intercommunalites?",
-                r"epci",
-                r"metropoles?",
-                r"mairies?",
-                r"municipalites?",
-                r"conseil (?:departemental|regional|municipal|communautaire)",
-                r"syndicats? mixtes?",
-                r"petr",
-                r"elus? locaux",
-            ),
-            raw=(re.compile(r"\b(?:Région|Département|Ville de [A-ZÉ]\w+)\b"),),
-        ),
-        Detector(
-            "private_partners",
-            "partenaires privés",
-            _words(
-                r"entreprises?",
-                r"mecenat",
-                r"mecenes?",
-                r"fondations? d'entreprises?",
-                r"fondations?",
-                r"banques?(?! des territoires| alimentaires?)",
-                r"credit cooperatif",
-                r"france active",
-                r"sponsors?",
-                r"(?:partenaires?|acteurs?|financements?|fonds|financeurs?|ressources?) "
-                r"prive(?:e)?s?",
-                r"clubs? d'entreprises",
-                r"industriels?",
-            ),
-        ),
-        Detector(
-            "amounts",
-            "montants",
-            (re.compile(r"\d[\d .,]*\s?(?:€|euros?(?!\w)|k€|keur(?!\w)|m€)"),),
-        ),
-        Detector(
-            "experience",
-            "expérience",
-            _words(
-                r"depuis (?:19|20)\d\d",
-                r"creee? en (?:19|20)\d\d",
-                r"fondee? en (?:19|20)\d\d",
-                r"depuis \d+ ans",
-                r"experiences?",
-                r"competences?",
-                r"savoir-faire",
-                r"expertises?",
-                r"realisations?",
-            ),
-        ),
-        Detector(
-            "partnerships",
-            "partenariats",
-            _words(r"partenariats?", r"partenaires?", r"conventions?", r"conventionnee?s?"),
-        ),
-        Detector(
-            "cooperation",
-            "coopération",
-            _words(
-                r"cooperations?",
-                r"cooperer",
-                r"cooperent",
-                r"mutualis\w*",
-                r"mise en commun",
-                r"synergies?",
-            ),
-        ),
-        Detector(
-            "innovation",
-            "innovation",
-            _words(r"innov\w*", r"experimenta\w*", r"inedite?s?"),
-        ),
-        Detector(
-            "research",
-            "recherche",
-            _words(
-                r"(?:centres?|laboratoires?|partenariats?|programmes?|travaux|projets?|"
-                r"organismes?) de recherche",
-                r"recherche[- ]action",
-                r"universit\w+",
-                r"laboratoires?",
-                r"r&d",
-                r"cifre",
-                r"chercheu\w+",
-                r"doctora\w+",
-                r"cnrs",
-                r"inrae",
-            ),
-        ),
-        Detector(
-            "insertion_formation",
-            "insertion et formation",
-            _words(
-                r"insertion",
-                r"formations?",
-                r"siae",
-                r"apprenti\w*",
-                r"qualifications?",
-            ),
-        ),
-        Detector(
-            "environment",
-            "environnement",
-            _words(
-                r"environnement\w*",
-                r"ecologi\w*",
-                r"economie circulaire",
-                r"reemploi",
-                r"recycl\w*",
-                r"carbone",
-                r"biodiversite",
-                r"dechets?",
-                r"transition (?:ecologique|energetique)",
-                r"circuits? courts?",
-                r"sobriete",
-                r"renovation energetique",
-                r"climat\w*",
-                r"energies? renouvelables?",
-            ),
-        ),
-        Detector(
-            "social_utility",
-            "utilité sociale",
-            _words(
-                r"utilite sociale",
-                r"lien social",
-                r"precarit\w*",
-                r"inclusi\w*",
-                r"solidari\w*",
-                r"pauvrete",
-                r"acces aux droits",
-                r"exclusion",
-                r"handicap\w*",
-                r"publics? (?:fragiles|eloignes|vulnerables|prioritaires)",
-                r"personnes? (?:agees|isolees|vulnerables)",
-                r"besoins sociaux",
-            ),
-        ),
-        Detector(
-            "local_resources",
-            "ressources locales",
-            _words(
-                r"ressources? locales?",
-                r"circuits? courts?",
-                r"fonciers?",
-                r"friches?",
-                r"benevol\w*",
-                r"epargne (?:locale|citoyenne|solidaire)",
-                r"materiaux (?:locaux|biosources)",
-                r"producteurs? locaux",
-                r"productions? locales?",
-                r"savoir-faire",
-                r"patrimoine",
-                r"monnaie locale",
-            ),
-        ),
-        Detector(
-            "citizens",
-            "habitants et citoyens",
-            _words(r"habitants?", r"citoyen\w*", r"benevoles?", r"usagers?", r"riverains?"),
-        ),
-        Detector(
-            "territory",
-            "territoire nommé",
-            _words(
-                r"communes?",
-                r"communautes? (?:de communes|d'agglomeration|urbaines?)",
-                r"intercommunalit\w+",
-                r"epci",
-                r"metropoles?",
-                r"cantons?",
-                r"departements?",
-                r"bassins? (?:de vie|d'emplois?)",
-                r"quartiers?",
-                r"vallees?",
-                r"pays",
-                r"territoires?",
-                r"parc naturel",
-            ),
-        ),
-        Detector(
-            "fragile",
-            "territoires fragiles",
-            _words(
-                r"qpv",
-                r"quartiers? prioritaires?",
-                r"politique de la ville",
-                r"frr",
-                r"zrr",
-                r"revitalisation rurale",
-                r"france ruralites revitalisation",
-                r"desindustrialis\w*",
-                r"territoires? d'industrie",
-            ),
-        ),
-        Detector(
-            "self_financing",
-            "ressources propres",
-            _words(
-                r"autofinancement",
-                r"chiffre d'affaires",
-                r"(?:recettes?|ressources?) propres",
-                r"ventes?",
-                r"prestations?",
-                r"cotisations?",
-                r"adhesions?",
-                r"modele economique",
-                r"autonomie financiere",
-                r"hybridation",
-                r"facturation",
-            ),
-        ),
-        Detector(
-            "impact",
-            "impacts",
-            _words(
-                r"impacts?",
-                r"essaim\w*",
-                r"reproductib\w*",
-                r"transferab\w*",
-                r"duplica\w*",
-                r"modelisa\w*",
-                r"effets? durables?",
-                r"exemplar\w*",
-            ),
-        ),
-        Detector(
-            "governance_terms",
-            "instances de gouvernance",
-            _words(
-                r"colleges?",
-                r"assemblees? generales?",
-                r"conseil d'administration",
-                r"comites? (?:de pilotage|strategiques?|d'orientation)",
-                r"copil",
-                r"une personne,? une voix",
-                r"gouvernance partagee",
-                r"instances?",
-                r"votes?",
-                r"societaires?",
-            ),
-        ),
-        Detector(
-            "timeline",
-            "calendrier",
-            _words(
-                r"annee [123]",
-                r"an [123]",
-                r"(?:19|20)\d\d",
-                r"(?:court|moyen|long) terme",
-                r"trimestres?",
-                r"semestres?",
-                r"etapes?",
-                r"calendrier",
-                r"n\+[123]",
-            ),
-        ),
-        Detector(
-            "analysis",
-            "analyse du territoire",
-            _words(
-                r"diagnostic\w*",
-                r"besoins?",
-                r"enjeux",
-                r"constat\w*",
-                r"etudes?",
-                r"analyse\w*",
-                r"taux de chomage",
-                r"insee",
-            ),
-        ),
-        Detector(
-            "economic",
-            "activité économique",
-            _words(
-                r"chiffre d'affaires",
-                r"activites? economiques?",
-                r"developpement economique",
-                r"clients?",
-                r"debouches?",
-                r"marches?",
-                r"production",
-                r"ventes?",
-            ),
-        ),
+class _Signal(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label_fr: str
+    words: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    raw: tuple[str, ...] = ()
+
+
+class _Evidence(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fragments: dict[str, str] = Field(default_factory=dict)
+    signals: dict[str, _Signal]
+
+
+def _expand(expression: str, fragments: dict[str, str], depth: int = 0) -> str:
+    """`expression` with every <<name>> replaced by its fragment (fragments nest)."""
+    if depth > 5:
+        raise ValueError(f"fragments nested too deep in {expression!r}")
+    return _FRAGMENT.sub(
+        lambda m: _expand(fragments[m.group(1)], fragments, depth + 1), expression
     )
-}
+
+
+def _detectors() -> dict[str, Detector]:
+    data = _Evidence.model_validate(lexicon_toml("evidence"))
+
+    def compiled(expressions: tuple[str, ...], wrap: str = "{}") -> tuple[re.Pattern[str], ...]:
+        return tuple(
+            re.compile(wrap.format(_expand(e, data.fragments))) for e in expressions
+        )
+
+    # Words end on a word boundary; their start boundary is checked by `find` rather than by
+    # a look-behind: a pattern that begins with its literal text is searched ten times faster.
+    return {
+        signal_id: Detector(
+            signal_id,
+            signal.label_fr,
+            compiled(signal.words, "(?:{})(?!\\w)") + compiled(signal.patterns),
+            compiled(signal.raw),
+        )
+        for signal_id, signal in data.signals.items()
+    }
+
+
+DETECTORS: dict[str, Detector] = _detectors()
 
 
 _CONTEXT = 50  # characters of context on each side of an excerpt

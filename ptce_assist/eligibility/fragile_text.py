@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict
 from ptce_assist.call import Call, FragileKind
 from ptce_assist.eligibility.lexicon import alternatives, fragile
 from ptce_assist.eligibility.negation import negated, tokens
-from ptce_assist.eligibility.textmatch import excerpt_folded, fold
+from ptce_assist.eligibility.textmatch import excerpt_folded
+from ptce_assist.folding import fold
 
 HISTORY_KIND = "bassin_desindustrialise"
 

@@ -28,6 +28,9 @@ class GovernanceResult(BaseModel):
     found_in_rubric: tuple[str, ...]  # excerpts naming governance bodies or rules
 
 
+GOVERNANCE_RUBRIC = "gouvernance"
+
+
 def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) -> GovernanceResult:
     questions = call.diagnostic.governance_questions
     quote = call.governance_quote
@@ -85,7 +88,9 @@ def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) ->
         for q in questions
     )
     if not rubric_text.strip():
-        to_write = ("La rubrique « Gouvernance » est vide (15 lignes maximum).", *to_write)
+        rubric = call.rubric(GOVERNANCE_RUBRIC)
+        empty = f"La rubrique « {rubric.short_fr} » est vide ({rubric.limit_label})."
+        to_write = (empty, *to_write)
     found = tuple(find("governance_terms", rubric_text, limit=4))
     return GovernanceResult(
         verdict=verdict, unanswered=unanswered, to_write=to_write, found_in_rubric=found
@@ -94,5 +99,5 @@ def governance_verdict(answers: dict[str, str], call: Call, rubric_text: str) ->
 
 def dossier_governance(dossier: Dossier, call: Call) -> GovernanceResult:
     return governance_verdict(
-        dict(dossier.diagnostic.governance), call, dossier.rubric_text("gouvernance")
+        dict(dossier.diagnostic.governance), call, dossier.rubric_text(GOVERNANCE_RUBRIC)
     )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+from ptce_assist.editions import lexicon_toml
 
 
 class _Lexicon(BaseModel):
@@ -68,8 +68,7 @@ class Fragile(_Lexicon):
 
 
 def _load(name: str) -> dict[str, Any]:
-    path = resources.files("ptce_assist") / "calls" / "lexicon" / f"{name}.toml"
-    return tomllib.loads(path.read_text("utf-8"))
+    return lexicon_toml(name)
 
 
 @cache

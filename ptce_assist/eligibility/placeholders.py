@@ -20,7 +20,8 @@ from pydantic import BaseModel, ConfigDict
 from ptce_assist.call import Rubric
 from ptce_assist.eligibility.lexicon import alternatives, placeholders
 from ptce_assist.eligibility.negation import Token, tokens
-from ptce_assist.eligibility.textmatch import fold, fold_with_index, sentences
+from ptce_assist.eligibility.textmatch import sentences
+from ptce_assist.folding import fold, fold_with_index
 
 ReadingKind = Literal["vide", "contenu", "attente", "intitule", "renvoi"]
 EXCERPT_CHARS = 80

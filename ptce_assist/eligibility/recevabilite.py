@@ -116,7 +116,7 @@ def missing_items(dossier: Dossier, call: Call) -> list[Item]:
                 id=field.path,
                 kind="identite",
                 label=field.label,
-                reason=f"Le champ « {field.label} » de l'annexe 1 {state}.",
+                reason=f"Le champ « {field.label} » de {call.template_fr} {state}.",
                 quote=call.admissibility_quote,
                 page=IDENTITE,
             )

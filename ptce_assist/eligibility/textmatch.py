@@ -1,48 +1,13 @@
-"""Accent- and case-insensitive matching over French text, with excerpts of the text as typed."""
+"""Accent- and case-insensitive matching over French text, with excerpts of the text as typed
+(the folding itself is `ptce_assist.folding`)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
-from functools import cache, lru_cache
 
 from ptce_assist.eligibility.lexicon import french
-
-_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014"
-
-
-@cache
-def _fold_char(char: str) -> str:
-    if char in _APOSTROPHES:
-        return "'"
-    if char in _DASHES:
-        return "-"
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, typographic apostrophes and dashes made plain."""
-    return fold_with_index(text)[0]
-
-
-@lru_cache(maxsize=256)
-def fold_with_index(text: str) -> tuple[str, tuple[int, ...] | None]:
-    """The folded text, and for each of its characters the index of the original one.
-
-    The index is None when every character folds to exactly one (positions are unchanged),
-    which is the case of ordinary French text. Results are cached: pages fold the same
-    rubric texts on every rerun.
-    """
-    if text.isascii():
-        return text.lower(), None
-    parts = [_fold_char(c) for c in text]
-    folded = "".join(parts)
-    if len(folded) == len(text) and all(len(part) == 1 for part in parts):
-        return folded, None
-    return folded, tuple(position for position, part in enumerate(parts) for _ in part)
+from ptce_assist.folding import fold, fold_with_index
 
 
 def words_key(text: str) -> str:

@@ -5,13 +5,14 @@ i18npool/source/breakiterator/data/line.txt (UAX #14 of Unicode 5.0, with "°" a
 and "\\" as a symbol), then adds its own rule for "/". ")" and "]" behave as closing
 punctuation (measured: no break before them), although Unicode later moved them to CP.
 
-Each character gets a one-letter class; `NO_BREAK` holds the pairs the rules glue. The same
-table is in static/ptce/layout.js.
+Each character gets a one-letter class; `NO_BREAK` holds the pairs the rules glue. The tables
+reach static/ptce/layout.js as data (`browser_rules`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # One letter per class: A alphabetic (also AI/XX), N numeric, S space, G glue (no-break
 # spaces), Q quotation, O open, C close, E exclamation/interrogation,
@@ -125,10 +126,14 @@ def break_allowed(cls: str, i: int, numbers: set[int]) -> bool:
     return True
 
 
+_WHITESPACE = (
+    " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
+)
+
+
 def is_whitespace(char: str) -> bool:
     """ICU u_isWhitespace: spaces that may break (not U+00A0, U+2007, U+202F)."""
-    return char in " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a" \
-        "\u2028\u2029\u205f\u3000"
+    return char in _WHITESPACE
 
 
 # LibreOffice's BreakIterator_Unicode::getLineBreak: a break after "/" moves back to the last
@@ -155,3 +160,14 @@ def line_break(text: str, cls: str, numbers: set[int], cut: int, floor: int = 0)
         if back > 0 and is_whitespace(text[back]):
             pos = back + 1
     return max(pos, 0)
+
+
+def browser_rules() -> dict[str, Any]:
+    """The classes, glued pairs and number token layout.js breaks lines with, as data."""
+    return {
+        "classes": [[lo, hi, cls] for lo, hi, cls in _CLASS_RANGES],
+        "no_break": sorted(a + b for a, b in NO_BREAK),
+        "number": _NUMBER.pattern,
+        "whitespace": _WHITESPACE,
+        "slash_lookback": SLASH_LOOKBACK,
+    }

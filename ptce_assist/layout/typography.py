@@ -3,7 +3,8 @@
 `prepare_text` is the single place where typed text is turned into body text: the layout
 engine measures its output and `docx_body.add_body_text` writes its output, so the counter
 and the document cannot disagree on the text itself. Its rules (mirrored, character for
-character, by `prepare_text` in static/ptce/layout.js):
+character, by `prepareText` in static/ptce/layout.js, which receives the tables and patterns
+below as data: `browser_rules`):
 
 - Each "\\n" starts a new paragraph; an empty line is an empty paragraph (one line).
 - Tabs and exotic spaces become a space; runs of spaces collapse to one; spaces at both ends
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from ptce_assist.layout.metrics import load_metrics
 from ptce_assist.layout.presets import Preset, get_preset
@@ -209,6 +211,28 @@ def prepare_text(text: str) -> str:
     if NBSP in text or NNBSP in text:
         text = _spaces_by_no_break(text)
     return text
+
+
+def browser_rules() -> dict[str, Any]:
+    """The tables and patterns `prepareText` in layout.js runs, as data (one source)."""
+    return {
+        "translate": {str(code): value or "" for code, value in sorted(_TRANSLATE.items())},
+        "letter": _LETTER,
+        "space_like": SPACE_LIKE,
+        "punct_follower": _PUNCT_FOLLOWER,
+        "bullet_prefix": BULLET_PREFIX,
+        "patterns": {
+            name: pattern.pattern
+            for name, pattern in (
+                ("is_letter", _IS_LETTER), ("is_word_end", _IS_WORD_END), ("spaces", _SPACES),
+                ("bullet", _BULLET),
+                ("apostrophe", _APOSTROPHE), ("open_guillemet", _OPEN_GUILLEMET),
+                ("close_guillemet", _CLOSE_GUILLEMET), ("high_punct", _HIGH_PUNCT),
+                ("digit_groups", _DIGIT_GROUPS), ("digit_separator", _DIGIT_SEPARATOR),
+                ("unit", _UNIT), ("no_break_run", _NO_BREAK_RUN),
+            )
+        },
+    }
 
 
 def prepare_paragraph(paragraph: str) -> str:

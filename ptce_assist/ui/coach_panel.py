@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ptce_assist.call import DEFAULT_CALL_ID, load_call
+from ptce_assist.call import current_call_id, load_call
 from ptce_assist.coach.report import CoachResult, coach_text
 from ptce_assist.ui.context import current_stored
 from ptce_assist.ui.safe import md_escape
@@ -19,7 +19,7 @@ def _earlier_texts(rubric_id: str) -> tuple[tuple[str, ...], str]:
     """The texts of the rubrics before this one (acronyms they spell out count), and the call."""
     stored = current_stored()
     if stored is None:
-        return (), DEFAULT_CALL_ID
+        return (), current_call_id()
     dossier = stored.dossier
     ids = load_call(dossier.call_id).rubric_ids
     before = ids[: ids.index(rubric_id)] if rubric_id in ids else ()

@@ -114,7 +114,7 @@ def dashboard_rows(
 
 def to_frame(rows: Sequence[DashboardRow]) -> Any:
     """A pandas DataFrame of the rows (index: each row's key)."""
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+    import pandas as pd
 
     frame = pd.DataFrame([row.values for row in rows], index=[row.key for row in rows])
     for column in frame.columns:

@@ -57,7 +57,7 @@ def to_csv_bytes(frame: Any) -> bytes:
 def to_xlsx_bytes(frame: Any, sheet: str = "Tableau de bord") -> bytes:
     buffer = io.BytesIO()
     safe = safe_frame(frame)
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+    import pandas as pd
 
     with pd.ExcelWriter(buffer, engine="openpyxl", datetime_format="DD/MM/YYYY HH:MM") as writer:
         safe.to_excel(writer, index=False, sheet_name=sheet[:31])

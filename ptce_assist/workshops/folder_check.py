@@ -1,6 +1,8 @@
-"""`python -m ptce_assist check FOLDER [--csv]`: the dashboard table over a folder of drafts.
+"""`python -m ptce_assist check FOLDER [--csv] [--appel ÉDITION]`: the dashboard table over a
+folder of drafts.
 
-Drafts are JSON backups of ptce-assist or Word documents written from Annexe 1. A file that
+Drafts are JSON backups of ptce-assist (each names its edition) or Word documents written from
+Annexe 1 (read with the edition `--appel`, the current one by default). A file that
 cannot be read is reported on stderr with its French reason; the others are still listed.
 Exit code: 0 when every draft was read, 1 when some could not be (or none was found), 2 when
 the folder itself is missing.
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ptce_assist.backup import BackupError, read_backup
-from ptce_assist.call import DEFAULT_CALL_ID
+from ptce_assist.call import current_call_id
 from ptce_assist.docx_import import DocxImportError, apply_import
 from ptce_assist.docx_import.isolation import import_docx_isolated
 from ptce_assist.dossier import Dossier
@@ -30,7 +32,7 @@ class DraftError(ValueError):
     """A draft that cannot be read; the message is French."""
 
 
-def read_draft(path: Path) -> Dossier:
+def read_draft(path: Path, call_id: str | None = None) -> Dossier:
     size = path.stat().st_size
     if size > MAX_DRAFT_BYTES:
         raise DraftError("fichier trop volumineux pour un brouillon de dossier")
@@ -40,15 +42,15 @@ def read_draft(path: Path) -> Dossier:
             return read_backup(raw)
         except BackupError as error:
             raise DraftError(str(error)) from None
-    return _read_docx(raw)
+    return _read_docx(raw, call_id or current_call_id())
 
 
-def _read_docx(raw: bytes) -> Dossier:
+def _read_docx(raw: bytes, call_id: str) -> Dossier:
     try:
-        result = import_docx_isolated(raw, DEFAULT_CALL_ID)
+        result = import_docx_isolated(raw, call_id)  # a Word draft names no edition
     except DocxImportError as error:
         raise DraftError(str(error)) from None
-    return apply_import(Dossier(), result)
+    return apply_import(Dossier(call_id=call_id), result)
 
 
 def drafts_in(folder: Path) -> list[Path]:
@@ -62,7 +64,12 @@ def drafts_in(folder: Path) -> list[Path]:
 
 
 def check_folder(
-    path: Path, as_csv: bool, out: TextIO | None = None, err: TextIO | None = None
+    path: Path,
+    as_csv: bool,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    *,
+    call_id: str | None = None,
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
@@ -77,7 +84,7 @@ def check_folder(
     failures = 0
     for file in files:
         try:
-            dossier = read_draft(file)
+            dossier = read_draft(file, call_id)
         except (DraftError, OSError) as error:
             failures += 1
             print(f"{file.name} : illisible — {error}", file=err)

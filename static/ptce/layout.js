@@ -1,55 +1,41 @@
-// Twin of ptce_assist/layout (typography.py, linebreak.py, engine.py, budget.py) for the
-// live counter: same metrics JSON, same rules, same results, character for character.
-// tests/layout/test_js_agreement.py checks both give the same lines in a real Chromium.
-// Works as a classic script (defines PtceLayout) and inside the component's ES module.
+// Twin of ptce_assist/layout (typography.py, linebreak.py, engine.py, line_budget.py) for
+// the live counter: the same algorithm, step for step, applied to the very rules Python
+// applies. Every table, pattern, threshold and message comes as data: `rules` is
+// static/ptce/layout_rules.json (written from Python by tools/export_layout_rules.py), the
+// font metrics are assets/metrics/*.json. tests/layout/test_js_agreement.py checks both sides
+// give the same lines on the shared vectors, under Node and in a real Chromium.
+// Works as a classic script and inside the component's ES module (defines
+// globalThis.createPtceLayout); in Node, load it with vm.runInThisContext.
 // Characters are handled as code points (Array.from), as Python does, not UTF-16 units.
-const PtceLayout = (() => {
+function createPtceLayout(rules) {
   "use strict";
 
   const NBSP = "\u00a0";
   const NNBSP = "\u202f";
-  const BULLET_PREFIX = "\u2022" + NBSP;
   const PX_PER_TWIP = 6;
 
   // ---------------------------------------------------------------- typography.py
-  const TRANSLATE = new Map();
-  for (let c = 0x00; c < 0x09; c++) TRANSLATE.set(c, "");
-  for (const c of [0x0b, 0x0c]) TRANSLATE.set(c, "");
-  for (let c = 0x0e; c < 0x20; c++) TRANSLATE.set(c, "");
-  for (let c = 0x7f; c < 0xa0; c++) TRANSLATE.set(c, "");
-  for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xfffe, 0xffff]) {
-    TRANSLATE.set(c, "");
-  }
-  TRANSLATE.set(0x09, " ");
-  TRANSLATE.set(0x2028, "\n");
-  TRANSLATE.set(0x2029, "\n");
-  TRANSLATE.set(0x2010, "-");
-  TRANSLATE.set(0x2011, "-");
-  TRANSLATE.set(0x2212, "-");
-  TRANSLATE.set(0x0d, "\n");
-  TRANSLATE.set(0x2007, NNBSP);
-  for (const c of [0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x200a,
-    0x205f, 0x3000]) {
-    TRANSLATE.set(c, " ");
-  }
+  const T = rules.typography;
+  const P = T.patterns;
+  const TRANSLATE = new Map(Object.entries(T.translate).map(([c, v]) => [Number(c), v]));
   const NEEDS_TRANSLATE = new RegExp(
     "[" + [...TRANSLATE.keys()].map((c) => "\\u" + c.toString(16).padStart(4, "0")).join("") +
       "]", "g");
-
-  const LETTER = "A-Za-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f";
-  const SPACE_LIKE = " \u00a0\u202f";
-  const IS_LETTER = new RegExp("[" + LETTER + "]");
-  const IS_WORD_END = new RegExp("[" + LETTER + "0-9\u00bb)\\]\u2019\u201d%\u20ac\u2026]");
-  const PUNCT_FOLLOWER = SPACE_LIKE + "\n\u00bb)]\u201d";
-  const BULLET = new RegExp("^[-*\u2013\u2022][" + SPACE_LIKE + "]+(?=[^" + SPACE_LIKE + "])");
-  const APOSTROPHE = new RegExp("'(?=[" + LETTER + "])", "g");
-  const OPEN_GUILLEMET = new RegExp("\u00ab[" + SPACE_LIKE + "]*(?=[^" + SPACE_LIKE + "\\n])", "g");
-  const CLOSE_GUILLEMET = /\u00bb/g;
-  const HIGH_PUNCT = /[;:!?]+/g;
-  const DIGIT_GROUPS = new RegExp("[0-9]{1,3}(?:[" + SPACE_LIKE + "][0-9]{3})+(?![0-9])", "g");
-  const DIGIT_SEPARATOR = new RegExp("[" + SPACE_LIKE + "]", "g");
-  const UNIT = new RegExp("k\u20ac|M\u20ac|Md\u20ac|\u20ac|%|\u2030|euros?(?![" + LETTER + "0-9_])", "g");
-  const NO_BREAK_RUN = /[\u00a0\u202f]+/g;
+  const BULLET_PREFIX = T.bullet_prefix;
+  const SPACE_LIKE = T.space_like;
+  const PUNCT_FOLLOWER = T.punct_follower;
+  const IS_LETTER = new RegExp(P.is_letter);
+  const IS_WORD_END = new RegExp(P.is_word_end);
+  const SPACES = new RegExp(P.spaces, "g");
+  const BULLET = new RegExp("^(?:" + P.bullet + ")"); // Python matches at the start
+  const APOSTROPHE = new RegExp(P.apostrophe, "g");
+  const OPEN_GUILLEMET = new RegExp(P.open_guillemet, "g");
+  const CLOSE_GUILLEMET = new RegExp(P.close_guillemet, "g");
+  const HIGH_PUNCT = new RegExp(P.high_punct, "g");
+  const DIGIT_GROUPS = new RegExp(P.digit_groups, "g");
+  const DIGIT_SEPARATOR = new RegExp(P.digit_separator, "g");
+  const UNIT = new RegExp(P.unit, "g");
+  const NO_BREAK_RUN = new RegExp(P.no_break_run, "g");
 
   function splice(text, spans) {
     if (!spans.length) return text;
@@ -151,7 +137,7 @@ const PtceLayout = (() => {
     text = text.split("\r\n").join("\n");
     text = text.replace(NEEDS_TRANSLATE, (c) => TRANSLATE.get(c.charCodeAt(0)));
     text = text.normalize("NFC");
-    text = text.replace(/ {2,}/g, " ");
+    text = text.replace(SPACES, " ");
     text = text.split("\n").map(line).join("\n");
     if (text.includes("'")) text = apostrophes(text);
     if (text.includes("\u00ab")) text = text.replace(OPEN_GUILLEMET, "\u00ab" + NBSP);
@@ -164,51 +150,15 @@ const PtceLayout = (() => {
   }
 
   // ----------------------------------------------------------------- linebreak.py
-  const CLASS_RANGES = [
-    [0x20, 0x20, "S"], [0x21, 0x21, "E"], [0x22, 0x22, "Q"], [0x24, 0x24, "R"],
-    [0x25, 0x25, "o"], [0x27, 0x27, "Q"], [0x28, 0x28, "O"], [0x29, 0x29, "C"],
-    [0x2b, 0x2b, "R"], [0x2c, 0x2c, "I"], [0x2d, 0x2d, "H"], [0x2e, 0x2e, "I"],
-    [0x2f, 0x2f, "Y"], [0x30, 0x39, "N"], [0x3a, 0x3b, "I"], [0x3f, 0x3f, "E"],
-    [0x5b, 0x5b, "O"], [0x5c, 0x5c, "Y"], [0x5d, 0x5d, "C"], [0x7b, 0x7b, "O"],
-    [0x7c, 0x7c, "B"], [0x7d, 0x7d, "C"],
-    [0xa0, 0xa0, "G"], [0xa1, 0xa1, "O"], [0xa2, 0xa2, "o"], [0xa3, 0xa5, "R"],
-    [0xab, 0xab, "Q"], [0xad, 0xad, "B"], [0xb0, 0xb0, "D"], [0xb1, 0xb1, "R"],
-    [0xb4, 0xb4, "b"], [0xbb, 0xbb, "Q"], [0xbf, 0xbf, "O"],
-    [0x2000, 0x2006, "B"], [0x2007, 0x2007, "G"], [0x2008, 0x200a, "B"],
-    [0x2010, 0x2010, "B"], [0x2011, 0x2011, "G"], [0x2012, 0x2013, "B"], [0x2014, 0x2014, "W"],
-    [0x2018, 0x2019, "Q"], [0x201a, 0x201a, "O"], [0x201b, 0x201d, "Q"], [0x201e, 0x201e, "O"],
-    [0x201f, 0x201f, "Q"], [0x2024, 0x2026, "n"], [0x2027, 0x2027, "B"], [0x202f, 0x202f, "G"],
-    [0x2030, 0x2037, "o"], [0x2039, 0x203a, "Q"], [0x20ac, 0x20ac, "R"],
-  ];
+  const L = rules.linebreak;
   const CLASS_OF = new Map();
-  for (const [lo, hi, cls] of CLASS_RANGES) {
+  for (const [lo, hi, cls] of L.classes) {
     for (let c = lo; c <= hi; c++) CLASS_OF.set(String.fromCodePoint(c), cls);
   }
-
-  const AL = "AD", NU = "N", PR = "R", PO = "oD";
-  const ALL = "ANSGQOCEIYHBWbnRoD";
-  const NOT_SP = ALL.replace("S", "");
-  const NO_BREAK = new Set();
-  function pairs(lefts, rights) {
-    for (const a of lefts) for (const b of rights) NO_BREAK.add(a + b);
-  }
-  pairs(ALL, "S"); // LB7
-  pairs(NOT_SP, "G"); pairs("G", ALL); // LB12
-  pairs(ALL, "CEIY"); // LB13
-  pairs("O", ALL); // LB14
-  pairs(NOT_SP, "Q"); pairs("Q", ALL); // LB19
-  pairs(NOT_SP, "BH"); pairs("b", ALL); // LB21
-  pairs(AL + "Nn", "n"); // LB22
-  pairs(AL, NU); pairs(NU, AL); // LB23
-  pairs(AL, PR); pairs(PR + PO, AL); // LB24
-  pairs(AL, AL); // LB28
-  pairs("I", AL + NU); // LB29
-  pairs(AL + NU, "O"); pairs("C", AL + NU); // LB30
-
-  const NUMBER = /[RoD]?O?N[NYI]*C?[RoD]?/g;
-  const WHITESPACE = new Set(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009" +
-    "\u200a\u2028\u2029\u205f\u3000");
-  const SLASH_LOOKBACK = 66;
+  const NO_BREAK = new Set(L.no_break);
+  const NUMBER = new RegExp(L.number, "g");
+  const WHITESPACE = new Set(L.whitespace);
+  const SLASH_LOOKBACK = L.slash_lookback;
 
   function classes(chars) {
     let out = "";
@@ -499,38 +449,36 @@ const PtceLayout = (() => {
     return unsupportedIn(prepareText(text), font);
   }
 
-  // -------------------------------------------------------------------- budget.py
-  const NEAR_MIN_LINES = 3;
+  // --------------------------------------------------------------- line_budget.py
+  const B = rules.line_budget;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+  }
 
   function nearMargin(budget) {
-    return Math.max(NEAR_MIN_LINES, Math.ceil(budget / 10));
+    const [share, of] = B.near_share; // ceil(budget * share / of), in integers as Fraction
+    return Math.max(B.near_min_lines, Math.floor((budget * share + of - 1) / of));
   }
 
   function linesWord(count) {
-    return Math.abs(count) === 1 ? `${count} ligne` : `${count} lignes`;
+    return fill(B.line_words[Math.abs(count) === 1 ? "one" : "many"], { count });
   }
 
   function budgetStatus(used, budget) {
     const remaining = budget - used;
     const state = remaining < 0 ? "over" : remaining <= nearMargin(budget) ? "near" : "ok";
-    const head = `${used} / ${linesWord(budget)}`;
-    let message;
-    if (state === "over") message = `${head} — ${linesWord(-remaining)} de trop`;
-    else if (remaining === 0) message = `${head} — limite atteinte`;
-    else if (state === "near") {
-      message = remaining === 1 ? `${head} — il ne reste qu'une ligne`
-        : `${head} — il ne reste que ${remaining} lignes`;
-    } else {
-      message = remaining === 1 ? `${head} — il reste 1 ligne`
-        : `${head} — il reste ${remaining} lignes`;
-    }
+    const head = fill(B.messages.head, { used, budget: linesWord(budget) });
+    const key = state === "over" ? "over" : remaining === 0 ? "reached"
+      : state + (remaining === 1 ? "_one" : "");
+    const message = fill(B.messages[key], { head, over: linesWord(-remaining), remaining });
     return { used, budget, remaining, state, message };
   }
 
   function formatPages(pages) {
     // Python's f"{pages:.2f}" rounds the binary value half-even; toFixed rounds the same
     // binary value, so both agree except on exact binary halves (x.xx5 is never exact).
-    const word = pages >= 2 ? "pages" : "page";
+    const word = B.page_words[pages >= B.pages_plural_from ? "many" : "one"];
     return pages.toFixed(2).replace(".", ",") + " " + word;
   }
 
@@ -539,6 +487,6 @@ const PtceLayout = (() => {
     charWidths, layoutPrepared, layoutText, unsupportedCharacters, unsupportedIn, nearMargin,
     budgetStatus, formatPages, scaleRound,
   };
-})();
+}
 
-if (typeof globalThis !== "undefined") globalThis.PtceLayout = PtceLayout;
+if (typeof globalThis !== "undefined") globalThis.createPtceLayout = createPtceLayout;

@@ -1,5 +1,6 @@
-// The rubric editor (Streamlit components v2, shadow DOM): layout.js (the counter) and
-// sync.js (the saving) are imported for their globals.
+// The rubric editor (Streamlit components v2, shadow DOM): layout.js (the counter, given the
+// rules Python writes to layout_rules.json beside it) and sync.js (the saving) are imported
+// for their globals.
 //
 // Streamlit calls the default export again on every rerun, against the same DOM: the
 // textarea is written only when a new seed arrives (the editor appears, or the person chose
@@ -10,7 +11,10 @@
 const VERSION = new URL(import.meta.url).search;
 await import(`./layout.js${VERSION}`);
 await import(`./sync.js${VERSION}`);
-const { PtceLayout, PtceSync, PTCE_STATE_WORDS } = globalThis;
+const RULES_URL = new URL(`./layout_rules.json${VERSION}`, import.meta.url);
+const rules = await (await fetch(RULES_URL)).json();
+const { PtceSync, PTCE_STATE_WORDS } = globalThis;
+const PtceLayout = globalThis.createPtceLayout(rules);
 
 const STATE_WORDING = {
   ok: { icon: "\u2714", words: "Dans la limite" },

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ptce_assist.call import load_call
+import pytest
+
+from ptce_assist.call import available_calls, load_call
 from ptce_assist.coach.coverage import check_coverage
 from ptce_assist.coach.data import coverage
 
@@ -80,8 +82,8 @@ def test_optional_items_are_marked() -> None:
     }
 
 
-def _call_strings() -> list[str]:
-    data = load_call().model_dump()
+def _call_strings(call_id: str) -> list[str]:
+    data = load_call(call_id).model_dump()
 
     def walk(node: object) -> list[str]:
         if isinstance(node, dict):
@@ -93,12 +95,15 @@ def _call_strings() -> list[str]:
     return walk(data)
 
 
-def test_every_quote_is_the_calls_own_wording_and_every_rubric_has_a_checklist() -> None:
-    strings = _call_strings()
-    items = coverage("ami_2024").items
+@pytest.mark.parametrize("call_id", available_calls())
+def test_every_quote_is_the_calls_own_wording_and_every_rubric_has_a_checklist(
+    call_id: str,
+) -> None:
+    strings = _call_strings(call_id)
+    items = coverage(call_id).items
     for item in items:
         assert any(item.quote in s for s in strings), item.quote
-    assert {item.rubric for item in items} == set(load_call().rubric_ids)
+    assert {item.rubric for item in items} == set(load_call(call_id).rubric_ids)
     json.dumps([item.model_dump() for item in items])
 
 

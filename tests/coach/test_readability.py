@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 import textstat
 
-from ptce_assist.coach.readability import Readability, readability
+from ptce_assist.coach.readability import Readability, kandel_moles, readability
 from ptce_assist.coach.sentences import split_sentences
 
 
@@ -57,18 +58,22 @@ def test_the_global_textstat_language_is_neither_used_nor_changed() -> None:
         textstat.set_lang("en_US")
 
 
-def test_same_score_as_textstat_on_ordinary_prose() -> None:
-    text = (
-        "Le pôle réunit douze structures de l'économie sociale et solidaire et cinq entreprises "
-        "du territoire. Il veut créer huit emplois durables d'ici trois ans. Les habitants "
-        "participent aux décisions dans un collège dédié. Une recyclerie ouvrira bientôt dans "
-        "le quartier prioritaire.\nLe comité de pilotage se réunit chaque trimestre."
+def test_the_formula_is_kandel_and_moles() -> None:
+    """The published constants (Kandel & Moles, 1958: 207 - 1.015 x words per sentence -
+    73.6 x syllables per word), written here, not read from textstat: a textstat upgrade that
+    changed its French constants would change the app's scores, and this test would say so."""
+    assert kandel_moles(words=100, sentences=5, syllables=150) == pytest.approx(
+        207 - 1.015 * 20 - 73.6 * 1.5
     )
-    french = type(textstat.textstat)()
-    french.set_lang("fr")
-    result = _score(text)
-    assert result.score is not None
-    assert abs(result.score - french.flesch_reading_ease(text)) < 0.1
+
+
+def test_score_of_a_counted_text() -> None:
+    # 13 words and 18 syllables per repetition: one per word, plus the cuts of pyphen's French
+    # dictionary (struc-tures, ter-ri-toire, em-plois, du-rables); 3 repetitions, 6 sentences.
+    text = "Le pôle réunit douze structures du territoire. Il veut créer huit emplois durables. "
+    result = _score((text * 3).strip())
+    expected = 207 - 1.015 * 39 / 6 - 73.6 * 54 / 39
+    assert result.score == pytest.approx(expected, abs=0.05)
 
 
 def test_list_items_count_as_sentences() -> None:

@@ -28,8 +28,10 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.layout.engine import layout_text
 from ptce_assist.layout.presets import PRESETS, get_preset
 from ptce_assist.plaintext import export_sections
+from tests.apptest_support import full_dossier
 from tests.conftest import require_or_skip
 from tests.docx.test_export import full
+from tests.editions import FIXTURE_ID
 
 pytestmark = pytest.mark.oracle
 
@@ -80,10 +82,20 @@ def long_dossier(seed: int, layout: str) -> Dossier:
     return full().model_copy(update={"rubrics": rubrics, "layout": layout})
 
 
+def fixture_edition_dossier() -> Dossier:
+    """A dossier of the tests' fictitious edition: its own headings, limits and rubrics
+    (« Réalisations », « Structure porteuse » in 1/2 page), laid out like any other."""
+    dossier = full_dossier(FIXTURE_ID)
+    sizes = {"structure": 2400, "realisations": 3000, "implication_membres": 900}
+    rubrics = {rid: long_text(900 + i, n) for i, (rid, n) in enumerate(sizes.items())}
+    return dossier.model_copy(update={"rubrics": {**dossier.rubrics, **rubrics}})
+
+
 CASES = {
     **{f"typographie-{p}": full().model_copy(update={"layout": p}) for p in sorted(PRESETS)},
     **{f"long-{p}": long_dossier(i + 1, p) for i, p in enumerate(sorted(PRESETS))},
     "manquantes-arial11": Dossier(rubrics={"structure": "Une seule rubrique remplie."}),
+    "edition-essai": fixture_edition_dossier(),
 }
 
 

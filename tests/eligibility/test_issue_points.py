@@ -194,7 +194,7 @@ def test_5_the_advice_names_the_desindustrialised_basins(
     territories = verdict(
         run(tmp_path, corpus("02-association-droit-local-alsace"), capsys), "territoires"
     )
-    assert "bassin d'emplois désindustrialisé" in territories["reason"]
+    assert "bassin d'emploi désindustrialisé" in territories["reason"]  # the edition's kind
     assert "bassins d'emplois désindustrialisés" in territories["quote"]
 
 

@@ -6,12 +6,8 @@ import pytest
 
 from ptce_assist.call import load_call
 from ptce_assist.eligibility.answers import FragileTerritory
-from ptce_assist.eligibility.territories import (
-    CsvImportError,
-    check_territories,
-    read_official_csv,
-    split_communes,
-)
+from ptce_assist.eligibility.official_list import CsvImportError, read_official_csv
+from ptce_assist.eligibility.territories import check_territories, split_communes
 
 PERIMETRE = (
     "Le pôle agit sur la communauté de communes du Diois (Die, Saillans, Luc-en-Diois), "

@@ -11,7 +11,7 @@ import pytest
 
 from ptce_assist.backup import BackupError, load_backup
 from ptce_assist.docx_import import DocxImportError, import_docx
-from ptce_assist.eligibility.territories import CsvImportError, read_official_csv
+from ptce_assist.eligibility.official_list import CsvImportError, read_official_csv
 from tests.hostile.make_corpus import CASES, OK, Case
 from tests.hostile.memory import peak_of
 

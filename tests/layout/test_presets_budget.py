@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ptce_assist.layout.budget import budget_lines, budget_status, format_pages, near_margin
+from ptce_assist.layout.line_budget import budget_lines, budget_status, format_pages, near_margin
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS, get_preset
 from tests.conftest import require_or_skip
 

@@ -7,7 +7,7 @@ next line.
 
 "near": the text is within budget but in its last lines: the last 10 % of the budget, and
 at least the last 3 lines (so "15 lignes" warns from 12 lines, "1 page" of 57 from 51).
-The same rule is in static/ptce/layout.js.
+The rule and the messages reach static/ptce/layout.js as data (`layout.browser_rules`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from ptce_assist.layout.presets import get_preset
 
@@ -24,6 +24,20 @@ State = Literal["ok", "near", "over"]
 
 NEAR_SHARE = Fraction(1, 10)
 NEAR_MIN_LINES = 3
+
+# The counter's words, as templates (the browser fills them in the same way).
+LINE_WORDS = {"one": "{count} ligne", "many": "{count} lignes"}
+MESSAGES = {
+    "head": "{used} / {budget}",
+    "over": "{head} — {over} de trop",
+    "reached": "{head} — limite atteinte",
+    "near_one": "{head} — il ne reste qu'une ligne",
+    "near": "{head} — il ne reste que {remaining} lignes",
+    "ok_one": "{head} — il reste 1 ligne",
+    "ok": "{head} — il reste {remaining} lignes",
+}
+PAGE_WORDS = {"one": "page", "many": "pages"}
+PAGES_PLURAL_FROM = 2  # « 1,98 page », « 2,00 pages »
 
 
 def budget_lines(amount: float, unit: Unit, preset_id: str) -> int:
@@ -45,7 +59,7 @@ def near_margin(budget: int) -> int:
 
 
 def lines_word(count: int) -> str:
-    return f"{count} ligne" if abs(count) == 1 else f"{count} lignes"
+    return LINE_WORDS["one" if abs(count) == 1 else "many"].format(count=count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +72,16 @@ class BudgetStatus:
     @property
     def message(self) -> str:
         """French, self-contained (not colour alone): "12 / 57 lignes — il reste 45 lignes"."""
-        head = f"{self.used} / {lines_word(self.budget)}"
+        head = MESSAGES["head"].format(used=self.used, budget=lines_word(self.budget))
         if self.state == "over":
-            return f"{head} — {lines_word(-self.remaining)} de trop"
-        if self.remaining == 0:
-            return f"{head} — limite atteinte"
-        if self.state == "near":
-            rest = "il ne reste qu'une ligne" if self.remaining == 1 else (
-                f"il ne reste que {self.remaining} lignes")
-            return f"{head} — {rest}"
-        rest = "il reste 1 ligne" if self.remaining == 1 else f"il reste {self.remaining} lignes"
-        return f"{head} — {rest}"
+            key = "over"
+        elif self.remaining == 0:
+            key = "reached"
+        else:
+            key = self.state + ("_one" if self.remaining == 1 else "")
+        return MESSAGES[key].format(
+            head=head, over=lines_word(-self.remaining), remaining=self.remaining
+        )
 
 
 def budget_status(line_count: int, budget: int) -> BudgetStatus:
@@ -85,5 +98,17 @@ def budget_status(line_count: int, budget: int) -> BudgetStatus:
 
 def format_pages(pages: float) -> str:
     """French decimal with two digits: "0,49 page", "2,10 pages" (plural from 2)."""
-    word = "pages" if pages >= 2 else "page"
+    word = PAGE_WORDS["many" if pages >= PAGES_PLURAL_FROM else "one"]
     return f"{pages:.2f}".replace(".", ",") + f" {word}"
+
+
+def browser_rules() -> dict[str, Any]:
+    """The near-limit rule and the counter's words, as layout.js receives them."""
+    return {
+        "near_share": [NEAR_SHARE.numerator, NEAR_SHARE.denominator],
+        "near_min_lines": NEAR_MIN_LINES,
+        "line_words": LINE_WORDS,
+        "messages": MESSAGES,
+        "page_words": PAGE_WORDS,
+        "pages_plural_from": PAGES_PLURAL_FROM,
+    }

@@ -1,22 +1,16 @@
-"""Comparing text written by people: case, accents, quotes, dashes and spacing do not count.
+"""What a heading says once its decoration is dropped: numbering ("3.", "II -", "a)"),
+bullets, the "OPTIONNEL ..." prefix and the limit ("(1 page maximum)", "- 15 lignes max").
 
-`heading_core` also drops what decorates a heading: numbering ("3.", "II -", "a)"), bullets,
-the "OPTIONNEL ..." prefix and the limit ("(1 page maximum)", "- 15 lignes max").
+Compared after folding (`ptce_assist.folding.fold_spaced`): case, accents, quotes, dashes
+and spacing do not count.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_QUOTES = str.maketrans(
-    {
-        "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
-        "“": '"', "”": '"', "«": '"', "»": '"',
-        "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-",
-        "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae",
-    }
-)
+from ptce_assist.folding import fold_spaced
+
 _NUMBERING = re.compile(
     r"^(?:(?:rubrique|partie|section|question|point|chapitre)\s*)?"
     r"(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-h])\s*(?:[.)\-:°/]|\s)\s*"
@@ -33,7 +27,6 @@ LIMIT = re.compile(
 )
 _TRAILING = re.compile(r"[\s:.;,*_\-]+$")
 _LEADING = re.compile(r"^[\s:*_\"]+")
-_WORDS = re.compile(r"[a-z0-9]+")
 
 # Typed numbering, by family: a heading numbered like the rubric headings is their sibling.
 _FAMILIES = (
@@ -47,22 +40,9 @@ _FAMILIES = (
 )
 
 
-def fold(text: str) -> str:
-    """Lower case, no accents, straight quotes and dashes, single spaces."""
-    text = text.translate(_QUOTES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
-def words(text: str) -> str:
-    """Only the letters and digits of a folded text, single-spaced."""
-    return " ".join(_WORDS.findall(fold(text)))
-
-
 def heading_core(text: str) -> str:
     """The folded heading without numbering, "OPTIONNEL" prefix, limit and end punctuation."""
-    core = fold(text)
+    core = fold_spaced(text)
     for _ in range(2):
         core = _BULLET.sub("", core)
         core = _NUMBERING.sub("", core)
