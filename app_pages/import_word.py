@@ -20,7 +20,6 @@ from ptce_assist.services import Conflict, Refused
 from ptce_assist.ui.context import (
     call_of,
     forget_widgets,
-    get_service,
     note_saved,
     require_open,
 )
@@ -225,7 +224,7 @@ if accept.button(
     key="import_word:accept",
 ):
     updated = apply_import(dossier, chosen)
-    replaced = get_service().replace(opened.token, updated, expected_version=opened.version)
+    replaced = opened.access.replace(updated, expected_version=opened.version)
     if isinstance(replaced, Conflict):
         st.error(
             "Le dossier vient d'être modifié ailleurs : rien n'a été remplacé. "

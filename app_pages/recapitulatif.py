@@ -11,7 +11,6 @@ from ptce_assist.services import Conflict, Saved
 from ptce_assist.ui.context import (
     call_of,
     forget_widgets,
-    get_service,
     note_saved,
     require_open,
 )
@@ -64,8 +63,7 @@ with st.expander("Remplacer ce dossier par une sauvegarde"):
         except BackupError as error:
             st.error(md_escape(str(error)))  # names from the file: shown literally
         else:
-            result = get_service().replace(
-                opened.token,
+            result = opened.access.replace(
                 keep_adviser_part(restored.dossier, dossier),
                 expected_version=opened.version,
             )

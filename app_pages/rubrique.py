@@ -9,7 +9,7 @@ from ptce_assist.progress import completion_refusal
 from ptce_assist.services import Refused, Saved
 from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
-from ptce_assist.ui.context import call_of, get_service, note_saved, require_open
+from ptce_assist.ui.context import call_of, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
 from ptce_assist.ui.rubric_field import rubric_text_editor
 from ptce_assist.volumes import rubric_measure
@@ -67,7 +67,7 @@ def render(rubric_id: str) -> None:
 
 
 def _toggle_done(rubric_id: str, done: bool) -> None:
-    result = get_service().set_rubric_done(require_open().token, rubric_id, done)
+    result = require_open().access.set_rubric_done(rubric_id, done)
     if isinstance(result, Saved):
         note_saved(result.stored)
     elif isinstance(result, Refused):

@@ -23,13 +23,7 @@ import streamlit as st
 
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import Conflict, Refused, Saved, SaveResult
-from ptce_assist.ui.context import (
-    PAGE_PREFIX,
-    OpenDossier,
-    current_token,
-    get_service,
-    note_saved,
-)
+from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier, current_open, note_saved
 
 _COUNTER = itertools.count(1)
 
@@ -74,7 +68,9 @@ def field_data(
         "status": state.get(keys["status"], "ok"),
         "ack": state.get(keys["ack"]),
         "rebase": state.get(keys["rebase"]),
-        "readonly": readonly,
+        # What this session may not write (an adviser reading a team's dossier) is read only,
+        # whatever the page asked: the access layer would refuse the save anyway.
+        "readonly": readonly or not open_dossier.may_write(path),
     }
 
 
@@ -101,27 +97,27 @@ def on_change(path: str, normalise: Callable[[Any], Any] | None = None) -> None:
 
 def save(path: str, value: Any, *, base_digest: str) -> bool:
     """Save through the service; remember the outcome for the next run. True if saved."""
-    token = current_token()
-    if token is None:
+    opened = current_open()
+    if opened is None:
         return False
-    service = get_service()
-    result = service.save_value(token, path, value, base_digest=base_digest)
+    access = opened.access  # the session's rights: the access layer refuses what they exclude
+    result = access.save_value(path, value, base_digest=base_digest)
     if isinstance(result, Conflict) and st.session_state.get(_keys(path)["mine"]) == (
         value_digest(result.theirs)
     ):
         # The server holds what this page saved last: this send left before that save was
         # acknowledged, from the same base. Not a change made elsewhere.
-        result = service.save_value(token, path, value, base_digest=value_digest(result.theirs))
+        result = access.save_value(path, value, base_digest=value_digest(result.theirs))
     return _remember(path, result)
 
 
 def update(path: str, change: Callable[[Any], Any]) -> bool:
     """Save `change(the value stored now)`: for an edit that applies to whatever the server
     holds (e.g. the budget's duration), not to a value typed from what the person saw."""
-    token = current_token()
-    if token is None:
+    opened = current_open()
+    if opened is None:
         return False
-    return _remember(path, get_service().update_value(token, path, change))
+    return _remember(path, opened.access.update_value(path, change))
 
 
 def _remember(path: str, result: SaveResult) -> bool:

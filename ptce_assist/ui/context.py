@@ -12,6 +12,7 @@ again is always seeded from the database, never from what it held when it was la
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,10 +22,15 @@ import streamlit as st
 from ptce_assist.call import Call, load_call
 from ptce_assist.dossier import Dossier, get_path
 from ptce_assist.fingerprint import value_digest
-from ptce_assist.services import DossierService, Refused
-from ptce_assist.storage import DossierStore, StoredDossier, make_engine
-from ptce_assist.storage.tokens import looks_like_token, token_hash
+from ptce_assist.services import Refused
+from ptce_assist.services.access import AdviserAccess, AdviserRight, DossierAccess, TeamAccess
+from ptce_assist.storage import StoredDossier
+from ptce_assist.storage.tokens import looks_like_token
+from ptce_assist.ui import roles
 from ptce_assist.ui.errors import STORAGE as STORAGE_UNAVAILABLE
+from ptce_assist.ui.store import get_service, get_store
+
+__all__ = ["get_service", "get_store"]  # re-exported: pages and tests take them from here
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,21 +47,18 @@ DATABASE_DOWN = (
     "dans ce navigateur, et sera enregistré dès son retour : ne fermez pas la page."
 )
 
-
-@st.cache_resource(show_spinner=False)
-def get_store() -> DossierStore:
-    return DossierStore(make_engine())
-
-
-def get_service() -> DossierService:
-    return DossierService(get_store())
+ADVISER_DOSSIER_GONE = (
+    "Ce dossier n'est plus dans votre atelier, ou votre lien d'accès a expiré. Revenez au "
+    "tableau de bord pour en ouvrir un autre."
+)
 
 
 @dataclass
 class OpenDossier:
-    """The dossier as this run sees it, with what widgets need to bind to its fields."""
+    """The dossier as this run sees it, with what widgets need to bind to its fields, and the
+    session's rights on it (`access`: the team's, or an adviser's from the dashboard)."""
 
-    token: str
+    access: DossierAccess
     stored: StoredDossier
     offline: bool = False  # the database could not be read: this is the last copy read
     _data: dict[str, Any] | None = field(default=None, repr=False)
@@ -87,7 +90,15 @@ class OpenDossier:
     @property
     def scope(self) -> str:
         """Names the dossier in this browser's drafts without revealing its link."""
-        return token_hash(self.token)[:16]
+        return self.access.scope
+
+    @property
+    def team(self) -> bool:
+        """Whether this session writes as the team (else it reads, as an adviser)."""
+        return self.access.team
+
+    def may_write(self, path: str) -> bool:
+        return self.access.may_write(path)
 
 
 # -- the token ---------------------------------------------------------------------------------
@@ -100,6 +111,7 @@ def sync_token_with_url() -> None:
         st.session_state[_TOKEN_KEY] = from_url
     elif st.session_state.get(_TOKEN_KEY):
         st.query_params[TOKEN_PARAM] = st.session_state[_TOKEN_KEY]
+    roles.keep_adviser_in_url()
 
 
 def current_token() -> str | None:
@@ -111,6 +123,19 @@ def open_token(token: str) -> None:
     forget_widgets()
     st.session_state[_TOKEN_KEY] = token
     st.query_params[TOKEN_PARAM] = token
+
+
+def open_as_adviser(dossier_id: int | None) -> None:
+    """From the dashboard: open a team's dossier with the adviser's own rights (read, score,
+    comment), never with the team's; None closes it."""
+    if roles.opened_by_adviser() == dossier_id and current_token() is None:
+        return
+    forget_widgets()
+    st.session_state.pop(_TOKEN_KEY, None)
+    st.query_params.pop(TOKEN_PARAM, None)
+    st.session_state[_RUN_KEY] = None
+    st.session_state.pop(_LAST_GOOD_KEY, None)
+    roles.remember_opened(dossier_id)
 
 
 def close_dossier() -> None:
@@ -141,21 +166,45 @@ def enter_page(page_id: str) -> None:
 
 
 # -- the dossier of this run -------------------------------------------------------------------
+def _session_access() -> DossierAccess | None:
+    """The rights this session holds: the team's link, else a dossier opened from the
+    adviser's dashboard (checked against the database when read and when written)."""
+    token = current_token()
+    if token is not None:
+        return TeamAccess(get_service(), token)
+    opened = roles.opened_by_adviser()
+    adviser = roles.adviser_token()
+    if opened is None or adviser is None:
+        return None
+    return AdviserAccess(get_service(), AdviserRight(roles.get_workshops(), adviser, opened))
+
+
+def _with_adviser(access: DossierAccess, stored: StoredDossier) -> DossierAccess:
+    """The team's link held by an adviser session: the adviser's column too (checked on
+    every write against the adviser's workshop)."""
+    adviser = roles.adviser_token()
+    if isinstance(access, TeamAccess) and adviser is not None:
+        return dataclasses.replace(
+            access, adviser=AdviserRight(roles.get_workshops(), adviser, stored.id)
+        )
+    return access
+
+
 def begin_run() -> None:
     """Read the open dossier once for this run (app.py, before the page)."""
     st.session_state[_RUN_KEY] = None
     st.session_state[_OUTAGE_KEY] = False
-    token = current_token()
-    if token is None:
+    access = _session_access()
+    if access is None:
         return
     try:
-        stored = get_store().load(token)
+        stored = access.load()
     except Exception:
         LOGGER.exception("could not read the dossier")
         st.session_state[_OUTAGE_KEY] = True
         last = st.session_state.get(_LAST_GOOD_KEY)
         if isinstance(last, StoredDossier):  # the page stays, with what is typed in it
-            st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
+            st.session_state[_RUN_KEY] = OpenDossier(access, last, offline=True)
             st.error(DATABASE_DOWN, icon=":material/cloud_off:")
         else:  # nothing read yet in this session: nothing to show
             st.error(STORAGE_UNAVAILABLE)
@@ -163,27 +212,27 @@ def begin_run() -> None:
     if stored is None:
         return
     st.session_state[_LAST_GOOD_KEY] = stored
-    st.session_state[_RUN_KEY] = OpenDossier(token, stored)
+    st.session_state[_RUN_KEY] = OpenDossier(_with_adviser(access, stored), stored)
 
 
 def current_open() -> OpenDossier | None:
     """The dossier of this run (None if none is open or the link is unknown)."""
-    token = current_token()
-    if token is None:
+    access = _session_access()
+    if access is None:
         return None
     if _RUN_KEY in st.session_state:
         found = st.session_state[_RUN_KEY]
-        return found if isinstance(found, OpenDossier) and found.token == token else None
+        return found if isinstance(found, OpenDossier) and found.scope == access.scope else None
     # Before app.py read it (AppTest on a page alone): read it now.
-    stored = get_store().load(token)
-    return OpenDossier(token, stored) if stored is not None else None
+    stored = access.load()
+    return OpenDossier(_with_adviser(access, stored), stored) if stored is not None else None
 
 
 def note_saved(stored: StoredDossier) -> None:
     """A save made during the run: what the rest of the run shows is what is stored."""
-    token = current_token()
-    if token is not None:
-        st.session_state[_RUN_KEY] = OpenDossier(token, stored)
+    found = current_open()
+    if found is not None:
+        st.session_state[_RUN_KEY] = OpenDossier(found.access, stored)
         st.session_state[_LAST_GOOD_KEY] = stored
 
 
@@ -200,7 +249,8 @@ def create_dossier(dossier: Dossier | None = None) -> str | None:
         return None
     token, stored = created
     open_token(token)
-    note_saved(stored)
+    st.session_state[_RUN_KEY] = OpenDossier(TeamAccess(get_service(), token), stored)
+    st.session_state[_LAST_GOOD_KEY] = stored
     return token
 
 
@@ -214,6 +264,13 @@ def require_open() -> OpenDossier:
     if found is None:
         if st.session_state.get(_OUTAGE_KEY):
             st.stop()  # the outage is already said at the top of the page
+        if current_token() is None and roles.opened_by_adviser() is not None:
+            st.error(ADVISER_DOSSIER_GONE)
+            st.page_link(
+                "app_pages/tableau_de_bord.py", label="Tableau de bord",
+                icon=":material/dashboard:",
+            )
+            st.stop()
         if st.session_state.get(_TOKEN_KEY):
             st.error(
                 "Ce lien ne correspond à aucun dossier. Vérifiez le lien complet "

@@ -116,8 +116,9 @@ def select(
         on_change=_on_select,
         args=(path,),
         help=help,
-        disabled=disabled,
+        disabled=disabled or not open_dossier.may_write(path),
     )
+
     def keep(mine: object, theirs: object) -> None:
         if bound.save(path, mine, base_digest=value_digest(theirs)):
             st.session_state[base_key] = mine
