@@ -1,4 +1,5 @@
-"""ptce-assist: entry point. Builds the navigation; each page lives in app_pages/.
+"""ptce-assist: entry point. Builds the navigation of this session's journey (a candidate's or
+an adviser's, `ptce_assist/ui/journeys.py`); each page lives in app_pages/.
 
 The folder is not named `pages/`: Streamlit auto-discovers a `pages/` folder, and a deep link
 opened as the first request after a server start then bypasses this file (see README).
@@ -10,67 +11,42 @@ import time
 
 import streamlit as st
 
-from app_pages.rubrique import rubric_page
+from app_pages.rubrique import rubric_entry
 from ptce_assist.call import load_call
-from ptce_assist.ui.chrome import sidebar_progress
 from ptce_assist.ui.click_guard import click_guard
-from ptce_assist.ui.context import begin_run, current_token, enter_page, sync_token_with_url
+from ptce_assist.ui.context import begin_run, current_open, enter_page, sync_token_with_url
 from ptce_assist.ui.errors import run_guarded
+from ptce_assist.ui.french_ui import french_ui
+from ptce_assist.ui.journeys import Journey
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
+from ptce_assist.ui.roles import current_adviser
 from ptce_assist.ui.run_log import run_page
 
 # Imports are cached after the first run: a run's time is measured from here.
 SCRIPT_STARTED = time.perf_counter()
 
-st.set_page_config(page_title="ptce-assist — dossier AMI PTCE", page_icon="🤝", layout="wide")
+st.set_page_config(
+    page_title="ptce-assist — dossier AMI PTCE", page_icon=":material/handshake:", layout="wide"
+)
 
 call = load_call()
-
-pages: dict[str, list[st.Page]] = {
-    "Dossier": [
-        st.Page("app_pages/accueil.py", title="Accueil", icon=":material/home:", default=True),
-        st.Page(
-            "app_pages/identite.py", title="Identité", icon=":material/badge:", url_path="identite"
-        ),
-    ],
-    "Rubriques": [rubric_page(rubric) for rubric in call.rubrics],
-    "Budget": [st.Page("app_pages/budget.py", title="Budget prévisionnel", icon=":material/euro:", url_path="budget")],  # noqa: E501
-    "Bilan": [
-        st.Page(
-            "app_pages/recapitulatif.py",
-            title="Récapitulatif",
-            icon=":material/checklist:",
-            url_path="recapitulatif",
-        ),
-        st.Page("app_pages/export.py", title="Exporter", icon=":material/download:", url_path="export"),  # noqa: E501
-        st.Page("app_pages/import_word.py", title="Importer un brouillon Word", icon=":material/upload_file:", url_path="importer"),  # noqa: E501
-    ],
-    "Diagnostic": [
-        st.Page("app_pages/recevabilite.py", title="Recevabilité", icon=":material/fact_check:", url_path="recevabilite"),  # noqa: E501
-        st.Page("app_pages/porteur.py", title="Porteur et gouvernance", icon=":material/account_balance:", url_path="porteur"),  # noqa: E501
-        st.Page("app_pages/acteurs.py", title="Acteurs du pôle", icon=":material/hub:", url_path="acteurs-du-pole"),  # noqa: E501
-        st.Page("app_pages/eligibilite.py", title="Éligibilité", icon=":material/rule:", url_path="eligibilite"),  # noqa: E501
-        st.Page("app_pages/autoevaluation.py", title="Auto-évaluation", icon=":material/insights:", url_path="autoevaluation"),  # noqa: E501
-    ],
-    "Ateliers": [
-        st.Page("app_pages/atelier_rejoindre.py", title="Rejoindre un atelier", icon=":material/group_add:", url_path="rejoindre-atelier"),  # noqa: E501
-        st.Page("app_pages/atelier_creer.py", title="Créer un atelier", icon=":material/add_circle:", url_path="creer-atelier"),  # noqa: E501
-        st.Page("app_pages/tableau_de_bord.py", title="Tableau de bord", icon=":material/dashboard:", url_path="tableau-de-bord"),  # noqa: E501
-    ],
-}
-
-navigation = st.navigation(pages, expanded=True)
 
 
 def main() -> None:
     sync_token_with_url()
+    journey = Journey(
+        call, [rubric_entry(r) for r in call.rubrics], adviser=current_adviser() is not None
+    )
+    navigation = journey.navigation()
     enter_page(navigation.url_path)
     begin_run()
-    sidebar_progress()
-    if current_token() is not None:
+    journey.sidebar()
+    opened = current_open()
+    if opened is not None and opened.team:
         sidebar_link()
         new_dossier_banner()
     with st.sidebar:
+        french_ui()
         click_guard()
     run_page(navigation, SCRIPT_STARTED)
 

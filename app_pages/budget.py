@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.budget.amounts import format_amount
-from ptce_assist.budget.categories import catalogue
+from ptce_assist.budget.chart import resources_chart
 from ptce_assist.budget.checks import BudgetCheck, budget_checks
 from ptce_assist.budget.draft import draft_paragraph
 from ptce_assist.budget.editing import (
@@ -160,17 +160,15 @@ st.caption(AMOUNT_HELP)
 st.subheader("Équilibre et contrôles")
 if not budget.is_empty():
     spent, earned = budget.expense_totals(), budget.resource_totals()
-    st.dataframe(
+    # A plain table: read by screen readers as one, and no (English) toolbar.
+    st.table(
         pd.DataFrame(
             {
-                "Totaux": ["Total des dépenses", "Total des ressources", "Écart"],
-                **{
-                    label: [format_amount(s), format_amount(e), format_amount(e - s)]
-                    for label, s, e in zip(labels, spent, earned, strict=True)
-                },
-            }
-        ),
-        hide_index=True,
+                label: [format_amount(s), format_amount(e), format_amount(e - s)]
+                for label, s, e in zip(labels, spent, earned, strict=True)
+            },
+            index=pd.Index(["Total des dépenses", "Total des ressources", "Écart"], name="Totaux"),
+        )
     )
 left_out = left_out_sentence(budget)
 if left_out:
@@ -192,16 +190,7 @@ for check in budget_checks(budget, call):
 
 if sum(budget.resource_totals()):
     st.subheader("Ressources par origine et par année")
-    cat = catalogue()
-    chart = pd.DataFrame(
-        [
-            {"Année": label, "Origine": cat.resource_label(kind), "Montant (€)": amount / 100}
-            for kind, row in budget.resources_by_kind().items()
-            for label, amount in zip(labels, row, strict=True)
-            if amount
-        ]
-    )
-    st.bar_chart(chart, x="Année", y="Montant (€)", color="Origine", stack=True)
+    st.vega_lite_chart(resources_chart(budget), width="stretch")
 
 # --- the paragraph for the financement rubric --------------------------------------------
 st.subheader("Paragraphe « en grandes masses »")

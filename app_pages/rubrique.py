@@ -11,6 +11,7 @@ from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
 from ptce_assist.ui.context import call_of, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
+from ptce_assist.ui.journeys import Entry
 from ptce_assist.ui.rubric_field import rubric_text_editor
 from ptce_assist.volumes import rubric_measure
 
@@ -21,12 +22,20 @@ REQUIREMENT_WORDING = {
 }
 
 
-def rubric_page(rubric: Rubric) -> st.Page:
+def rubric_entry(rubric: Rubric) -> Entry:
+    """The rubric's page in the journeys (app.py registers it)."""
+
     def page() -> None:
         render(rubric.id)
 
     page.__name__ = f"rubrique_{rubric.id}"
-    return st.Page(page, title=rubric.short_fr, url_path=rubric.id, icon=":material/edit_note:")
+    return Entry(f"rubrique:{rubric.id}", page, rubric.short_fr, ":material/edit_note:", rubric.id)
+
+
+def rubric_page(rubric: Rubric) -> st.Page:
+    """The rubric's page, for links (`st.page_link`)."""
+    entry = rubric_entry(rubric)
+    return st.Page(entry.target, title=entry.title, url_path=entry.url_path, icon=entry.icon)
 
 
 def render(rubric_id: str) -> None:
