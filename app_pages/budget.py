@@ -96,6 +96,7 @@ chosen: BudgetMode = left.radio(
     format_func=lambda m: MODE_LABELS[m],
     horizontal=True,
     key=MODE_KEY,
+    disabled=not opened.may_write("budget"),
 )
 right.number_input(
     "Année de N (facultatif)",
@@ -105,6 +106,7 @@ right.number_input(
     step=1,
     placeholder="ex. 2025",
     key=FIRST_YEAR_KEY,
+    disabled=not opened.may_write("budget.first_year"),
     on_change=save_first_year,
     args=(budget.first_year,),
 )
@@ -197,6 +199,8 @@ st.subheader("Paragraphe « en grandes masses »")
 paragraph = draft_paragraph(budget)
 if not paragraph:
     st.caption("Le paragraphe sera proposé dès que le budget contiendra des montants.")
+elif not opened.may_write(RUBRIC_PATH):
+    st.text(paragraph)
 else:
     st.caption("Proposé à partir du budget : insérez-le puis retouchez-le dans la rubrique.")
     if left_out:

@@ -21,7 +21,7 @@ from ptce_assist.ui.context import (
     call_of,
     forget_widgets,
     note_saved,
-    require_open,
+    require_team,
 )
 from ptce_assist.ui.safe import md_escape
 
@@ -33,7 +33,7 @@ _CONFIRM = "import_word:confirm:"  # + file id
 _ASSIGNABLE = ("section", "doublon")
 _REMOVED = ("modele", "sommaire", "signature")
 
-opened = require_open()
+opened = require_team()
 dossier = opened.dossier
 call = call_of(dossier)
 labels = {f.path: f.label for f in call.identity_fields}

@@ -53,6 +53,8 @@ st.download_button(
     file_name=backup_filename(dossier),
     mime="application/json",
 )
+if not opened.team:  # an adviser reads the team's dossier: nothing of it to replace
+    st.stop()
 with st.expander("Remplacer ce dossier par une sauvegarde"):
     st.caption("Le contenu actuel du dossier sera remplacé par celui du fichier.")
     upload = st.file_uploader("Sauvegarde .json", type=["json"], key="replace_upload")

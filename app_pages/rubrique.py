@@ -56,7 +56,13 @@ def render(rubric_id: str) -> None:
     rubric_text_editor(open_dossier, rubric)
 
     done = rubric.id in open_dossier.dossier.completed_rubrics
-    if st.checkbox("J'ai terminé cette rubrique", value=done, key=f"p:done:{rubric.id}") != done:
+    ticked = st.checkbox(
+        "J'ai terminé cette rubrique",
+        value=done,
+        key=f"p:done:{rubric.id}",
+        disabled=not open_dossier.team,
+    )
+    if ticked != done and open_dossier.team:
         _toggle_done(rubric.id, not done)
         st.rerun()
     failed = st.session_state.pop(f"p:done:{rubric.id}:error", None)

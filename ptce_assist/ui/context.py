@@ -287,3 +287,19 @@ def require_open() -> OpenDossier:
 
 def require_dossier() -> StoredDossier:
     return require_open().stored
+
+
+TEAM_ONLY = (
+    "Cette page sert à l'équipe qui rédige le dossier. Vous le consultez depuis le tableau de "
+    "bord de l'atelier : ses textes restent les siens."
+)
+
+
+def require_team() -> OpenDossier:
+    """The dossier of this run when this session writes as the team; else a French word (an
+    adviser reads the team's dossier) and a stop."""
+    found = require_open()
+    if not found.team:
+        st.info(TEAM_ONLY, icon=":material/visibility:")
+        st.stop()
+    return found
