@@ -6,7 +6,12 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.backup import BackupError, backup_filename, keep_adviser_part, load_backup
-from ptce_assist.progress import STATE_ICONS, all_rubrics_progress, missing_identity_fields
+from ptce_assist.progress import (
+    STATE_ICONS,
+    all_rubrics_progress,
+    identity_to_correct,
+    missing_identity_fields,
+)
 from ptce_assist.services import Conflict, Saved
 from ptce_assist.ui.context import (
     call_of,
@@ -27,8 +32,12 @@ show_notices()
 
 missing = missing_identity_fields(dossier, call)
 labels = {f.path: f.label for f in call.identity_fields}
+to_correct = identity_to_correct(dossier, call)
 if missing:
     st.warning("Identité incomplète : " + ", ".join(f"« {labels[p]} »" for p in missing) + ".")
+if to_correct:
+    st.warning("À corriger : " + ", ".join(f"« {labels[p]} »" for p in to_correct) + ".")
+if missing or to_correct:
     st.page_link("app_pages/identite.py", label="Compléter l'identité", icon=":material/badge:")
 else:
     st.success("Identité complète.")

@@ -125,4 +125,4 @@ def select(
 
     bound.feedback(path, on_keep=keep, on_take=lambda theirs: _show_choice(path, theirs))
     if problem:
-        st.caption(f"⚠️ {md_escape(problem)}")
+        st.caption(f":material/warning: {md_escape(problem)}")

@@ -19,6 +19,7 @@ from ptce_assist.progress import (
     STATE_ICONS,
     RubricProgress,
     all_rubrics_progress,
+    identity_to_correct,
     missing_identity_fields,
     overall_progress,
 )
@@ -171,7 +172,7 @@ def _progress(opened: OpenDossier) -> dict[str, RubricProgress]:
             f"Rubriques complètes : {overall.rubrics_done}/{overall.rubrics_total}"
         ),
     )
-    missing = len(missing_identity_fields(dossier, call))
+    missing = len(missing_identity_fields(dossier, call)) + len(identity_to_correct(dossier, call))
     st.caption(
         f"Dossier : {md_escape(name)}"
         + (f" · {missing} champ(s) d'identité à remplir ou corriger" if missing else "")
