@@ -14,13 +14,21 @@ import streamlit as st
 from app_pages.rubrique import rubric_entry
 from ptce_assist.call import load_call
 from ptce_assist.ui.click_guard import click_guard
-from ptce_assist.ui.context import begin_run, current_open, enter_page, sync_token_with_url
+from ptce_assist.ui.context import (
+    begin_run,
+    call_of,
+    current_open,
+    database_guard,
+    enter_page,
+    sync_token_with_url,
+)
 from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.french_ui import french_ui
 from ptce_assist.ui.journeys import Journey
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.roles import current_adviser
 from ptce_assist.ui.run_log import run_page
+from ptce_assist.ui.team import live, member_panel, team_watch
 
 # Imports are cached after the first run: a run's time is measured from here.
 SCRIPT_STARTED = time.perf_counter()
@@ -45,10 +53,16 @@ def main() -> None:
     if opened is not None and opened.team:
         sidebar_link()
         new_dossier_banner()
+        opened = current_open()
+        if live():
+            with st.sidebar:
+                member_panel()
+                team_watch(call_of(opened.dossier) if opened is not None else None)
     with st.sidebar:
         french_ui()
         click_guard()
-    run_page(navigation, SCRIPT_STARTED)
+    with database_guard():
+        run_page(navigation, SCRIPT_STARTED)
 
 
 run_guarded(main)  # no traceback reaches a user: a French message, details in the server log

@@ -26,11 +26,13 @@ from ptce_assist.budget.editing import (
 )
 from ptce_assist.budget.exports import budget_csv, budget_xlsx
 from ptce_assist.budget.model import MODE_LABELS, BudgetMode
+from ptce_assist.budget.summary import budget_size, budget_text
 from ptce_assist.budget.unreadable import Section, left_out_sentence
 from ptce_assist.filenames import safe_stem
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.ui import bound
 from ptce_assist.ui.context import PAGE_PREFIX, call_of, require_open
+from ptce_assist.ui.history_panel import history_panel
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.table_editor import Column, table_editor
 
@@ -159,6 +161,10 @@ section_table("resources", "Ressources", "Origine")
 st.caption(AMOUNT_HELP)
 
 # --- totals, checks, chart ---------------------------------------------------------------
+history_panel(
+    opened, "budget", title="Historique du budget", as_text=budget_text, size=budget_size
+)
+
 st.subheader("Équilibre et contrôles")
 if not budget.is_empty():
     spent, earned = budget.expense_totals(), budget.resource_totals()

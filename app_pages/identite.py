@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.rubrique import rubric_page
+from ptce_assist.dossier import IDENTITY_PATHS
 from ptce_assist.eligibility.carrier_text import stored_form_label
 from ptce_assist.layout.presets import PRESETS
 from ptce_assist.regions import REGIONS, region_name
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_open
+from ptce_assist.ui.history_panel import changes_panel
 from ptce_assist.validation import identity_problems, register_fields
 
 opened = require_open()
@@ -17,11 +19,12 @@ dossier = opened.dossier
 call = call_of(dossier)
 problems = identity_problems(dossier, call)
 labels = {f.path: f.label for f in call.identity_fields}
+ESUS_LABELS = {"obtenu": "Obtenu", "en_cours": "Demande en cours", "non": "Non"}
 
 st.title("Identité du projet")
 st.caption(
-    "Les intitulés sont ceux de l'annexe 1 de l'appel. "
-    "Chaque champ est enregistré dès que vous le quittez."
+    "Les intitulés sont ceux de l'annexe 1 de l'appel. Chaque champ est enregistré pendant que "
+    "vous écrivez (« Enregistré » s'affiche dessous)."
 )
 
 st.subheader("Projet")
@@ -65,13 +68,12 @@ if form is not None and "structure.rna" in registers:
         opened, "structure.rna", f"Numéro RNA{optional}", problem=problems.get("structure.rna")
     )
 if form is not None and form.porteur == "esus_requis":
-    esus_labels = {"obtenu": "Obtenu", "en_cours": "Demande en cours", "non": "Non"}
     fields.select(
         opened,
         "structure.esus",
         "Agrément ESUS",
-        list(esus_labels),
-        lambda state: esus_labels.get(state, state),
+        list(ESUS_LABELS),
+        lambda state: ESUS_LABELS.get(state, state),
         help="L'appel n'accepte une société commerciale que si elle bénéficie de l'agrément ESUS.",
     )
 
@@ -103,6 +105,25 @@ fields.select(
         + ", ".join(f"{p.lines_per_page} lignes en {p.label}" for p in PRESETS.values())
         + "."
     ),
+)
+
+# Each identity field's versions, who changed it, and « Restaurer ».
+EXTRA_LABELS = {
+    "structure.siret": "SIRET", "structure.rna": "Numéro RNA", "structure.esus": "Agrément ESUS",
+    "maturity": "Stade de maturité",
+}
+CHOICES = {
+    "project.region": region_name,
+    "structure.legal_form": lambda form: stored_form_label(form, call),
+    "maturity": lambda stage: stage_labels.get(stage, stage),
+    "structure.esus": lambda state: ESUS_LABELS.get(state, state),
+}
+changes_panel(
+    opened,
+    IDENTITY_PATHS,
+    title="Historique de l'identité",
+    label=lambda path: labels.get(path) or EXTRA_LABELS.get(path, path),
+    shown=lambda path, value: CHOICES[path](value) if path in CHOICES and value else str(value),
 )
 
 st.page_link(rubric_page(call.rubrics[0]), label="Passer aux rubriques →")

@@ -11,8 +11,11 @@ from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
 from ptce_assist.ui.context import call_of, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
+from ptce_assist.ui.history_panel import history_panel
 from ptce_assist.ui.journeys import Entry
-from ptce_assist.ui.rubric_field import rubric_text_editor
+from ptce_assist.ui.rubric_field import rubric_path, rubric_text_editor
+from ptce_assist.ui.safe import md_escape
+from ptce_assist.ui.team import LIVE_EVERY, live, others_here, who
 from ptce_assist.volumes import rubric_measure
 
 REQUIREMENT_WORDING = {
@@ -53,7 +56,10 @@ def render(rubric_id: str) -> None:
             st.markdown(f"> {quote}")
         st.caption(rubric.help)
 
+    if live():
+        rubric_presence(rubric.id)
     rubric_text_editor(open_dossier, rubric)
+    history_panel(open_dossier, rubric_path(rubric.id), title="Historique de cette rubrique")
 
     done = rubric.id in open_dossier.dossier.completed_rubrics
     ticked = st.checkbox(
@@ -79,6 +85,23 @@ def render(rubric_id: str) -> None:
     coach_panel(rubric.id, dossier.rubric_text(rubric.id))
     comments_panel(rubric.id)
     _neighbours(call, rubric.id)
+
+
+@st.fragment(run_every=LIVE_EVERY)
+def rubric_presence(rubric_id: str) -> None:
+    """Who else has this rubric open (refreshed on its own, without touching the editor)."""
+    others = others_here(rubric_id)
+    if not others:
+        return
+    names = [who(p) for p in others]
+    names_text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+    verb = "écrit" if len(names) == 1 else "écrivent"
+    st.info(
+        f"{md_escape(names_text)} {verb} aussi dans cette rubrique. Ce qu'une personne enregistre "
+        "s'affiche chez les autres ; si vous écrivez en même temps, l'outil vous demandera "
+        "quelle version garder.",
+        icon=":material/group:",
+    )
 
 
 def _toggle_done(rubric_id: str, done: bool) -> None:

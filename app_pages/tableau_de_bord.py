@@ -19,6 +19,7 @@ from ptce_assist.ui.context import open_as_adviser
 from ptce_assist.ui.dates import date_field
 from ptce_assist.ui.roles import get_workshops, opened_by_adviser, require_adviser
 from ptce_assist.ui.safe import md_escape
+from ptce_assist.ui.workshop_members import members_panel
 from ptce_assist.volumes import rubric_measure, volume_label
 from ptce_assist.workshops.access import (
     AccessDenied,
@@ -55,6 +56,7 @@ st.markdown(
 )
 st.markdown("Code à donner aux équipes (page « Rejoindre un atelier ») :")
 st.code(format_join_code(workshop.join_code), language=None)
+members_panel(service, adviser)
 
 try:
     stored_dossiers = service.workshop_dossiers(adviser.token)

@@ -78,6 +78,9 @@ MARKS = """
   window.addEventListener("click", (e) => {
     if (e.isTrusted) window.__marks.push(["click", performance.now()]);
   }, true);
+  window.addEventListener("keydown", (e) => {
+    if (e.isTrusted && e.key === "Enter") window.__marks.push(["enter", performance.now()]);
+  }, true);
 })();
 """
 
@@ -134,6 +137,38 @@ def type_then_tab(page: Any, field_locator: Any, text: str) -> Callable[[], None
     return act
 
 
+def type_in_cell(page: Any, cell: Any, text: str) -> Callable[[], None]:
+    """Type in a table cell of the app and press Enter (the table sends what it holds)."""
+    def act() -> None:
+        cell.click()
+        page.keyboard.press("End")
+        page.keyboard.type(text)
+        page.keyboard.press("Enter")
+
+    return act
+
+
+def type_in_grid(page: Any, grid: Any, text: str) -> Callable[[], None]:
+    """Type in the first cell of Streamlit's table editor (a canvas) and confirm with Enter."""
+    def act() -> None:
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        # The grid (a canvas) selects a cell only once the pointer has entered it: these
+        # pauses are the pointer's, not waits for the app (the time is measured from Enter).
+        page.mouse.move(box["x"] + 60, box["y"] + 35 + 17)  # first cell, below the header
+        page.wait_for_timeout(300)
+        page.mouse.down()
+        page.mouse.up()
+        page.wait_for_timeout(300)
+        page.keyboard.press("Enter")  # opens the cell editor
+        page.wait_for_timeout(300)
+        page.keyboard.type(text)
+        page.wait_for_timeout(300)
+        page.keyboard.press("Enter")  # confirms: the table sends its edits
+
+    return act
+
+
 @contextmanager
 def busy_cores(count: int) -> Iterator[None]:
     spinners = [multiprocessing.Process(target=_spin, daemon=True) for _ in range(count)]
@@ -170,6 +205,20 @@ def measure_app(browser: Any, server: AppServer, token: str, repeat: int) -> dic
         editor = page.get_by_label("Votre texte", exact=True)
         results["Éditeur de rubrique"] = Figures(
             [timed(page, "send", type_then_tab(page, editor, "é")) for _ in range(repeat)]
+        )
+        open_page(page, url.format("acteurs-du-pole"))
+        actor = page.get_by_role("table", name="Acteurs du pôle").get_by_label(
+            "Rôle dans le pôle, ligne 1", exact=True
+        )
+        results["Case du tableau des acteurs"] = Figures(
+            [timed(page, "send", type_in_cell(page, actor, "é")) for _ in range(repeat)]
+        )
+        open_page(page, url.format("budget"))
+        amount = page.get_by_role("table", name="Dépenses").get_by_label(
+            "Précision (facultatif), ligne 1", exact=True
+        )
+        results["Case du budget"] = Figures(
+            [timed(page, "send", type_in_cell(page, amount, "é")) for _ in range(repeat)]
         )
         pages = [("Identité", "identite"), *[(r.short_fr, r.id) for r in call.rubrics],
                  ("Budget prévisionnel", "budget"), ("Récapitulatif", "recapitulatif"),
@@ -209,6 +258,12 @@ def measure_trivial(browser: Any, server: AppServer, repeat: int) -> dict[str, F
         )
         samples = []
         for _ in range(repeat):
+            open_page(page, server.url)  # the grid as it first shows, its first cell empty
+            grid = page.locator("[data-testid='stDataFrame']").first
+            samples.append(timed(page, "enter", type_in_grid(page, grid, "é")))
+        results["tableau"] = Figures(samples)
+        samples = []
+        for _ in range(repeat):
             open_page(page, server.url)
             link = page.locator("[data-testid='stSidebarNav'] a", has_text="Première").first
             samples.append(timed(page, "click", link.click))
@@ -218,7 +273,12 @@ def measure_trivial(browser: Any, server: AppServer, repeat: int) -> dict[str, F
     return results
 
 
-BASELINE_OF = {"Champ d'identité": "champ", "Éditeur de rubrique": "zone"}
+BASELINE_OF = {
+    "Champ d'identité": "champ",
+    "Éditeur de rubrique": "zone",
+    "Case du tableau des acteurs": "tableau",
+    "Case du budget": "tableau",
+}
 
 
 def report(title: str, app: dict[str, Figures], trivial: dict[str, Figures]) -> bool:

@@ -10,6 +10,7 @@ click: the editor's debounced send must save it). Printed for each N:
   (a thread reads the database every 25 ms), the 800 ms send delay of the editor included;
 - lost: candidates whose stored text, at the end, is not exactly what they typed;
 - rerun p95: duration of the server's page runs during the round (PTCE_RUN_LOG);
+- server CPU: the servers' CPU time while the candidates type (/proc/<pid>/stat);
 - peak memory: the server process's peak resident memory (VmHWM of /proc).
 
 Targets (issue "Proof under load"): with 40 typists, save p95 < 1.5 s, nothing lost,
@@ -19,10 +20,19 @@ every thread of every Chromium and Playwright process): the server gets the CPU 
 first, the browsers what is left (their own keystrokes may then lag, which only delays
 the moment typing ends).
 
-Only 127.0.0.1 is contacted: every other request of the pages is aborted (and counted).
-The run stops by itself: a time limit per round, the server killed at the end.
+With `--processes 3` the round runs as docs/deploiement.md deploys it: a PostgreSQL of its
+own (`migrate` first), three `streamlit run` processes, nginx with deploy/nginx/ptce-assist.conf
+in front (HTTPS, cookie affinity); each typist gets its own affinity cookie, so nginx spreads
+them over the processes (the spread is printed); memory is then each process's peak.
 
-    .venv/bin/python bench/load.py [--sizes 10 20 40] [--rubric objectifs]
+Each N runs twice by default: with the team's presence and live updates (a sidebar fragment
+polls every 3 s) and without (PTCE_TEAM_LIVE=0), to print what presence costs the servers.
+
+Only 127.0.0.1 is contacted: every other request of the pages is aborted (and counted).
+The run stops by itself: a time limit per round, the servers killed at the end.
+
+    .venv/bin/python bench/load.py [--sizes 10 20 40] [--rubric objectifs] [--processes 3]
+        [--presence both]
 """
 
 from __future__ import annotations
@@ -32,7 +42,7 @@ import asyncio
 import json
 import os
 import random
-import sqlite3
+import subprocess
 import sys
 import tempfile
 import threading
@@ -45,11 +55,17 @@ from urllib.parse import urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.async_api import async_playwright
+from sqlalchemy import Engine, select
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
+from ptce_assist.storage.engine import read_connection
+from ptce_assist.storage.schema import dossiers
 from ptce_assist.storage.tokens import token_hash
-from tests.browser.server import AppServer
+from ptce_assist.ui.team import LIVE_ENV
+from tests.browser.server import REPO, AppServer
+from tests.deploy.nginx import Nginx
+from tests.pg_cluster import PostgresCluster
 
 CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -80,11 +96,17 @@ class Candidate:
 @dataclass
 class Round:
     size: int
+    presence: bool = True
     save_latencies: list[float] = field(default_factory=list)
     lost: int = 0
     rerun_p95: float = float("nan")
     reruns: int = 0
-    peak_mb: float = float("nan")
+    peak_mb: float = float("nan")  # the largest process's peak
+    peaks_mb: list[float] = field(default_factory=list)  # each process's peak
+    spread: list[int] = field(default_factory=list)  # typists per process (behind nginx)
+    unfinished: int = 0  # typists the time limit stopped (a starved machine): not measured
+    cpu_seconds: float = float("nan")  # the servers' CPU time during the typing
+    typing_seconds: float = float("nan")
     blocked_requests: int = 0
 
 
@@ -104,15 +126,22 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (from /proc/<pid>/stat), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 BROWSER_COMMANDS = ("chromium", "chrome", "node")
 
 
 class BrowserNicer(threading.Thread):
-    """Puts every thread of the browsers (and the Playwright driver) at nice 19."""
+    """Puts every thread of the browsers (and the Playwright driver) at nice `level` (19)."""
 
-    def __init__(self, spare: set[int]):
+    def __init__(self, spare: set[int], level: int = 19):
         super().__init__(daemon=True)
         self.spare = spare  # the server and this process
+        self.level = level
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -125,17 +154,19 @@ class BrowserNicer(threading.Thread):
                     if not command.startswith(BROWSER_COMMANDS):
                         continue
                     for task in (proc / "task").iterdir():
-                        if os.getpriority(os.PRIO_PROCESS, int(task.name)) != 19:
-                            os.setpriority(os.PRIO_PROCESS, int(task.name), 19)
+                        if os.getpriority(os.PRIO_PROCESS, int(task.name)) != self.level:
+                            os.setpriority(os.PRIO_PROCESS, int(task.name), self.level)
                 except (OSError, ValueError):
                     continue  # the process or thread ended meanwhile
             self.stop.wait(0.5)
 
 
-def read_texts(conn: sqlite3.Connection, rubric: str) -> dict[str, str]:
+def read_texts(engine: Engine, rubric: str) -> dict[str, str]:
     """The rubric's text of every dossier, by token hash."""
     texts = {}
-    for key, data in conn.execute("SELECT token_hash, data FROM dossiers"):
+    with read_connection(engine) as conn:
+        rows = conn.execute(select(dossiers.c.token_hash, dossiers.c.data)).all()
+    for key, data in rows:
         value = json.loads(data).get("rubrics", {}).get(rubric, "")
         texts[key] = value if isinstance(value, str) else ""
     return texts
@@ -144,19 +175,19 @@ def read_texts(conn: sqlite3.Connection, rubric: str) -> dict[str, str]:
 class SaveWatcher(threading.Thread):
     """Reads every dossier every 25 ms; notes when each first holds its candidate's text."""
 
-    def __init__(self, db_path: Path, rubric: str, candidates: list[Candidate]):
+    def __init__(self, database_url: str, rubric: str, candidates: list[Candidate]):
         super().__init__(daemon=True)
-        self.db_path = db_path
+        self.database_url = database_url
         self.rubric = rubric
         self.by_key = {c.key: c for c in candidates}
         self.stop = threading.Event()
 
     def run(self) -> None:
-        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=5)
+        engine = make_engine(self.database_url)
         try:
             while not self.stop.is_set():
                 now = time.monotonic()
-                for key, text in read_texts(conn, self.rubric).items():
+                for key, text in read_texts(engine, self.rubric).items():
                     candidate = self.by_key.get(key)
                     if (
                         candidate is not None
@@ -167,7 +198,7 @@ class SaveWatcher(threading.Thread):
                         candidate.saved_at = now
                 self.stop.wait(0.025)
         finally:
-            conn.close()
+            engine.dispose()
 
 
 async def type_like_a_person(page: Any, candidate: Candidate, seed: int) -> None:
@@ -188,64 +219,155 @@ async def type_like_a_person(page: Any, candidate: Candidate, seed: int) -> None
             await asyncio.sleep(rng.uniform(*THINK_SECONDS))
 
 
-async def run_round(size: int, rubric: str, workdir: Path) -> Round:
-    result = Round(size=size)
-    db_path = workdir / f"load-{size}.sqlite3"
-    url = f"sqlite:///{db_path}"
-    engine = make_engine(url)
-    store = DossierStore(engine)
-    tokens = [store.create(Dossier())[0] for _ in range(size)]
-    engine.dispose()
-    candidates = [Candidate(i, token, token_hash(token)) for i, token in enumerate(tokens)]
+class Deployment:
+    """Where the typists type: one process on an SQLite file (the default), or
+    `processes` processes behind nginx on a PostgreSQL of their own."""
 
-    run_log = workdir / f"runs-{size}.log"
-    server = AppServer(url, env={"PTCE_RUN_LOG": str(run_log)}, log_dir=workdir)
-    server.start()
-    watcher = SaveWatcher(db_path, rubric, candidates)
-    assert server.process is not None
-    nicer = BrowserNicer({server.process.pid, os.getpid()})
-    nicer.start()
+    def __init__(self, size: int, workdir: Path, processes: int, presence: bool) -> None:
+        self.workdir = workdir
+        self.run_log = workdir / f"runs-{size}.log"
+        self.cluster: PostgresCluster | None = None
+        self.nginx: Nginx | None = None
+        if processes:
+            self.cluster = PostgresCluster().create()
+            self.database_url = self.cluster.url()
+            subprocess.run(
+                [sys.executable, "-m", "ptce_assist", "migrate", "--database-url",
+                 self.database_url], cwd=REPO, check=True, capture_output=True,
+            )
+        else:
+            self.database_url = f"sqlite:///{workdir / f'load-{size}.sqlite3'}"
+        env = {
+            "PTCE_RUN_LOG": str(self.run_log),
+            "PTCE_TRUST_PROXY": "1",
+            LIVE_ENV: "1" if presence else "0",
+        }
+        self.servers = [
+            AppServer(self.database_url, env=env, log_dir=workdir)
+            for _ in range(max(processes, 1))
+        ]
+
+    def start(self) -> None:
+        for server in self.servers:
+            server.start()
+        if self.cluster is not None:
+            folder = Path(tempfile.mkdtemp(prefix="nginx-", dir=self.workdir))
+            self.nginx = Nginx(folder, [s.port for s in self.servers])
+            self.nginx.start()
+
+    @property
+    def url(self) -> str:
+        return self.nginx.url if self.nginx else self.servers[0].url
+
+    def pids(self) -> set[int]:
+        return {s.process.pid for s in self.servers if s.process is not None}
+
+    def cpu_seconds(self) -> float:
+        return sum(cpu_seconds(pid) for pid in self.pids())
+
+    def peaks_mb(self) -> list[float]:
+        return [peak_rss_mb(s.process.pid) for s in self.servers if s.process is not None]
+
+    def spread(self, keys: list[str]) -> list[int]:
+        if self.nginx is None:
+            return [len(keys)]
+        backends = [self.nginx.backend_of(key) for key in keys]
+        return [backends.count(f"127.0.0.1:{s.port}") for s in self.servers]
+
+    def stop(self) -> None:
+        if self.nginx is not None:
+            self.nginx.stop()
+        for server in self.servers:
+            server.stop()
+        if self.cluster is not None:
+            self.cluster.destroy()
+
+
+async def run_round(
+    size: int,
+    rubric: str,
+    workdir: Path,
+    processes: int,
+    browser_nice: int = 19,
+    presence: bool = True,
+) -> Round:
+    result = Round(size=size, presence=presence)
+    deployment = Deployment(size, workdir, processes, presence)
     try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(
-                executable_path=CHROMIUM, args=CHROMIUM_ARGS
-            )
-            pages = []
-            for candidate in candidates:
-                context = await browser.new_context(locale="fr-FR")
-                await context.route("**/*", _only_localhost(result))
-                page = await context.new_page()
-                await page.goto(f"{server.url}/{rubric}?d={candidate.token}")
-                pages.append(page)
-            for page in pages:
-                await page.get_by_label("Votre texte").wait_for(timeout=60_000)
-            run_log.write_text("")  # count only the runs of the typing
-            watcher.start()
-            await asyncio.wait_for(
-                asyncio.gather(
-                    *(
-                        type_like_a_person(page, candidate, seed=candidate.index)
-                        for page, candidate in zip(pages, candidates, strict=True)
+        engine = make_engine(deployment.database_url)
+        store = DossierStore(engine)
+        tokens = [store.create(Dossier())[0] for _ in range(size)]
+        engine.dispose()
+        candidates = [Candidate(i, token, token_hash(token)) for i, token in enumerate(tokens)]
+        deployment.start()
+        watcher = SaveWatcher(deployment.database_url, rubric, candidates)
+        nicer = BrowserNicer({*deployment.pids(), os.getpid()}, browser_nice)
+        nicer.start()
+        keys = [f"typist-{c.index}" for c in candidates]
+        try:
+            async with async_playwright() as playwright:
+                browser = await playwright.chromium.launch(
+                    executable_path=CHROMIUM, args=CHROMIUM_ARGS
+                )
+                pages = []
+                for candidate, key in zip(candidates, keys, strict=True):
+                    context = await browser.new_context(
+                        locale="fr-FR", ignore_https_errors=True
                     )
-                ),
-                timeout=ROUND_TIME_LIMIT,
-            )
-            deadline = time.monotonic() + SAVE_WAIT_LIMIT
-            while time.monotonic() < deadline and any(c.saved_at is None for c in candidates):
-                await asyncio.sleep(0.1)
-            await browser.close()
-        result.peak_mb = peak_rss_mb(server.process.pid) if server.process else float("nan")
+                    await context.add_cookies(
+                        [{"name": "ptce_affinity", "value": key, "url": deployment.url}]
+                    )
+                    await context.route("**/*", _only_localhost(result))
+                    page = await context.new_page()
+                    await page.goto(f"{deployment.url}/{rubric}?d={candidate.token}")
+                    pages.append(page)
+                for page in pages:
+                    await page.get_by_label("Votre texte").wait_for(timeout=60_000)
+                deployment.run_log.write_text("")  # count only the runs of the typing
+                watcher.start()
+                cpu_before, typing_started = deployment.cpu_seconds(), time.monotonic()
+                try:
+                    await asyncio.wait_for(
+                        asyncio.gather(
+                            *(
+                                type_like_a_person(page, candidate, seed=candidate.index)
+                                for page, candidate in zip(pages, candidates, strict=True)
+                            )
+                        ),
+                        timeout=ROUND_TIME_LIMIT,
+                    )
+                except TimeoutError:
+                    print(f"N={size}: typing not over after {ROUND_TIME_LIMIT:.0f} s", flush=True)
+                deadline = time.monotonic() + SAVE_WAIT_LIMIT
+                while time.monotonic() < deadline and any(
+                    c.saved_at is None for c in candidates
+                ):
+                    await asyncio.sleep(0.1)
+                result.cpu_seconds = deployment.cpu_seconds() - cpu_before
+                result.typing_seconds = time.monotonic() - typing_started
+                await browser.close()
+            result.peaks_mb = deployment.peaks_mb()
+            result.peak_mb = max(result.peaks_mb, default=float("nan"))
+            result.spread = deployment.spread(keys)
+        finally:
+            watcher.stop.set()
+            nicer.stop.set()
+        for candidate in candidates:
+            if candidate.saved_at is not None and candidate.typing_done is not None:
+                result.save_latencies.append(candidate.saved_at - candidate.typing_done)
+        engine = make_engine(deployment.database_url)
+        final = read_texts(engine, rubric)
+        engine.dispose()
     finally:
-        watcher.stop.set()
-        nicer.stop.set()
-        server.stop()
-    for candidate in candidates:
-        if candidate.saved_at is not None and candidate.typing_done is not None:
-            result.save_latencies.append(candidate.saved_at - candidate.typing_done)
-    with sqlite3.connect(db_path) as conn:
-        final = read_texts(conn, rubric)
-    result.lost = sum(1 for c in candidates if final.get(c.key) != c.typed)
-    durations = [float(line.split("\t")[0]) for line in run_log.read_text().splitlines() if line]
+        deployment.stop()
+    done = [c for c in candidates if c.typing_done is not None]
+    result.unfinished = len(candidates) - len(done)
+    lost = [c for c in done if final.get(c.key) != c.typed]
+    result.lost = len(lost)
+    if lost:  # what went wrong, for the person reading the figures
+        print(f"lost, e.g. typed {lost[0].typed!r}\n     stored {final.get(lost[0].key)!r}")
+    log = deployment.run_log.read_text().splitlines() if deployment.run_log.exists() else []
+    durations = [float(line.split("\t")[0]) for line in log if line]
     result.reruns = len(durations)
     result.rerun_p95 = percentile(durations, 0.95)
     return result
@@ -265,23 +387,51 @@ def _only_localhost(result: Round) -> Any:
 
 def print_table(rounds: list[Round]) -> None:
     print()
-    print("typists | save p50 | save p95 | lost | page runs | run p95 | server peak | blocked")
-    print("--------|----------|----------|------|-----------|---------|-------------|--------")
+    print("| candidats | présence | enregistrement p50 | p95 | textes perdus | exécutions | "
+          "exécution p95 | processeur du serveur | mémoire max. | requêtes bloquées |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rounds:
+        share = r.cpu_seconds / r.typing_seconds if r.typing_seconds else float("nan")
         print(
-            f"{r.size:7d} | {percentile(r.save_latencies, 0.5):6.2f} s | "
-            f"{percentile(r.save_latencies, 0.95):6.2f} s | {r.lost:4d} | {r.reruns:9d} | "
-            f"{r.rerun_p95:5.2f} s | {r.peak_mb:8.0f} MB | {r.blocked_requests:7d}"
+            f"| {r.size} | {'oui' if r.presence else 'non'} | "
+            f"{percentile(r.save_latencies, 0.5):.2f} s | "
+            f"{percentile(r.save_latencies, 0.95):.2f} s | {r.lost} | {r.reruns} | "
+            f"{r.rerun_p95:.2f} s | {r.cpu_seconds:.1f} s ({share:.0%} d'un cœur) | "
+            f"{r.peak_mb:.0f} Mo | {r.blocked_requests} |"
         )
-    biggest = max(rounds, key=lambda r: r.size)
-    p95 = percentile(biggest.save_latencies, 0.95)
-    unsaved = biggest.size - len(biggest.save_latencies)
-    within = p95 < 1.5 and biggest.lost == 0 and unsaved == 0 and biggest.peak_mb < 600
-    print()
-    print(
-        f"Targets at {biggest.size} typists (save p95 < 1.5 s, nothing lost, memory < 600 MB): "
-        + ("met" if within else "NOT met")
-    )
+    for r in rounds:
+        if len(r.peaks_mb) > 1:
+            peaks = " + ".join(f"{p:.0f}" for p in r.peaks_mb)
+            print(
+                f"{r.size} candidats : candidats par processus {r.spread} ; mémoire max. par "
+                f"processus {peaks} Mo = {sum(r.peaks_mb):.0f} Mo"
+            )
+        if r.unfinished:
+            print(f"{r.unfinished} candidats sur {r.size} n'ont pas fini de taper à temps")
+    biggest = max(r.size for r in rounds)
+    for r in rounds:
+        if r.size != biggest:
+            continue
+        p95 = percentile(r.save_latencies, 0.95)
+        unsaved = r.size - len(r.save_latencies)
+        within = p95 < 1.5 and r.lost == 0 and unsaved == 0 and r.peak_mb < 600
+        print(
+            f"Cibles à {r.size} candidats, présence {'activée' if r.presence else 'coupée'} "
+            "(enregistrement p95 < 1,5 s, rien de perdu, mémoire < 600 Mo) : "
+            + ("tenues" if within else "NON tenues")
+        )
+    by_size: dict[int, dict[bool, Round]] = {}
+    for r in rounds:
+        by_size.setdefault(r.size, {})[r.presence] = r
+    for size, pair in sorted(by_size.items()):
+        if True in pair and False in pair:
+            on, off = pair[True], pair[False]
+            print(
+                f"Coût de la présence à {size} : processeur "
+                f"{on.cpu_seconds - off.cpu_seconds:+.1f} s "
+                f"({on.cpu_seconds / max(off.cpu_seconds, 1e-9):.2f} fois), mémoire "
+                f"{on.peak_mb - off.peak_mb:+.0f} Mo"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -291,15 +441,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", type=Path, help="dossier où garder bases, journaux du serveur et des runs"
     )
+    parser.add_argument(
+        "--processes", type=int, default=0,
+        help="N processus derrière nginx sur PostgreSQL (0 : un processus sur SQLite)",
+    )
+    parser.add_argument(
+        "--browser-nice", type=int, default=19,
+        help="priorité des navigateurs (19 : après les serveurs ; 0 : à égalité, pour une "
+        "machine partagée où d'autres travaux affament les navigateurs)",
+    )
+    parser.add_argument(
+        "--presence", choices=["on", "off", "both"], default="both",
+        help="présence et mises à jour en direct (le panneau de l'équipe) : avec, sans, ou "
+        "les deux pour en mesurer le coût",
+    )
     args = parser.parse_args(argv)
     rounds = []
     with tempfile.TemporaryDirectory(prefix="ptce-load-") as tmp:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
+        variants = {"on": [True], "off": [False], "both": [True, False]}[args.presence]
         for size in args.sizes:
-            started = time.monotonic()
-            rounds.append(asyncio.run(run_round(size, args.rubric, workdir)))
-            print(f"N={size}: round done in {time.monotonic() - started:.0f} s", flush=True)
+            for presence in variants:
+                started = time.monotonic()
+                rounds.append(asyncio.run(run_round(
+                    size, args.rubric, workdir, args.processes, args.browser_nice, presence
+                )))
+                print(f"{size} candidats, présence {'activée' if presence else 'coupée'} : "
+                      f"tour fini en {time.monotonic() - started:.0f} s", flush=True)
     print_table(rounds)
     return 0
 

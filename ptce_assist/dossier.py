@@ -68,6 +68,15 @@ class Dossier(_Part):
         return self.model_dump_json(indent=2)
 
 
+IDENTITY_PATHS: tuple[str, ...] = (
+    *(f"project.{name}" for name in Project.model_fields),
+    *(f"structure.{name}" for name in Structure.model_fields),
+    *(f"referent.{name}" for name in Referent.model_fields),
+    "maturity",
+)
+"""The identity fields of the dossier (what the Identité page edits)."""
+
+
 def json_schema() -> dict[str, Any]:
     schema = Dossier.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

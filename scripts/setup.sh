@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian machine for ptce-assist: Python venv (always) and, with --test, the
-# system packages the tests use as oracles (LibreOffice, fonts, Chromium, PostgreSQL).
+# system packages the tests use as oracles (LibreOffice, fonts, Chromium, PostgreSQL, nginx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +11,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if [ "$want_test" = 1 ]; then
   packages=(libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-dejavu-core
-            chromium postgresql)
+            chromium postgresql nginx sqlite3 openssl)
   missing=()
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

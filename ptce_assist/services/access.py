@@ -62,14 +62,24 @@ class DossierAccess(Protocol):
     def may_write(self, path: str) -> bool: ...
 
     def save_value(
-        self, path: str, value: Any, *, base_digest: str | None = None, expected: Any = None
+        self,
+        path: str,
+        value: Any,
+        *,
+        base_digest: str | None = None,
+        expected: Any = None,
+        author: str = "",
     ) -> SaveResult: ...
 
-    def update_value(self, path: str, change: Callable[[Any], Any]) -> SaveResult: ...
+    def update_value(
+        self, path: str, change: Callable[[Any], Any], *, author: str = ""
+    ) -> SaveResult: ...
 
-    def set_rubric_done(self, rubric_id: str, done: bool) -> SaveResult: ...
+    def set_rubric_done(self, rubric_id: str, done: bool, *, author: str = "") -> SaveResult: ...
 
-    def replace(self, dossier: Dossier, *, expected_version: int) -> SaveResult: ...
+    def replace(
+        self, dossier: Dossier, *, expected_version: int, author: str = ""
+    ) -> SaveResult: ...
 
 
 @dataclass(frozen=True)
@@ -127,20 +137,34 @@ class TeamAccess:
         return Refused(refused) if refused else None
 
     def save_value(
-        self, path: str, value: Any, *, base_digest: str | None = None, expected: Any = None
+        self,
+        path: str,
+        value: Any,
+        *,
+        base_digest: str | None = None,
+        expected: Any = None,
+        author: str = "",
     ) -> SaveResult:
         return self._refusal(path) or self.service.save_value(
-            self.token, path, value, base_digest=base_digest, expected=expected
+            self.token, path, value, base_digest=base_digest, expected=expected, author=author
         )
 
-    def update_value(self, path: str, change: Callable[[Any], Any]) -> SaveResult:
-        return self._refusal(path) or self.service.update_value(self.token, path, change)
+    def update_value(
+        self, path: str, change: Callable[[Any], Any], *, author: str = ""
+    ) -> SaveResult:
+        return self._refusal(path) or self.service.update_value(
+            self.token, path, change, author=author
+        )
 
-    def set_rubric_done(self, rubric_id: str, done: bool) -> SaveResult:
-        return self.service.set_rubric_done(self.token, rubric_id, done)
+    def set_rubric_done(self, rubric_id: str, done: bool, *, author: str = "") -> SaveResult:
+        return self.service.set_rubric_done(self.token, rubric_id, done, author=author)
 
-    def replace(self, dossier: Dossier, *, expected_version: int) -> SaveResult:
-        return self.service.replace(self.token, dossier, expected_version=expected_version)
+    def replace(
+        self, dossier: Dossier, *, expected_version: int, author: str = ""
+    ) -> SaveResult:
+        return self.service.replace(
+            self.token, dossier, expected_version=expected_version, author=author
+        )
 
 
 @dataclass(frozen=True)
@@ -175,20 +199,37 @@ class AdviserAccess:
         return Refused(refused) if refused else None
 
     def save_value(
-        self, path: str, value: Any, *, base_digest: str | None = None, expected: Any = None
+        self,
+        path: str,
+        value: Any,
+        *,
+        base_digest: str | None = None,
+        expected: Any = None,
+        author: str = "",
     ) -> SaveResult:
         return self._refusal(path) or self.service.save_value_by_id(
-            self.right.dossier_id, path, value, base_digest=base_digest, expected=expected
+            self.right.dossier_id,
+            path,
+            value,
+            base_digest=base_digest,
+            expected=expected,
+            author=author,
         )
 
-    def update_value(self, path: str, change: Callable[[Any], Any]) -> SaveResult:
+    def update_value(
+        self, path: str, change: Callable[[Any], Any], *, author: str = ""
+    ) -> SaveResult:
         dossier_id = self.right.dossier_id
-        return self._refusal(path) or self.service.update_value_by_id(dossier_id, path, change)
+        return self._refusal(path) or self.service.update_value_by_id(
+            dossier_id, path, change, author=author
+        )
 
-    def set_rubric_done(self, rubric_id: str, done: bool) -> SaveResult:
+    def set_rubric_done(self, rubric_id: str, done: bool, *, author: str = "") -> SaveResult:
         return Refused(ADVISER_READS_ONLY)
 
-    def replace(self, dossier: Dossier, *, expected_version: int) -> SaveResult:
+    def replace(
+        self, dossier: Dossier, *, expected_version: int, author: str = ""
+    ) -> SaveResult:
         return Refused(ADVISER_READS_ONLY)
 
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from ptce_assist.dossier import Dossier, get_path
+from ptce_assist.fingerprint import value_digest
 from ptce_assist.storage import (
     DossierStore,
     FieldConflict,
@@ -27,6 +28,7 @@ from ptce_assist.storage import (
     UnknownDossier,
     VersionConflict,
 )
+from ptce_assist.storage.history import HistoryStore
 from ptce_assist.text import MAX_FIELD_CHARS, clean_text, removed_message, too_long_message
 
 LOGGER = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ STORAGE_FAILED = (
     "possible."
 )
 UNKNOWN_DOSSIER = "Ce dossier n'existe plus : rien n'a pu être enregistré."
+UNKNOWN_VERSION = "Cette version n'existe pas dans l'historique de ce dossier."
 INVALID_VALUE = "Cette valeur n'a pas pu être enregistrée : elle ne correspond pas au dossier."
 TOO_MANY_ROWS = f"Un tableau compte au plus {MAX_ROWS} lignes : rien n'a été enregistré."
 CREATE_FAILED = (
@@ -134,11 +137,13 @@ class DossierService:
         return self.store.load(token)
 
     # -- creating ----------------------------------------------------------------------------
-    def create(self, dossier: Dossier | None = None) -> tuple[str, StoredDossier] | Refused:
+    def create(
+        self, dossier: Dossier | None = None, *, author: str = ""
+    ) -> tuple[str, StoredDossier] | Refused:
         try:
-            return self.store.create(dossier)
+            return self.store.create(dossier, author=author)
         except Exception:
-            LOGGER.exception("dossier creation failed")
+            LOGGER.exception("Creating a dossier failed")
             return Refused(CREATE_FAILED, temporary=True)
 
     # -- one field ---------------------------------------------------------------------------
@@ -150,10 +155,14 @@ class DossierService:
         *,
         base_digest: str | None = None,
         expected: Any = None,
+        author: str = "",
+        milestone: bool = False,
     ) -> SaveResult:
         """Save `value` at `path` if the stored value is still the one the person edited:
-        the one with fingerprint `base_digest`, else `expected`."""
-        return self._save(partial(self.store.set_field, token), path, value, base_digest, expected)
+        the one with fingerprint `base_digest`, else `expected`. `author` (a first name) is
+        written in the field's history."""
+        setter = partial(self.store.set_field, token, author=author, milestone=milestone)
+        return self._save(setter, path, value, base_digest, expected)
 
     def save_value_by_id(
         self,
@@ -163,10 +172,11 @@ class DossierService:
         *,
         base_digest: str | None = None,
         expected: Any = None,
+        author: str = "",
     ) -> SaveResult:
         """`save_value` for a caller who reaches the dossier by its id: only `services.access`,
         once it has checked that the writer may write there."""
-        setter = partial(self.store.set_field_by_id, dossier_id)
+        setter = partial(self.store.set_field_by_id, dossier_id, author=author)
         return self._save(setter, path, value, base_digest, expected)
 
     def _save(
@@ -190,19 +200,25 @@ class DossierService:
         notice = removed_message(cleaned.removed) if cleaned.removed else None
         return Saved(stored, get_path(stored.dossier.model_dump(mode="json"), path), notice)
 
-    def update_value(self, token: str, path: str, change: Callable[[Any], Any]) -> SaveResult:
+    def update_value(
+        self, token: str, path: str, change: Callable[[Any], Any], *, author: str = ""
+    ) -> SaveResult:
         """Save `change(what the server holds at path now)`: for an edit that applies to the
         current value whatever it is (a mark, a structural change), not to a value the person
         typed from what they saw."""
         return self._update(
-            partial(self.store.load, token), partial(self.save_value, token), path, change
+            partial(self.store.load, token),
+            partial(self.save_value, token, author=author),
+            path,
+            change,
         )
 
     def update_value_by_id(
-        self, dossier_id: int, path: str, change: Callable[[Any], Any]
+        self, dossier_id: int, path: str, change: Callable[[Any], Any], *, author: str = ""
     ) -> SaveResult:
         load = partial(self.store.load_by_id, dossier_id)
-        return self._update(load, partial(self.save_value_by_id, dossier_id), path, change)
+        save = partial(self.save_value_by_id, dossier_id, author=author)
+        return self._update(load, save, path, change)
 
     def _update(
         self,
@@ -225,15 +241,23 @@ class DossierService:
                 return result
         return Refused(STORAGE_FAILED, temporary=True)
 
-    def set_rubric_done(self, token: str, rubric_id: str, done: bool) -> SaveResult:
+    def set_rubric_done(
+        self, token: str, rubric_id: str, done: bool, *, author: str = ""
+    ) -> SaveResult:
         """Mark a rubric complete or not; other rubrics' marks made meanwhile are kept."""
-        return self.update_value(token, "completed_rubrics", done_marks(rubric_id, done))
+        return self.update_value(
+            token, "completed_rubrics", done_marks(rubric_id, done), author=author
+        )
 
     # -- the whole dossier -------------------------------------------------------------------
-    def replace(self, token: str, dossier: Dossier, *, expected_version: int) -> SaveResult:
+    def replace(
+        self, token: str, dossier: Dossier, *, expected_version: int, author: str = ""
+    ) -> SaveResult:
         """Replace the whole dossier (restore from a backup, accepted import)."""
         try:
-            stored = self.store.replace(token, dossier, expected_version=expected_version)
+            stored = self.store.replace(
+                token, dossier, expected_version=expected_version, author=author
+            )
         except VersionConflict as conflict:
             return Conflict("", dossier, conflict.current.dossier, conflict.current)
         except UnknownDossier:
@@ -243,3 +267,36 @@ class DossierService:
             return Refused(STORAGE_FAILED, temporary=True)
         return Saved(stored, None)
 
+    # -- history and link --------------------------------------------------------------------
+    def history(self) -> HistoryStore:
+        return HistoryStore(self.store.engine)
+
+    def restore_version(self, token: str, version_id: int, *, author: str = "") -> SaveResult:
+        """Put an earlier version of a field back: a new version of its own (nothing is
+        destroyed), over whatever the field holds now (the person chose it in the history).
+        Only a version of the token's own dossier can be restored."""
+        try:
+            stored = self.store.load(token)
+            version = self.history().version(stored.id, version_id) if stored else None
+        except Exception:
+            LOGGER.exception("load failed before a restore")
+            return Refused(STORAGE_FAILED, temporary=True)
+        if stored is None:
+            return Refused(UNKNOWN_DOSSIER)
+        if version is None:
+            return Refused(UNKNOWN_VERSION)
+        current = get_path(stored.dossier.model_dump(mode="json"), version.path)
+        return self.save_value(
+            token, version.path, version.value, base_digest=value_digest(current),
+            author=author, milestone=True,
+        )
+
+    def replace_link(self, token: str) -> tuple[str, StoredDossier] | Refused:
+        """A new personal link; the old one stops working."""
+        try:
+            return self.store.replace_link(token)
+        except UnknownDossier:
+            return Refused(UNKNOWN_DOSSIER)
+        except Exception:
+            LOGGER.exception("link replacement failed")
+            return Refused(STORAGE_FAILED, temporary=True)

@@ -18,7 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ptce_assist.storage.clock import aware, utc_now
 from ptce_assist.storage.engine import read_connection, write_transaction
-from ptce_assist.storage.schema import login_attempts, metadata
+from ptce_assist.storage.migrate import prepare_schema
+from ptce_assist.storage.schema import login_attempts
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class AttemptStore:
     def __init__(self, engine: Engine, policy: BrakePolicy | None = None) -> None:
         self.engine = engine
         self.policy = policy or BrakePolicy()
-        metadata.create_all(engine)
+        prepare_schema(engine)
 
     def reserve(self, keys: Sequence[BrakeKey], now: dt.datetime | None = None) -> float:
         """Charge one attempt to every key, or return the seconds to wait (nothing charged)."""

@@ -14,7 +14,8 @@ from sqlalchemy import Engine, func, insert, select, update
 
 from ptce_assist.storage.clock import aware, utc_now
 from ptce_assist.storage.engine import read_connection, write_transaction
-from ptce_assist.storage.schema import comments, metadata
+from ptce_assist.storage.migrate import prepare_schema
+from ptce_assist.storage.schema import comments
 
 TargetKind = Literal["rubric", "criterion"]
 TARGET_KINDS: tuple[TargetKind, ...] = ("rubric", "criterion")
@@ -40,7 +41,7 @@ class Comment:
 class CommentStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        prepare_schema(engine)
 
     def add(
         self,

@@ -18,9 +18,11 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from ptce_assist.dossier import Dossier, get_path, set_path
 from ptce_assist.fingerprint import value_digest
+from ptce_assist.storage.clock import aware
 from ptce_assist.storage.engine import read_connection, write_transaction
 from ptce_assist.storage.history import record_changes
-from ptce_assist.storage.schema import dossiers, metadata
+from ptce_assist.storage.migrate import prepare_schema
+from ptce_assist.storage.schema import dossiers, replaced_links
 from ptce_assist.storage.tokens import new_token, token_hash
 from ptce_assist.text import FieldTooLong, oversized_field
 
@@ -69,7 +71,7 @@ def _now() -> dt.datetime:
 class DossierStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        prepare_schema(engine)
 
     # -- reading ---------------------------------------------------------------------------
     def load(self, token: str) -> StoredDossier | None:
@@ -78,6 +80,16 @@ class DossierStore:
                 select(dossiers).where(dossiers.c.token_hash == token_hash(token))
             ).first()
         return _stored(row) if row else None
+
+    def head(self, token: str) -> tuple[int, int] | None:
+        """The dossier's id and version for this token, without reading the dossier."""
+        with read_connection(self.engine) as conn:
+            row = conn.execute(
+                select(dossiers.c.id, dossiers.c.version).where(
+                    dossiers.c.token_hash == token_hash(token)
+                )
+            ).first()
+        return (int(row.id), int(row.version)) if row else None
 
     def id_for(self, token: str) -> int | None:
         """The id of the dossier this token opens, without reading the dossier itself."""
@@ -93,7 +105,9 @@ class DossierStore:
         return _stored(row) if row else None
 
     # -- writing ---------------------------------------------------------------------------
-    def create(self, dossier: Dossier | None = None) -> tuple[str, StoredDossier]:
+    def create(
+        self, dossier: Dossier | None = None, *, author: str = ""
+    ) -> tuple[str, StoredDossier]:
         token = new_token()
         dossier = dossier or Dossier()
         _check_caps(dossier)
@@ -111,7 +125,9 @@ class DossierStore:
             primary_key = result.inserted_primary_key
             assert primary_key is not None
             new_id = int(primary_key[0])
-            record_changes(conn, new_id, None, None, dossier, now, milestone=True)
+            record_changes(
+                conn, new_id, None, None, dossier, now, milestone=True, author=author
+            )
         return token, StoredDossier(new_id, dossier, 1, now)
 
     def set_field(
@@ -122,11 +138,16 @@ class DossierStore:
         *,
         expected: Any = None,
         expected_digest: str | None = None,
+        author: str = "",
+        milestone: bool = False,
     ) -> StoredDossier:
         """Set one field, refusing if it no longer holds what the writer saw: `expected`, or
-        the value whose `value_digest` is `expected_digest` when that is given."""
+        the value whose `value_digest` is `expected_digest` when that is given. `author` (a
+        first name) goes to the field's history; a milestone starts a version of its own."""
         where = dossiers.c.token_hash == token_hash(token)
-        return self._set_field(where, path, value, expected, expected_digest)
+        return self._set_field(
+            where, path, value, expected, expected_digest, author=author, milestone=milestone
+        )
 
     def set_field_by_id(
         self,
@@ -136,10 +157,13 @@ class DossierStore:
         *,
         expected: Any = None,
         expected_digest: str | None = None,
+        author: str = "",
     ) -> StoredDossier:
         """`set_field` for a writer who reaches the dossier by its id (an adviser, whose
         right to it the caller has checked), not by its personal link."""
-        return self._set_field(dossiers.c.id == dossier_id, path, value, expected, expected_digest)
+        return self._set_field(
+            dossiers.c.id == dossier_id, path, value, expected, expected_digest, author=author
+        )
 
     def _set_field(
         self,
@@ -148,6 +172,9 @@ class DossierStore:
         value: Any,
         expected: Any,
         expected_digest: str | None,
+        *,
+        author: str = "",
+        milestone: bool = False,
     ) -> StoredDossier:
         with write_transaction(self.engine) as conn:
             current = self._locked(conn, where)
@@ -163,15 +190,46 @@ class DossierStore:
                 raise FieldConflict(path, stored_value, current)
             set_path(data, path, value)
             dossier = Dossier.model_validate(data)
-            return self._write(conn, current, dossier)
+            return self._write(conn, current, dossier, milestone=milestone, author=author)
 
-    def replace(self, token: str, dossier: Dossier, *, expected_version: int) -> StoredDossier:
+    def replace(
+        self, token: str, dossier: Dossier, *, expected_version: int, author: str = ""
+    ) -> StoredDossier:
         """Replace the whole dossier (restore from a backup, accepted import)."""
         with write_transaction(self.engine) as conn:
             current = self._locked(conn, dossiers.c.token_hash == token_hash(token))
             if current.version != expected_version:
                 raise VersionConflict(current)
-            return self._write(conn, current, dossier, milestone=True)
+            return self._write(conn, current, dossier, milestone=True, author=author)
+
+    def replace_link(self, token: str) -> tuple[str, StoredDossier]:
+        """A new link for the dossier; the old one stops opening it (it is remembered as
+        replaced, so that whoever comes with it is told so)."""
+        fresh = new_token()
+        now = _now()
+        with write_transaction(self.engine) as conn:
+            current = self._locked(conn, dossiers.c.token_hash == token_hash(token))
+            conn.execute(
+                update(dossiers)
+                .where(dossiers.c.id == current.id)
+                .values(token_hash=token_hash(fresh))
+            )
+            conn.execute(
+                insert(replaced_links).values(
+                    token_hash=token_hash(token), dossier_id=current.id, replaced_at=now
+                )
+            )
+        return fresh, current
+
+    def replaced_at(self, token: str) -> dt.datetime | None:
+        """When the link `token` was replaced by a new one (None: it never was)."""
+        with read_connection(self.engine) as conn:
+            found = conn.execute(
+                select(replaced_links.c.replaced_at).where(
+                    replaced_links.c.token_hash == token_hash(token)
+                )
+            ).scalar()
+        return aware(found) if found is not None else None
 
     # -- internals -------------------------------------------------------------------------
     def _locked(self, conn: Connection, where: Any) -> StoredDossier:
@@ -187,6 +245,7 @@ class DossierStore:
         dossier: Dossier,
         *,
         milestone: bool = False,
+        author: str = "",
     ) -> StoredDossier:
         _check_caps(dossier)
         now = _now()
@@ -196,10 +255,10 @@ class DossierStore:
             .where(dossiers.c.id == current.id)
             .values(data=dossier.model_dump_json(), version=version, updated_at=now)
         )
-        # Rubric versions (coalesced; a replacement is a milestone), same transaction.
+        # Field versions (coalesced; a replacement is a milestone), same transaction.
         record_changes(
             conn, current.id, current.dossier, current.updated_at, dossier, now,
-            milestone=milestone,
+            milestone=milestone, author=author,
         )
         return StoredDossier(current.id, dossier, version, now)
 

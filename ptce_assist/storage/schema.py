@@ -1,4 +1,9 @@
-"""Tables. New features add tables rather than altering existing ones."""
+"""Tables, as the current code expects them.
+
+Every change here comes with a migration in `storage/migrations/versions/` that brings an
+existing database to it (tests/storage/test_migrations.py checks that the migrations and this
+file describe the same schema, on SQLite and PostgreSQL).
+"""
 
 from __future__ import annotations
 
@@ -94,21 +99,23 @@ comments = Table(
 )
 Index("ix_comments_dossier", comments.c.dossier_id)
 
-# Earlier versions of each rubric, coalesced (see storage/history.py).
-rubric_history = Table(
-    "rubric_history",
+# Earlier versions of each tracked field (every rubric, the identity fields, the budget),
+# coalesced, with who wrote them (see storage/history.py).
+field_history = Table(
+    "field_history",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column(
         "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
     ),
-    Column("rubric_id", String(64), nullable=False),
-    Column("text", Text, nullable=False),
+    Column("path", String(64), nullable=False),  # "rubrics.gouvernance", "project.name", "budget"
+    Column("value", Text, nullable=False),  # the text; JSON for the budget
+    Column("author", String(120), nullable=False, default=""),  # a first name, "" if none given
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Column("sealed", Boolean, nullable=False, default=False),
 )
-Index("ix_rubric_history_lookup", rubric_history.c.dossier_id, rubric_history.c.rubric_id)
+Index("ix_field_history_lookup", field_history.c.dossier_id, field_history.c.path)
 
 # Failed passphrase / join-code attempts, shared by every server process (brute-force brake).
 login_attempts = Table(
@@ -118,4 +125,30 @@ login_attempts = Table(
     Column("failures", Integer, nullable=False),
     Column("last_attempt_at", DateTime(timezone=True), nullable=False),
     Column("blocked_until", DateTime(timezone=True), nullable=False),
+)
+Index("ix_login_attempts_last_attempt_at", login_attempts.c.last_attempt_at)
+
+# Who has a dossier open, and where (refreshed by each open page; gone after a minute).
+presence = Table(
+    "presence",
+    metadata,
+    Column("session_key", String(64), primary_key=True),  # one browser session (random)
+    Column(
+        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("name", String(120), nullable=False),  # the first name the member gave ("" if none)
+    Column("place", String(64), nullable=False),  # the page's url path ("gouvernance")
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_presence_dossier", presence.c.dossier_id, presence.c.seen_at)
+
+# Links replaced by a new one: whoever comes with an old link is told, not just refused.
+replaced_links = Table(
+    "replaced_links",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column(
+        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("replaced_at", DateTime(timezone=True), nullable=False),
 )

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, exc, insert, select
+from sqlalchemy import Connection, Engine, delete, exc, insert, select, update
 
 from ptce_assist.storage.clock import aware, utc_now
 from ptce_assist.storage.engine import read_connection, write_transaction
-from ptce_assist.storage.schema import metadata, workshop_dates, workshop_members, workshops
+from ptce_assist.storage.migrate import prepare_schema
+from ptce_assist.storage.schema import workshop_dates, workshop_members, workshops
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class DuplicateJoinCode(Exception):
 class WorkshopStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
+        prepare_schema(engine)
 
     # -- workshops ---------------------------------------------------------------------------
     def add(
@@ -102,6 +103,15 @@ class WorkshopStore:
             if exists is None:
                 conn.execute(insert(workshop_dates).values(workshop_id=workshop_id, day=day))
 
+    def set_join_code(self, workshop_id: int, code: str) -> None:
+        try:
+            with write_transaction(self.engine) as conn:
+                conn.execute(
+                    update(workshops).where(workshops.c.id == workshop_id).values(join_code=code)
+                )
+        except exc.IntegrityError as error:
+            raise DuplicateJoinCode(code) from error
+
     # -- members -----------------------------------------------------------------------------
     def join(self, workshop_id: int, dossier_id: int) -> bool:
         """Attach the dossier; False if it already was."""
@@ -137,6 +147,16 @@ class WorkshopStore:
                 .order_by(workshop_members.c.joined_at, workshop_members.c.dossier_id)
             ).all()
         return [int(row.dossier_id) for row in rows]
+
+    def members(self, workshop_id: int) -> list[tuple[int, dt.datetime]]:
+        """(dossier id, joined at) of each member, oldest first."""
+        with read_connection(self.engine) as conn:
+            rows = conn.execute(
+                select(workshop_members.c.dossier_id, workshop_members.c.joined_at)
+                .where(workshop_members.c.workshop_id == workshop_id)
+                .order_by(workshop_members.c.joined_at, workshop_members.c.dossier_id)
+            ).all()
+        return [(int(row.dossier_id), aware(row.joined_at)) for row in rows]
 
     def workshops_of(self, dossier_id: int) -> list[Workshop]:
         with read_connection(self.engine) as conn:

@@ -23,6 +23,7 @@ import streamlit as st
 
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import Conflict, Refused, Saved, SaveResult
+from ptce_assist.ui import team
 from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier, current_open, note_saved
 
 _COUNTER = itertools.count(1)
@@ -40,6 +41,7 @@ def _keys(path: str) -> dict[str, str]:
         "conflict": f"{base}#conflict",
         "rebase": f"{base}#rebase",
         "mine": f"{base}#mine",  # fingerprint of what this page saved last at the path
+        "lineage": f"{base}#lineage",
     }
 
 
@@ -58,6 +60,7 @@ def field_data(
     state = st.session_state
     seed_id = state.setdefault(keys["seed_id"], 0)
     stored = open_dossier.value(path)
+    changed_here = team.watch(path, stored)
     return {
         "scope": open_dossier.scope,
         "path": path,
@@ -71,6 +74,9 @@ def field_data(
         # What this session may not write (an adviser reading a team's dossier) is read only,
         # whatever the page asked: the access layer would refuse the save anyway.
         "readonly": readonly or not open_dossier.may_write(path),
+        # Who saved it, only when the value changed since this page last showed it (the field
+        # may then have been saved elsewhere): no history read on an ordinary run.
+        "last_change": open_dossier.last_change(path) if changed_here else None,
     }
 
 
@@ -92,7 +98,29 @@ def on_change(path: str, normalise: Callable[[Any], Any] | None = None) -> None:
     if normalise is not None:
         value = normalise(value)
     base = sent.get("base")
-    save(path, value, base_digest=base if isinstance(base, str) else value_digest(None))
+    base = base if isinstance(base, str) else value_digest(None)
+    lineage = st.session_state.get(keys["lineage"], {})
+    effective = own_base(lineage, base)
+    if save(path, value, base_digest=effective):
+        found = current_open()
+        saved = found.digest(path) if found is not None else value_digest(value)
+        st.session_state[keys["lineage"]] = advance(lineage, base, effective, saved)
+
+
+# A browser sends its next payload before the run that saved the previous one has answered
+# when the server is slow (40 typists: a reply after more than the send interval); that
+# payload still carries the fingerprint the previous one started from. It edits on top of
+# this session's own save, not someone else's: `lineage` maps each fingerprint this session
+# has saved over to what it saved last, so it is not taken for a conflict. A value saved by
+# anyone else meanwhile still is one (the stored value is then not this session's last).
+def own_base(lineage: Mapping[str, str], base: str) -> str:
+    """The fingerprint a payload sent from `base` really edits, after this session's saves."""
+    return lineage.get(base, base)
+
+
+def advance(lineage: Mapping[str, str], base: str, effective: str, saved: str) -> dict[str, str]:
+    """`lineage` after this session saved `saved` over `effective` (sent from `base`)."""
+    return {**dict.fromkeys(lineage, saved), base: saved, effective: saved}
 
 
 def save(path: str, value: Any, *, base_digest: str) -> bool:
@@ -101,13 +129,16 @@ def save(path: str, value: Any, *, base_digest: str) -> bool:
     if opened is None:
         return False
     access = opened.access  # the session's rights: the access layer refuses what they exclude
-    result = access.save_value(path, value, base_digest=base_digest)
+    author = team.member_name()
+    result = access.save_value(path, value, base_digest=base_digest, author=author)
     if isinstance(result, Conflict) and st.session_state.get(_keys(path)["mine"]) == (
         value_digest(result.theirs)
     ):
         # The server holds what this page saved last: this send left before that save was
         # acknowledged, from the same base. Not a change made elsewhere.
-        result = access.save_value(path, value, base_digest=value_digest(result.theirs))
+        result = access.save_value(
+            path, value, base_digest=value_digest(result.theirs), author=author
+        )
     return _remember(path, result)
 
 
@@ -117,7 +148,7 @@ def update(path: str, change: Callable[[Any], Any]) -> bool:
     opened = current_open()
     if opened is None:
         return False
-    return _remember(path, opened.access.update_value(path, change))
+    return _remember(path, opened.access.update_value(path, change, author=team.member_name()))
 
 
 def _remember(path: str, result: SaveResult) -> bool:
@@ -150,6 +181,7 @@ def reseed(path: str, value: Any) -> None:
     st.session_state[keys["seed_id"]] = st.session_state.get(keys["seed_id"], 0) + 1
     st.session_state[keys["status"]] = "ok"
     st.session_state.pop(keys["conflict"], None)
+    st.session_state.pop(keys["lineage"], None)  # edits start again from `value`
 
 
 def keep_mine(path: str, theirs: Any) -> None:
@@ -158,6 +190,14 @@ def keep_mine(path: str, theirs: Any) -> None:
     st.session_state[keys["rebase"]] = {"id": next(_COUNTER), "digest": value_digest(theirs)}
     st.session_state[keys["status"]] = "ok"
     st.session_state.pop(keys["conflict"], None)
+    st.session_state.pop(keys["lineage"], None)
+
+
+def _show(value: Any, show: Callable[[Any], None] | None) -> None:
+    if show is not None:
+        show(value)
+    else:
+        st.text(str(value if value is not None else ""))
 
 
 def feedback(
@@ -187,11 +227,14 @@ def feedback(
         "Ce champ a été modifié ailleurs (autre onglet ou autre membre de l'équipe) depuis "
         "que vous l'avez ouvert : votre version n'a pas été enregistrée. Que voulez-vous garder ?"
     )
-    with st.expander("Voir la version enregistrée ailleurs"):
-        if show_theirs is not None:
-            show_theirs(theirs)
-        else:
-            st.text(str(theirs if theirs is not None else ""))
+    mine_column, theirs_column = st.columns(2)
+    with mine_column:
+        st.caption("Votre version (pas encore enregistrée)")
+        _show(conflict["mine"], show_theirs)
+    with theirs_column:
+        st.caption("La version enregistrée")
+        _show(theirs, show_theirs)
+
     def keep() -> None:
         if on_keep is None:
             keep_mine(path, theirs)

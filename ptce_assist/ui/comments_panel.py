@@ -14,7 +14,7 @@ import streamlit as st
 
 from ptce_assist.call import Call
 from ptce_assist.storage.comments import Comment, TargetKind
-from ptce_assist.ui.context import call_of, current_stored, current_token
+from ptce_assist.ui.context import call_of, current_stored, current_token, database_is_down
 from ptce_assist.ui.roles import Adviser, current_adviser, get_workshops
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.workshops.access import DEFAULT_SIGNATURE, AccessDenied, WorkshopInputError
@@ -29,8 +29,8 @@ def comments_panel(rubric_id: str) -> None:
     """The comments on this rubric of the open dossier (nothing when there are none)."""
     token = current_token()
     stored = current_stored()
-    if stored is None:
-        return
+    if stored is None or database_is_down():
+        return  # the page shows the last copy read; comments wait for the database
     if token is None:  # a team's dossier opened from the adviser's dashboard
         _adviser_panel(stored.id, call_of(stored.dossier), rubric_id)
         return
@@ -85,7 +85,7 @@ def all_comments_panel() -> None:
     """Every comment on the open dossier, rubric by rubric and criterion by criterion."""
     token = current_token()
     stored = current_stored()
-    if token is None or stored is None:
+    if token is None or stored is None or database_is_down():
         return
     try:
         comments = get_workshops().my_comments(token)

@@ -13,11 +13,16 @@ again is always seeded from the database, never from what it held when it was la
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import streamlit as st
+from sqlalchemy import exc
 
 from ptce_assist.call import Call, load_call
 from ptce_assist.dossier import Dossier, get_path
@@ -25,6 +30,8 @@ from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import Refused
 from ptce_assist.services.access import AdviserAccess, AdviserRight, DossierAccess, TeamAccess
 from ptce_assist.storage import StoredDossier
+from ptce_assist.storage.history import HistoryStore
+from ptce_assist.storage.migrate import SchemaOutdated
 from ptce_assist.storage.tokens import looks_like_token
 from ptce_assist.ui import roles
 from ptce_assist.ui.errors import STORAGE as STORAGE_UNAVAILABLE
@@ -33,6 +40,7 @@ from ptce_assist.ui.store import get_service, get_store
 __all__ = ["get_service", "get_store"]  # re-exported: pages and tests take them from here
 
 LOGGER = logging.getLogger(__name__)
+PARIS = ZoneInfo("Europe/Paris")
 
 TOKEN_PARAM = "d"
 _TOKEN_KEY = "dossier_token"
@@ -40,6 +48,7 @@ _RUN_KEY = "run:dossier"  # the OpenDossier of the current run
 _LAST_GOOD_KEY = "run:last-good"  # the last StoredDossier read, for a database outage
 _PAGE_KEY = "run:page"
 _OUTAGE_KEY = "run:outage"  # this run could not read the database
+SEEN_KEY = "run:seen-version"  # the dossier version this page was drawn from
 PAGE_PREFIX = "p:"
 
 DATABASE_DOWN = (
@@ -62,6 +71,7 @@ class OpenDossier:
     stored: StoredDossier
     offline: bool = False  # the database could not be read: this is the last copy read
     _data: dict[str, Any] | None = field(default=None, repr=False)
+    _changes: dict[str, tuple[str, dt.datetime]] | None = field(default=None, repr=False)
 
     @property
     def dossier(self) -> Dossier:
@@ -87,18 +97,71 @@ class OpenDossier:
     def digest(self, path: str) -> str:
         return value_digest(self.value(path))
 
+    def last_change(self, path: str) -> dict[str, str] | None:
+        """Who saved the field last and at what time (Paris), from its history (read once
+        per run, for every field); None when unknown or the database cannot be read."""
+        if self._changes is None:
+            try:
+                self._changes = HistoryStore(get_store().engine).latest_changes(self.stored.id)
+            except Exception:
+                LOGGER.exception("could not read the fields' last authors")
+                self._changes = {}
+        found = self._changes.get(path)
+        if found is None:
+            return None
+        author, when = found
+        return {"author": author, "time": when.astimezone(PARIS).strftime("%H:%M")}
+
     @property
     def scope(self) -> str:
-        """Names the dossier in this browser's drafts without revealing its link."""
-        return self.access.scope
+        """Names the dossier in this browser's drafts without revealing its link (the team's
+        drafts keep their name when the link is replaced by a new one; an adviser's are theirs
+        alone)."""
+        return f"dossier-{self.stored.id}" if self.access.team else self.access.scope
 
     @property
     def team(self) -> bool:
         """Whether this session writes as the team (else it reads, as an adviser)."""
         return self.access.team
 
+    @property
+    def token(self) -> str | None:
+        """The team's personal link (None for an adviser reading from the dashboard)."""
+        return self.access.token if isinstance(self.access, TeamAccess) else None
+
     def may_write(self, path: str) -> bool:
         return self.access.may_write(path)
+
+
+# What a database that is down, restarting or unreachable raises (not a bug of ours).
+DATABASE_ERRORS = (
+    exc.OperationalError,
+    exc.InterfaceError,
+    exc.TimeoutError,
+    exc.DisconnectionError,
+)
+
+
+@contextmanager
+def database_guard() -> Iterator[None]:
+    """Around the page (app.py): a read of the database that fails anywhere in the page
+    (workshops, dashboard, comments, export) ends the page with the French notice, said once,
+    instead of a traceback. What the page showed before it stays, its typed text included."""
+    try:
+        yield
+    except DATABASE_ERRORS:
+        LOGGER.exception("the database failed during the page")
+        if not st.session_state.get(_OUTAGE_KEY):
+            st.session_state[_OUTAGE_KEY] = True
+            st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+    except SchemaOutdated as error:
+        LOGGER.error("%s", error)
+        st.error(str(error), icon=":material/cloud_off:")
+
+
+def database_is_down() -> bool:
+    """This run already found the database down (pages skip optional reads then)."""
+    return bool(st.session_state.get(_OUTAGE_KEY))
 
 
 # -- the token ---------------------------------------------------------------------------------
@@ -165,6 +228,12 @@ def enter_page(page_id: str) -> None:
         st.session_state[_PAGE_KEY] = page_id
 
 
+def current_page() -> str:
+    """The url path of the page this session shows ("" for the home page)."""
+    page = st.session_state.get(_PAGE_KEY)
+    return page if isinstance(page, str) else ""
+
+
 # -- the dossier of this run -------------------------------------------------------------------
 def _session_access() -> DossierAccess | None:
     """The rights this session holds: the team's link, else a dossier opened from the
@@ -194,35 +263,45 @@ def begin_run() -> None:
     """Read the open dossier once for this run (app.py, before the page)."""
     st.session_state[_RUN_KEY] = None
     st.session_state[_OUTAGE_KEY] = False
-    access = _session_access()
-    if access is None:
-        return
+    access: DossierAccess | None = None
     try:
+        access = _session_access()  # opens the database on a process's first run
+        if access is None:
+            return
         stored = access.load()
-    except Exception:
+    except (*DATABASE_ERRORS, SchemaOutdated) as error:
         LOGGER.exception("could not read the dossier")
         st.session_state[_OUTAGE_KEY] = True
         last = st.session_state.get(_LAST_GOOD_KEY)
-        if isinstance(last, StoredDossier):  # the page stays, with what is typed in it
+        if access is not None and isinstance(last, StoredDossier):  # the page stays, as typed
             st.session_state[_RUN_KEY] = OpenDossier(access, last, offline=True)
-            st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        if isinstance(error, SchemaOutdated):
+            shown = str(error)
+        elif isinstance(last, StoredDossier):
+            shown = DATABASE_DOWN
         else:  # nothing read yet in this session: nothing to show
-            st.error(STORAGE_UNAVAILABLE)
+            shown = STORAGE_UNAVAILABLE
+        st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:
         return
     st.session_state[_LAST_GOOD_KEY] = stored
     st.session_state[_RUN_KEY] = OpenDossier(_with_adviser(access, stored), stored)
+    st.session_state[SEEN_KEY] = stored.version
 
 
 def current_open() -> OpenDossier | None:
     """The dossier of this run (None if none is open or the link is unknown)."""
+    if _RUN_KEY in st.session_state:
+        found = st.session_state[_RUN_KEY]
+        if not isinstance(found, OpenDossier):
+            return None  # (nothing opened by this run: no database needed to say so)
+        access = _session_access()
+        same = access is not None and found.access.scope == access.scope
+        return found if same else None
     access = _session_access()
     if access is None:
         return None
-    if _RUN_KEY in st.session_state:
-        found = st.session_state[_RUN_KEY]
-        return found if isinstance(found, OpenDossier) and found.scope == access.scope else None
     # Before app.py read it (AppTest on a page alone): read it now.
     stored = access.load()
     return OpenDossier(_with_adviser(access, stored), stored) if stored is not None else None
@@ -230,10 +309,11 @@ def current_open() -> OpenDossier | None:
 
 def note_saved(stored: StoredDossier) -> None:
     """A save made during the run: what the rest of the run shows is what is stored."""
-    found = current_open()
-    if found is not None:
-        st.session_state[_RUN_KEY] = OpenDossier(found.access, stored)
+    access = _session_access()  # the link may have just changed (a new link, a new dossier)
+    if access is not None:
+        st.session_state[_RUN_KEY] = OpenDossier(_with_adviser(access, stored), stored)
         st.session_state[_LAST_GOOD_KEY] = stored
+        st.session_state[SEEN_KEY] = stored.version
 
 
 def current_stored() -> StoredDossier | None:
@@ -249,8 +329,7 @@ def create_dossier(dossier: Dossier | None = None) -> str | None:
         return None
     token, stored = created
     open_token(token)
-    st.session_state[_RUN_KEY] = OpenDossier(TeamAccess(get_service(), token), stored)
-    st.session_state[_LAST_GOOD_KEY] = stored
+    note_saved(stored)
     return token
 
 
@@ -272,10 +351,7 @@ def require_open() -> OpenDossier:
             )
             st.stop()
         if st.session_state.get(_TOKEN_KEY):
-            st.error(
-                "Ce lien ne correspond à aucun dossier. Vérifiez le lien complet "
-                "ou revenez à l'accueil pour en ouvrir un."
-            )
+            st.error(_unknown_link_message(str(st.session_state[_TOKEN_KEY])))
         else:
             st.info(
                 "Aucun dossier n'est ouvert. Commencez ou reprenez un dossier depuis l'accueil."
@@ -283,6 +359,22 @@ def require_open() -> OpenDossier:
         st.page_link("app_pages/accueil.py", label="Aller à l'accueil", icon=":material/home:")
         st.stop()
     return found
+
+
+def _unknown_link_message(token: str) -> str:
+    replaced = get_store().replaced_at(token) if looks_like_token(token) else None
+    if replaced is None:
+        return (
+            "Ce lien ne correspond à aucun dossier. Vérifiez le lien complet ou revenez à "
+            "l'accueil pour en ouvrir un."
+        )
+    when = replaced.astimezone(PARIS)
+    return (
+        f"Ce lien a été remplacé par un nouveau lien le {when:%d/%m/%Y} à {when:%H:%M} : il "
+        "n'ouvre plus le dossier. Demandez le nouveau lien à votre équipe. Ce que vous aviez "
+        "tapé sans qu'il soit encore enregistré reste gardé dans ce navigateur : il vous sera "
+        "proposé quand vous ouvrirez le nouveau lien."
+    )
 
 
 def require_dossier() -> StoredDossier:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from ptce_assist.fingerprint import value_digest
-from ptce_assist.ui import bound
+from ptce_assist.ui import bound, team
 from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.text_field import text_field
@@ -101,10 +101,16 @@ def select(
 ) -> None:
     """A select box over ids; the empty id stands for "not chosen yet" (if `allow_empty`)."""
     key, base_key = _select_keys(path)
+    stored = open_dossier.value(path)
+    stored = stored if stored is not None else ""
     if key not in st.session_state:  # first draw on this page: seeded from the database
-        stored = open_dossier.value(path)
-        st.session_state[key] = stored if stored is not None else ""
-        st.session_state[base_key] = st.session_state[key]
+        st.session_state[key] = stored
+        st.session_state[base_key] = stored
+    elif stored != st.session_state[base_key] == st.session_state[key]:
+        # Chosen elsewhere (another member, another tab) and untouched here: show it.
+        st.session_state[key] = stored
+        st.session_state[base_key] = stored
+    team.watch(path, stored)
     choices = ["", *options] if allow_empty else list(options)
     if st.session_state[key] not in choices:  # a value from an older call stays visible
         choices.append(st.session_state[key])

@@ -44,6 +44,7 @@ def _file(key: str, title: str, icon: str, url_path: str) -> Entry:
 ACCUEIL = Entry("accueil", "app_pages/accueil.py", "Accueil", ":material/home:")
 OTHER_ENTRIES = (
     _file("identite", "Identité", ":material/badge:", "identite"),
+    _file("equipe", "Écrire en équipe", ":material/group:", "equipe"),
     _file("budget", "Budget prévisionnel", ":material/euro:", "budget"),
     _file("recevabilite", "Recevabilité", ":material/fact_check:", "recevabilite"),
     _file("porteur", "Porteur et gouvernance", ":material/account_balance:", "porteur"),
@@ -60,7 +61,7 @@ OTHER_ENTRIES = (
 RUBRICS = "rubriques"  # stands for the rubric pages in a journey's sections
 
 CANDIDATE: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Mon dossier", ("accueil", "identite")),
+    ("Mon dossier", ("accueil", "identite", "equipe")),
     ("Rubriques", (RUBRICS,)),
     ("Budget", ("budget",)),
     ("Vérifier", ("recevabilite", "porteur", "acteurs", "eligibilite", "autoevaluation")),

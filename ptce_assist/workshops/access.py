@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import ipaddress
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -66,17 +67,27 @@ class CreationDisabled(Exception):
 
 
 class Slowed(Exception):
-    """Too many wrong attempts: wait before trying again."""
+    """Too many wrong attempts (or joins) from here: wait before trying again."""
 
-    def __init__(self, wait_seconds: float) -> None:
+    def __init__(self, wait_seconds: float, what: str = "Trop d'essais infructueux") -> None:
         self.wait_seconds = wait_seconds
         shown = max(1, round(wait_seconds))
-        super().__init__(f"Trop d'essais infructueux : réessayez dans {_duration(shown)}.")
+        super().__init__(f"{what} : réessayez dans {_duration(shown)}.")
+
+
+TOO_MANY_JOINS = "Beaucoup de dossiers ont rejoint un atelier depuis cette connexion"
 
 
 class PassphraseRefused(Exception):
     def __init__(self) -> None:
         super().__init__("Phrase secrète incorrecte.")
+
+
+@dataclass(frozen=True)
+class Member:
+    dossier_id: int
+    project_name: str  # as the team typed it; may be empty
+    joined_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -97,8 +108,23 @@ def last_workshop_moment(days: Sequence[dt.date], now: dt.datetime) -> dt.dateti
 
 
 def client_key(client: str) -> str:
-    """A client identity (IP address, session) as stored: hashed, never in clear."""
-    return hashlib.sha256(client.encode("utf-8")).hexdigest()[:32]
+    """A client identity as stored: hashed, never in clear. An IPv6 address counts as its /64
+    network (one subscriber gets a whole /64: per-address brakes would be free to dodge)."""
+    try:
+        address = ipaddress.ip_address(client.strip())
+    except ValueError:
+        identity = client
+    else:
+        if isinstance(address, ipaddress.IPv6Address):
+            mapped = address.ipv4_mapped
+            identity = (
+                str(mapped)
+                if mapped is not None
+                else str(ipaddress.IPv6Network((address, 64), strict=False))
+            )
+        else:
+            identity = str(address)
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
 
 
 class WorkshopService:
@@ -132,9 +158,10 @@ class WorkshopService:
         self._check_workshop_input(name, region, days)
         if not self.passphrase_hash:
             raise CreationDisabled()
+        # Per address only: the passphrase is one target, so a brake on it would be the
+        # server-wide lock a third party could hold shut.
         keys = [
             BrakeKey(f"passphrase:{client_key(client)}", self.config.passphrase_free_per_client),
-            BrakeKey("passphrase:*", self.config.passphrase_free_global),
         ]
         wait = self.attempts.reserve(keys, self.clock())
         if wait > 0:
@@ -209,6 +236,33 @@ class WorkshopService:
         self.workshops.add_day(workshop.id, day)
         return self.adviser_workshop(adviser_token)
 
+    def members(self, adviser_token: str | None) -> list[Member]:
+        """The dossiers attached to the workshop, oldest first, with when they joined."""
+        workshop = self.adviser_workshop(adviser_token)
+        found = []
+        for dossier_id, joined_at in self.workshops.members(workshop.id):
+            stored = self.dossiers.load_by_id(dossier_id)
+            if stored is not None:
+                found.append(Member(stored.id, stored.dossier.project.name.strip(), joined_at))
+        return found
+
+    def remove_member(self, adviser_token: str | None, dossier_id: int) -> bool:
+        """Detach a dossier: the adviser no longer sees it. To keep its holder from joining
+        again with the same code, renew the code too."""
+        workshop = self.adviser_workshop(adviser_token)
+        return self.workshops.leave(workshop.id, dossier_id)
+
+    def renew_join_code(self, adviser_token: str | None) -> Workshop:
+        """A new join code; the old one stops working at once (members stay)."""
+        workshop = self.adviser_workshop(adviser_token)
+        for _ in range(20):
+            try:
+                self.workshops.set_join_code(workshop.id, new_join_code())
+            except DuplicateJoinCode:
+                continue
+            return self.adviser_workshop(adviser_token)
+        raise RuntimeError("no free join code")  # 29**8 codes: not reachable in practice
+
     def add_comment(
         self,
         adviser_token: str | None,
@@ -262,27 +316,39 @@ class WorkshopService:
         return dossier_id
 
     def join(self, dossier_token: str | None, typed_code: str, client: str) -> Workshop:
+        """Attach the dossier to the workshop of `typed_code`.
+
+        Wrong codes are braked per address and per dossier (the target: only its holder can
+        charge it); the dossiers one address attaches are braked too, so that one person
+        cannot fill a workshop. Nothing anyone else does can keep the right code from
+        being checked for this dossier from this address."""
         dossier_id = self._own(dossier_token)
-        keys = [
-            BrakeKey(f"join:{client_key(client)}", self.config.join_free_per_client),
-            BrakeKey("join:*", self.config.join_free_global),
+        address = client_key(client)
+        guesses = [
+            BrakeKey(f"join:{address}", self.config.join_free_per_client),
+            BrakeKey(f"join-dossier:{dossier_id}", self.config.join_free_per_dossier),
         ]
-        wait = self.attempts.reserve(keys, self.clock())
+        wait = self.attempts.reserve(guesses, self.clock())
         if wait > 0:
             raise Slowed(wait)
         code = normalise_join_code(typed_code)
         workshop = self.workshops.by_join_code(code) if code else None
         if workshop is None or workshop.join_until < self.clock():
             raise AccessDenied(JOIN_REFUSED_MESSAGE)
-        self.attempts.refund(keys, now=self.clock())
-        if (
-            not self.workshops.is_member(workshop.id, dossier_id)
-            and len(self.workshops.member_ids(workshop.id)) >= self.config.max_members
-        ):
+        self.attempts.refund(guesses, now=self.clock())
+        if self.workshops.is_member(workshop.id, dossier_id):
+            return workshop
+        joins = [BrakeKey(f"joined:{address}", self.config.joins_free_per_client)]
+        wait = self.attempts.reserve(joins, self.clock())
+        if wait > 0:
+            raise Slowed(wait, TOO_MANY_JOINS)
+        if len(self.workshops.member_ids(workshop.id)) >= self.config.max_members:
+            self.attempts.refund(joins, now=self.clock())
             raise WorkshopInputError(
                 "Cet atelier est complet : demandez à votre conseillère ou votre conseiller."
             )
-        self.workshops.join(workshop.id, dossier_id)
+        if not self.workshops.join(workshop.id, dossier_id):
+            self.attempts.refund(joins, now=self.clock())  # joined meanwhile, in another tab
         return workshop
 
     def leave(self, dossier_token: str | None, workshop_id: int) -> bool:

@@ -19,10 +19,12 @@ class WorkshopConfig:
     brake: BrakePolicy = field(default_factory=BrakePolicy)
     join_grace: dt.timedelta = dt.timedelta(days=30)  # join code valid after the last date
     adviser_grace: dt.timedelta = dt.timedelta(days=365)  # adviser link valid after it
+    # Brakes are per address and per target, never server-wide: a server-wide counter let
+    # anyone deny the right passphrase or code to its owner (issue 17).
     passphrase_free_per_client: int = 3
-    passphrase_free_global: int = 20
-    join_free_per_client: int = 10
-    join_free_global: int = 200
+    join_free_per_client: int = 10  # wrong codes from one address
+    join_free_per_dossier: int = 10  # wrong codes for one dossier, whatever the address
+    joins_free_per_client: int = 20  # dossiers attached from one address (a room behind NAT)
     max_members: int = 60
     max_days: int = 30
 

@@ -23,8 +23,12 @@
   if (globalThis.ptceGuard) return;
   const HOLD_MS = 700; // longest wait for the commit's message to leave
   const RUN_WAIT_MS = 4000; // longest wait for the commit's run, before a page change
-  const NEW_SESSION = 4; // ForwardMsg field numbers (streamlit/proto/ForwardMsg.proto)
+  // Field numbers of streamlit/proto (ForwardMsg, BackMsg, ClientState) and a status value.
+  const NEW_SESSION = 4;
   const SCRIPT_FINISHED = 6;
+  const FINISHED_SUCCESSFULLY = 0;
+  const RERUN_SCRIPT = 11;
+  const IS_AUTO_RERUN = 6;
   const ACTIONABLE = "a[href], button, summary, label, [role='button'], [role='link'], " +
     "[role='tab'], [role='checkbox'], [role='radio'], [role='switch'], [role='menuitem'], " +
     "[role='option'], input[type='checkbox'], input[type='radio'], input[type='submit'], " +
@@ -55,9 +59,10 @@
     return el.isContentEditable ? el.textContent : el.value;
   }
 
-  // Top-level field numbers of one protobuf message (enough to tell a ForwardMsg's kind).
-  function topLevelFields(bytes) {
-    const fields = new Set();
+  // The top-level fields of one protobuf message: field number -> its varint value, or the
+  // bytes of a length-delimited field (enough to tell a message's kind, without the schema).
+  function protoFields(bytes) {
+    const fields = new Map();
     let i = 0;
     const varint = () => {
       let value = 0;
@@ -73,22 +78,39 @@
     while (i < bytes.length) {
       const key = varint();
       const wire = key % 8;
-      fields.add(Math.floor(key / 8));
-      if (wire === 0) varint();
+      const field = Math.floor(key / 8);
+      let value = null;
+      if (wire === 0) value = varint();
       else if (wire === 1) i += 8;
-      else if (wire === 2) { const length = varint(); i += length; }
-      else if (wire === 5) i += 4;
+      else if (wire === 2) {
+        const length = varint();
+        value = bytes.subarray(i, i + length);
+        i += length;
+      } else if (wire === 5) i += 4;
       else break;
+      if (!fields.has(field)) fields.set(field, value);
     }
     return fields;
+  }
+
+  // A rerun request the person caused (not a fragment's timer, not a heartbeat).
+  function isCommit(data) {
+    if (!(data instanceof Uint8Array || data instanceof ArrayBuffer)) return true;
+    const back = protoFields(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+    const rerun = back.get(RERUN_SCRIPT);
+    if (!(rerun instanceof Uint8Array)) return false;
+    return protoFields(rerun).get(IS_AUTO_RERUN) !== 1;
   }
 
   function onServerMessage(event) {
     if (held === null || !heldIsNavigation || sentAt === 0) return;
     if (!(event.data instanceof ArrayBuffer)) return;
-    const fields = topLevelFields(new Uint8Array(event.data));
+    const fields = protoFields(new Uint8Array(event.data));
     if (fields.has(NEW_SESSION)) runStartedAfterSend = true;
-    else if (fields.has(SCRIPT_FINISHED) && runStartedAfterSend) replay(false);
+    // A whole run finished (not a fragment's, not one cut short by a newer request).
+    else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && runStartedAfterSend) {
+      replay(false);
+    }
   }
 
   function release(timedOut) {
@@ -139,7 +161,7 @@
       this.addEventListener("message", onServerMessage);
     }
     const result = socketSend.apply(this, args);
-    if (expectedUntil !== 0) release(false);
+    if (expectedUntil !== 0 && isCommit(args[0])) release(false);
     return result;
   };
 
@@ -179,7 +201,7 @@
     stats.held += 1;
   }, true);
 
-  globalThis.ptceGuard = { expectSend, stats };
+  globalThis.ptceGuard = { expectSend, stats, protoFields, isCommit };
 })();
 
 export default function () {

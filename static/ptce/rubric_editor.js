@@ -66,9 +66,9 @@ function createEditor(root) {
       el.textarea.value = value === null || value === undefined ? "" : String(value);
       refresh();
     },
-    onState: (state) => {
+    onState: (state, words) => {
       el.save.dataset.state = state;
-      el.save.textContent = PTCE_STATE_WORDS[state];
+      el.save.textContent = words;
     },
     offerBox: el.offer,
     describe: (value) => String(value ?? ""),

@@ -65,10 +65,12 @@ const PtceDrafts = {
   },
 };
 
-// `read()` returns the field's value, `write(value)` shows a value in the field, `onState(s)`
-// is told "saved", "typing", "pending", "error", "refused", "conflict" or "readonly"; `offerBox` is an
-// element where a draft found in this browser is offered back; `describe(value)` says in a few
-// words what a draft holds (its text for a text field).
+// `read()` returns the field's value, `write(value)` shows a value in the field,
+// `onState(state, words)` is told "saved", "typing", "pending", "error", "refused",
+// "conflict", "readonly" or "remote" (a value saved elsewhere taken), with the French words
+// to show; `offerBox` is an element where a draft found in this browser is offered back (and
+// after which the choice between two versions appears); `describe(value)` says in a few
+// words what a value holds (its text for a text field).
 class PtceSync {
   constructor({ read, write, onState, offerBox, describe }) {
     this.read = read;
@@ -81,11 +83,15 @@ class PtceSync {
     this.seedId = undefined;
     this.rebaseId = undefined;
     this.base = null; // fingerprint of the stored value the current edits started from
+    this.baseKey = null; // that stored value itself (ptceKey), when this page knows it
+    this.remote = null; // « Mis à jour par … » after taking a value saved elsewhere
+    this.divergence = null; // the panel offering the choice when both changed
     this.seq = 0;
     // Payloads are numbered per instance: Python echoes "<instance>:<seq>" in `ack`.
     this.instance = Math.random().toString(36).slice(2, 10);
     this.sentKey = null; // the value of the last payload handed to Streamlit
     this.ackedKey = null; // the value of the last payload Python said it saved
+    this.ackHandled = null; // the last acknowledgement taken into account
     this.timer = null;
     this.firstPendingAt = null;
     this.retryTimer = null;
@@ -99,6 +105,7 @@ class PtceSync {
   changed() {
     if (!this.data || this.data.readonly) return;
     this.editedSinceSeed = true;
+    this.remote = null;
     const now = Date.now();
     if (this.firstPendingAt === null) this.firstPendingAt = now;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -145,7 +152,9 @@ class PtceSync {
     this.data = data;
     if (first || data.seed_id !== this.seedId) {
       this.seedId = data.seed_id;
-      this.write(data.seed === null || data.seed === undefined ? data.saved : data.seed);
+      const seed = data.seed === null || data.seed === undefined ? data.saved : data.seed;
+      this.write(seed);
+      this.baseKey = ptceKey(seed);
       this.sentKey = null;
       this.ackedKey = null;
       this.editedSinceSeed = false;
@@ -161,24 +170,128 @@ class PtceSync {
       this.rebaseId = rebase.id;
       if (known) {
         this.base = rebase.digest;
+        this.baseKey = null; // the other version's text is not known here
         this.sendNow(this.read());
       }
     }
     const current = ptceKey(this.read());
-    if (this.seq > 0 && data.ack === this.lastSeq() && data.status === "ok") {
+    const newAck = this.seq > 0 && data.ack === this.lastSeq() && this.ackHandled !== data.ack;
+    if (newAck && data.status === "ok") {
       // Our last payload is saved (possibly cleaned of invisible characters): later edits
-      // start from what the server now holds.
+      // start from what the server now holds. Once: later runs carry the same ack while
+      // others may have saved since.
+      this.ackHandled = data.ack;
       this.ackedKey = this.sentKey;
       this.base = data.saved_digest;
+      this.baseKey = this.sentKey;
       this.retryIndex = 0;
     } else if (current === ptceKey(data.saved) && !this.inFlight()) {
       this.ackedKey = current;
       this.base = data.saved_digest;
+      this.baseKey = current;
       this.retryIndex = 0;
     }
-    if (this.isSaved(current)) this.clearDraftIfSaved(current);
+    this.followSavedElsewhere(current);
+    if (this.isSaved(ptceKey(this.read()))) this.clearDraftIfSaved(ptceKey(this.read()));
     this.planRetry();
     this.showState();
+  }
+
+  // Someone else saved this field (another member, another tab) and the run brought it.
+  // Nothing unsaved here: take it, and say who. Something unsaved here: replace nothing,
+  // offer the choice with both texts side by side.
+  followSavedElsewhere(current) {
+    const data = this.data;
+    const savedKey = ptceKey(data.saved);
+    const elsewhere = data.saved_digest !== this.base && !this.inFlight() && !data.readonly;
+    if (!elsewhere || data.status === "conflict" || current === savedKey) {
+      if (current === savedKey || data.status === "conflict") this.hideDivergence();
+      return;
+    }
+    if (this.baseKey !== null && current === this.baseKey && this.timer === null) {
+      this.write(data.saved);
+      this.base = data.saved_digest;
+      this.baseKey = savedKey;
+      this.ackedKey = savedKey;
+      this.sentKey = savedKey;
+      this.hideDivergence();
+      const change = data.last_change;
+      this.remote = change && change.author
+        ? `Mis à jour par ${change.author} à ${change.time}`
+        : "Mis à jour ailleurs (un membre de l'équipe ou un autre onglet)";
+      return;
+    }
+    this.showDivergence(data.saved, data.last_change);
+  }
+
+  showDivergence(theirs, change) {
+    if (!this.offerBox) return;
+    if (!this.divergence) {
+      this.divergence = document.createElement("div");
+      this.divergence.className = "ptce-offer ptce-divergence";
+      this.divergence.setAttribute("role", "region");
+      this.divergence.setAttribute("aria-label", "Deux versions à départager");
+      this.offerBox.after(this.divergence);
+    }
+    const panel = this.divergence;
+    panel.replaceChildren();
+    const known = change && change.author;
+    const who = known ? `${change.author} a enregistré une autre version à ${change.time}`
+      : "Une autre version a été enregistrée (un membre de l'équipe ou un autre onglet)";
+    const intro = document.createElement("p");
+    intro.className = "ptce-offer-warning";
+    intro.textContent = `${who} pendant que vous écriviez. Rien n'a été remplacé : ` +
+      "choisissez la version à garder.";
+    const sides = document.createElement("div");
+    sides.className = "ptce-sides";
+    for (const [title, value] of [["Votre version (pas encore enregistrée)", this.read()],
+      ["La version enregistrée", theirs]]) {
+      const side = document.createElement("div");
+      const heading = document.createElement("p");
+      heading.className = "ptce-side-title";
+      heading.textContent = title;
+      const text = document.createElement("div");
+      text.className = "ptce-offer-text";
+      text.textContent = this.describe(value); // user text: textContent only
+      side.append(heading, text);
+      sides.appendChild(side);
+    }
+    const keep = document.createElement("button");
+    keep.type = "button";
+    keep.className = "ptce-offer-take";
+    keep.textContent = "Garder ma version";
+    const take = document.createElement("button");
+    take.type = "button";
+    take.textContent = "Prendre la version enregistrée";
+    keep.addEventListener("click", () => {
+      this.hideDivergence();
+      this.base = this.data.saved_digest; // the person chose to replace what is stored
+      this.baseKey = ptceKey(this.data.saved);
+      this.sendNow(this.read());
+    });
+    take.addEventListener("click", () => {
+      this.hideDivergence();
+      const saved = this.data.saved;
+      this.write(saved);
+      this.base = this.data.saved_digest;
+      this.baseKey = ptceKey(saved);
+      this.ackedKey = this.baseKey;
+      this.sentKey = this.baseKey;
+      if (this.data.scope) PtceDrafts.clear(this.data.scope, this.data.path);
+      this.showState();
+    });
+    const actions = document.createElement("div");
+    actions.className = "ptce-offer-actions";
+    actions.append(keep, take);
+    panel.append(intro, sides, actions);
+    panel.hidden = false;
+  }
+
+  hideDivergence() {
+    if (this.divergence) {
+      this.divergence.remove();
+      this.divergence = null;
+    }
   }
 
   lastSeq() {
@@ -296,6 +409,7 @@ class PtceSync {
       this.write(draft.v);
       this.editedSinceSeed = true;
       this.base = this.data.saved_digest; // the person chose to replace what is stored
+      this.baseKey = ptceKey(this.data.saved);
       this.sendNow(this.read());
     });
     drop.addEventListener("click", () => {
@@ -329,7 +443,9 @@ class PtceSync {
   }
 
   showState() {
-    this.onState(this.state());
+    const state = this.state();
+    if (state === "saved" && this.remote) this.onState("remote", this.remote);
+    else this.onState(state, PTCE_STATE_WORDS[state]);
   }
 }
 

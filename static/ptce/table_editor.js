@@ -292,10 +292,10 @@ function createTable(root) {
   table.sync = new PtceSync({
     read: readRows,
     write: writeRows,
-    onState: (state) => {
+    onState: (state, words) => {
       el.status.dataset.state = state;
       el.status.textContent =
-        state === "saved" && !table.everSent ? "" : PTCE_STATE_WORDS[state];
+        state === "saved" && !table.everSent ? "" : words;
       if (state !== "saved") table.everSent = true;
     },
     offerBox: root.querySelector(".ptce-offer"),

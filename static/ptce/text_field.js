@@ -24,9 +24,9 @@ function createField(root, data) {
       write: (value) => {
         control.value = value === null || value === undefined ? "" : String(value);
       },
-      onState: (state) => {
+      onState: (state, words) => {
         status.dataset.state = state;
-        status.textContent = state === "saved" && !field.everSent ? "" : PTCE_STATE_WORDS[state];
+        status.textContent = state === "saved" && !field.everSent ? "" : words;
         if (state !== "saved") field.everSent = true;
       },
       offerBox: root.querySelector(".ptce-offer"),

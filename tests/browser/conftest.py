@@ -117,15 +117,6 @@ def page(new_page: Callable[[], Any]) -> Any:
     return new_page()
 
 
-def wait_idle(page: Any, timeout: float = 30_000) -> None:
-    """Wait until the Streamlit script run triggered by the last action has finished."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
-    page.wait_for_timeout(150)
-    page.wait_for_selector(
-        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
-    )
-
-
 def screenshot(page: Any, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

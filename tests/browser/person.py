@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from playwright.sync_api import expect
+
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.server import AppServer
@@ -55,7 +57,7 @@ class Person:
         return self.token
 
     def in_sidebar(self, name: str) -> Any:
-        return self.page.locator("[data-testid='stSidebarNav'] a", has_text=name).first
+        return self.page.locator("[data-testid='stSidebar'] a", has_text=name).first
 
     def go_by_sidebar(self, name: str, url_path: str) -> None:
         with expect_run(self.page):
@@ -73,6 +75,14 @@ class Person:
         field.click()
         self.page.keyboard.press("Control+End")
         self.page.keyboard.type(text, delay=delay)
+
+    def replace_in(self, label: str, text: str, *, nth: int = 0) -> None:
+        """Click into the field, select what it holds and type `text` over it."""
+        field = self.field(label, nth)
+        field.scroll_into_view_if_needed()
+        field.click()
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.type(text)
 
     def click_at_once(self, target: Any, *, hold_ms: float = 0) -> None:
         """Click where `target` is now, with no wait for it to be stable or enabled: a
@@ -95,12 +105,19 @@ class Person:
         status = self.status_of(label, nth)
         status.filter(has_text=SAVED_WORDS).wait_for(timeout=timeout)
 
-    def choose(self, label: str, option: str, nth: int = 0) -> None:
+    def choose(self, label: str, option: str, nth: int = 0, *, in_form: bool = False) -> None:
+        """Pick an option of a select box; in a form (`in_form`) the choice causes no run
+        until the form is sent, so the wait is for the box to show the option."""
         box = self.page.get_by_label(label, exact=True).nth(nth)
         box.scroll_into_view_if_needed()
         box.click()
+        option_item = self.page.get_by_role("option", name=option, exact=True)
+        if in_form:
+            option_item.click()
+            expect(box).to_have_value(option)
+            return
         with expect_run(self.page):
-            self.page.get_by_role("option", name=option, exact=True).click()
+            option_item.click()
 
     # -- the database ------------------------------------------------------------------------
     def stored(self) -> Dossier:

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
-from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.conftest import screenshot
+from tests.browser.person import Person
 from tests.browser.server import AppServer
+from tests.browser.waits import open_page, reload_page
 
 TEXT = "Le pôle « Recyclerie du Val » réunit 12 structures ; objectif : 8 emplois."
-
-
-def wait_saved(server: AppServer, token: str, text: str, timeout: float = 15) -> None:
-    """Wait until the database holds `text` for the gouvernance rubric."""
-    store = DossierStore(make_engine(server.database_url))
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        stored = store.load(token)
-        if stored is not None and stored.dossier.rubric_text("gouvernance") == text:
-            return
-        time.sleep(0.1)
-    raise AssertionError("the text never reached the database")
 
 
 def _rubric_area(page: Any) -> Any:
@@ -32,33 +21,25 @@ def _rubric_area(page: Any) -> Any:
 
 
 def test_create_type_reload_restart(app_server: AppServer, page: Any) -> None:
-    page.goto(f"{app_server.url}/")
-    wait_idle(page)
-    page.get_by_role("button", name="Créer un nouveau dossier").click()
-    page.wait_for_url("**/identite?d=*")
-    wait_idle(page)
-    token = page.url.split("d=", 1)[1]
+    person = Person(page, app_server)
+    person.create_dossier()
 
-    page.goto(f"{app_server.url}/gouvernance?d={token}")
-    wait_idle(page)
-    area = _rubric_area(page)
-    area.click()
-    page.keyboard.type(TEXT)
-    area.blur()
-    wait_saved(app_server, token, TEXT)
-    wait_idle(page)
+    person.open("gouvernance")
+    person.type_in("Votre texte", TEXT)
+    # No blur: the field says it is saved, and the database holds the text.
+    person.wait_field_saved("Votre texte")
+    person.eventually_stored(lambda d: d.rubric_text("gouvernance") == TEXT,
+                             "le texte n'est jamais arrivé dans la base")
     screenshot(page, "foundation-rubric")
 
-    page.reload()
-    wait_idle(page)
+    reload_page(page)
     assert _rubric_area(page).input_value() == TEXT
 
     app_server.restart()
-    page.goto(f"{app_server.url}/?d={token}")
-    wait_idle(page)
-    page.goto(f"{app_server.url}/gouvernance?d={token}")
-    wait_idle(page)
+    person.open("")
+    person.open("gouvernance")
     assert _rubric_area(page).input_value() == TEXT
+    assert person.stored().rubric_text("gouvernance") == TEXT
 
 
 @pytest.mark.parametrize("path", ["perimetre", "recapitulatif"])
@@ -70,8 +51,7 @@ def test_deep_link_is_first_request_after_start(tmp_path: Any, new_page: Any, pa
     server.start()
     try:
         page = new_page()
-        page.goto(f"{server.url}/{path}?d={token}")
-        wait_idle(page)
+        open_page(page, f"{server.url}/{path}?d={token}")
         assert page.get_by_role("heading", name="Récapitulatif").count() or (
             _rubric_area(page).input_value() == "Trois communes du Val."
         )

@@ -16,7 +16,6 @@ import math
 import re
 import shutil
 import subprocess
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -29,10 +28,11 @@ from ptce_assist.call import load_call
 from ptce_assist.dossier import Dossier
 from ptce_assist.layout.engine import layout_text
 from ptce_assist.layout.presets import get_preset
-from ptce_assist.storage import DossierStore, make_engine
-from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.conftest import screenshot
+from tests.browser.person import Person, stored_dossier
 from tests.browser.server import AppServer
 from tests.browser.tables import cell
+from tests.browser.waits import expect_run
 from tests.conftest import require_or_skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.oracle]
@@ -67,43 +67,12 @@ SELECTS = {
 }
 
 
-def _choose(page: Any, label: str, option: str, nth: int = 0) -> None:
-    box = page.get_by_label(label, exact=True).nth(nth)
-    box.scroll_into_view_if_needed()
-    box.click()
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_idle(page)
-
-
-def _fill(page: Any, label: str, text: str, nth: int = 0) -> None:
-    field = page.get_by_label(label, exact=True).nth(nth)
-    field.fill(text)
-    field.blur()
-    wait_idle(page)
-
-
-def _go(page: Any, server: AppServer, path: str, token: str) -> None:
-    page.goto(f"{server.url}/{path}?d={token}")
-    wait_idle(page)
+def _go(person: Person, path: str) -> None:
+    person.open(path)
 
 
 def _stored(server: AppServer, token: str) -> Dossier:
-    engine = make_engine(server.database_url)
-    try:
-        stored = DossierStore(engine).load(token)
-        assert stored is not None
-        return stored.dossier
-    finally:
-        engine.dispose()
-
-
-def _wait_for(server: AppServer, token: str, check: Any, timeout: float = 15) -> Dossier:
-    deadline = time.monotonic() + timeout
-    while True:
-        dossier = _stored(server, token)
-        if check(dossier) or time.monotonic() > deadline:
-            return dossier
-        time.sleep(0.2)
+    return stored_dossier(server, token)
 
 
 def _typography_folded(text: str) -> str:
@@ -130,21 +99,22 @@ def _pdf_pages(docx_path: Path, out_dir: Path) -> int:
 
 def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> None:
     server = app_server
-    page = new_page()
-    page.goto(f"{server.url}/")
-    wait_idle(page)
+    person = Person(new_page(), server)
+    page = person.page
+    person.open("")
     screenshot(page, "journey-01-accueil")
-    page.get_by_role("button", name="Créer un nouveau dossier").click()
-    page.wait_for_url("**/identite?d=*")
-    wait_idle(page)
-    token = page.url.split("d=", 1)[1]
+    token = person.create_dossier()
 
-    # Identity
+    # Identity: choices, then every field typed key by key (no need to leave a field)
     for label, option in SELECTS.items():
-        _choose(page, label, option)
+        person.choose(label, option)
     for label, text in IDENTITY.items():
-        _fill(page, label, text)
-    _fill(page, "Numéro RNA", "W261234567")
+        person.type_in(label, text)
+    person.type_in("Numéro RNA", "W261234567")
+    person.eventually_stored(
+        lambda d: d.structure.rna == "W261234567" and d.referent.phone == IDENTITY[
+            "Téléphone portable"], "l'identité tapée",
+    )
     screenshot(page, "journey-02-identite")
     dossier = _stored(server, token)
     assert dossier.project.name == IDENTITY["Nom du projet"]
@@ -153,37 +123,40 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
     assert dossier.project.region and dossier.structure.legal_form and dossier.maturity
     assert dossier.structure.rna == "W261234567"
 
-    # Every rubric, typed (the first one key by key, the others pasted as a whole)
+    # Every rubric: the first three typed key by key, the others pasted as a whole (as one
+    # pastes from a word processor); each one left by the sidebar right after typing.
     for index, rubric in enumerate(CALL.rubrics):
-        _go(page, server, rubric.id, token)
-        area = page.get_by_label("Votre texte")
         if index == 0:
-            area.click()
-            page.keyboard.type(RUBRIC_TEXTS[rubric.id].replace("\n", " / "), delay=1)
-            area.fill(RUBRIC_TEXTS[rubric.id])
+            _go(person, rubric.id)
+        area = page.get_by_label("Votre texte")
+        area.click()
+        if index < 3:
+            page.keyboard.type(RUBRIC_TEXTS[rubric.id])
         else:
-            area.fill(RUBRIC_TEXTS[rubric.id])
-        area.blur()
-        wait_idle(page)
+            page.keyboard.insert_text(RUBRIC_TEXTS[rubric.id])
         screenshot(page, f"journey-03-rubrique-{rubric.id}")
-    dossier = _wait_for(server, token, lambda d: d.rubrics == RUBRIC_TEXTS)
+        following = CALL.rubrics[index + 1] if index + 1 < len(CALL.rubrics) else None
+        if following is not None:
+            person.go_by_sidebar(following.short_fr, following.id)
+    dossier = person.eventually_stored(lambda d: d.rubrics == RUBRIC_TEXTS, "les rubriques")
     assert dossier.rubrics == RUBRIC_TEXTS
-    _go(page, server, "recapitulatif", token)
+    _go(person, "recapitulatif")
     screenshot(page, "journey-04-recapitulatif")
 
     # Eligibility: the 7 criteria
-    _go(page, server, "eligibilite", token)
+    _go(person, "eligibilite")
     criteria = len(CALL.eligibility_criteria)
     for n in range(criteria):
-        _choose(page, "Réponse", "Oui" if n < 5 else "À moyen terme", nth=n)
-    _fill(page, "Justification (une phrase)", "Trois structures de l'ESS et une entreprise.")
+        person.choose("Réponse", "Oui" if n < 5 else "À moyen terme", nth=n)
+    person.type_in("Justification (une phrase)", "Trois structures de l'ESS et une entreprise.")
+    person.wait_field_saved("Justification (une phrase)")
     screenshot(page, "journey-05-eligibilite")
     dossier = _stored(server, token)
     answers = [c.answer for c in dossier.diagnostic.criteria.values()]
     assert sorted(answers) == sorted(["oui"] * 5 + ["moyen_terme"] * (criteria - 5))
 
     # Actors: three legal persons of the three kinds the decree asks for
-    _go(page, server, "acteurs-du-pole", token)
+    _go(person, "acteurs-du-pole")
     names = ["Recyclerie du Val", "Garage Martin SARL", "Mairie de Die"]
     for row, name in enumerate(names, start=1):
         if row > 1:
@@ -191,14 +164,16 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
         else:
             cell(page, "Acteurs du pôle", "Nom", 1).click()
         page.keyboard.type(name)
-    dossier = _wait_for(server, token, lambda d: [a.name for a in d.diagnostic.actors] == names)
+    dossier = person.eventually_stored(
+        lambda d: [a.name for a in d.diagnostic.actors] == names, "les acteurs"
+    )
     assert [a.name for a in dossier.diagnostic.actors] == [
         "Recyclerie du Val", "Garage Martin SARL", "Mairie de Die"
     ]
     screenshot(page, "journey-06-acteurs")
 
     # Self-assessment: the 12 selection criteria
-    _go(page, server, "autoevaluation", token)
+    _go(person, "autoevaluation")
     notes = page.get_by_label(re.compile(r"^Note du candidat"))
     notes.nth(11).wait_for()
     count = notes.count()
@@ -207,33 +182,39 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
         box = notes.nth(n)
         box.scroll_into_view_if_needed()
         box.click()
-        page.get_by_role("option", name="2 — présent", exact=True).click()
-        wait_idle(page)
+        with expect_run(page):
+            page.get_by_role("option", name="2 — présent", exact=True).click()
     screenshot(page, "journey-07-autoevaluation")
-    dossier = _wait_for(
-        server, token,
+    dossier = person.eventually_stored(
         lambda d: len([s for s in d.diagnostic.self_assessment.candidate.values()
-                       if str(s.score) == "2"]) == 12,
+                       if str(s.score) == "2"]) == 12, "les notes",
     )
 
     # Budget: one expense, two resources, balanced
-    _go(page, server, "budget", token)
+    _go(person, "budget")
     for caption, row, text in (
         ("Dépenses", 1, "150 000"), ("Ressources", 1, "100 000 €"), ("Ressources", 2, "50 000")
     ):
         cell(page, caption, "N (€)", row).click()
         page.keyboard.type(text)
-    dossier = _wait_for(server, token, lambda d: d.budget.resource_totals()[0] == 15_000_000)
+    dossier = person.eventually_stored(
+        lambda d: d.budget.resource_totals()[0] == 15_000_000, "le budget"
+    )
     assert dossier.budget.expense_totals()[0] == dossier.budget.resource_totals()[0] == 15_000_000
     page.get_by_text("Budget équilibré chaque année").wait_for()
     screenshot(page, "journey-08-budget")
 
     # Export: the over-limit rubric is flagged, the DOCX downloads and opens
-    _go(page, server, "export", token)
+    _go(person, "export")
     page.get_by_text(
         "La rubrique « Gouvernance » dépasse sa limite (15 lignes maximum) : 20 lignes pour 15"
     ).wait_for()
     screenshot(page, "journey-09-export")
+    # Over a limit: the export asks first, naming the rubric; the document stays unmarked
+    page.get_by_text("La rubrique « Gouvernance » dépasse sa limite. L'appel demande").wait_for()
+    assert page.get_by_role("button", name="Document Word (.docx)").is_disabled()
+    with expect_run(page):
+        page.get_by_text("J'ai vu le dépassement et je veux exporter").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="Document Word (.docx)").click()
     docx_path = tmp_path / info.value.suggested_filename
@@ -242,6 +223,7 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
     document = docx.Document(io.BytesIO(docx_path.read_bytes()))
     body = "\n".join(p.text for p in document.paragraphs)
     flat = _typography_folded(body)
+    assert "dépasse" not in body and "limite dépassée" not in body.lower()  # never marked
     for rubric in CALL.rubrics:
         assert rubric.label.split(" (")[0][:40] in body, rubric.id
         first = RUBRIC_TEXTS[rubric.id].split("\n")[0]
@@ -261,7 +243,7 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
     assert low <= pages <= high, (pages, low, high)
 
     # JSON backup from the recapitulation page
-    _go(page, server, "recapitulatif", token)
+    _go(person, "recapitulatif")
     with page.expect_download() as info:
         page.get_by_role("button", name="Télécharger une sauvegarde (.json)").click()
     json_path = tmp_path / info.value.suggested_filename
@@ -275,20 +257,21 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
     assert backup.budget.expense_totals()[0] == 15_000_000
 
     # The link, reloaded in a fresh browser (another person, no session): everything is there
-    other = new_page()
-    _go(other, server, "", token)
+    reader = Person(new_page(), server, token)
+    other = reader.page
+    _go(reader, "")
     screenshot(other, "journey-10-reload-accueil")
-    _go(other, server, "identite", token)
+    _go(reader, "identite")
     for label, text in IDENTITY.items():
         assert other.get_by_label(label, exact=True).input_value() == text, label
     for rubric in CALL.rubrics:
-        _go(other, server, rubric.id, token)
+        _go(reader, rubric.id)
         assert other.get_by_label("Votre texte").input_value() == RUBRIC_TEXTS[rubric.id]
-    _go(other, server, "acteurs-du-pole", token)
+    _go(reader, "acteurs-du-pole")
     graph = other.locator("[data-testid='stGraphVizChart'] svg")
     graph.wait_for()
     labels = [t.text_content() for t in graph.locator("text").all()]
     assert {"Recyclerie du Val", "Garage Martin SARL", "Mairie de Die"} <= set(labels)
-    _go(other, server, "budget", token)
+    _go(reader, "budget")
     other.get_by_text("Budget équilibré chaque année").wait_for()
     screenshot(other, "journey-11-reload-budget")

@@ -4,13 +4,17 @@ download names made from the project name carry no path or markup characters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_idle
+from ptce_assist.dossier import Dossier
+from tests.browser.conftest import screenshot
+from tests.browser.person import Person
 from tests.browser.server import AppServer
+from tests.browser.waits import wait_resources_loaded
 
 pytestmark = pytest.mark.browser
 
@@ -26,34 +30,34 @@ RUBRIC = (
 PAGES = ["identite", "objectifs", "recapitulatif", "recevabilite", "export", "acteurs-du-pole"]
 
 
-def _fill(page: Any, label: str, text: str) -> None:
-    field = page.get_by_label(label, exact=True)
-    field.fill(text)
-    field.blur()
-    wait_idle(page)
+FIELDS = [  # label, where the dossier keeps it, text
+    ("Nom du projet", lambda d: d.project.name, NAME),
+    ("Nom de la structure porteuse", lambda d: d.structure.name, STRUCTURE),
+    ("Nom / Prénom", lambda d: d.referent.name, REFERENT),
+]
+
+
+def _type(person: Person, label: str, text: str, stored: Callable[[Dossier], str]) -> None:
+    """Type `text` key by key, then check the field and the database hold it as typed."""
+    person.type_in(label, text)
+    person.wait_field_saved(label)
+    person.eventually_stored(lambda d: stored(d) == text, f"« {label} » n'est pas enregistré")
 
 
 def test_markup_is_shown_never_run(app_server: AppServer, page: Any, tmp_path: Path) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(f"{app_server.url}/")
-    wait_idle(page)
-    page.get_by_role("button", name="Créer un nouveau dossier").click()
-    page.wait_for_url("**/identite?d=*")
-    wait_idle(page)
-    token = page.url.split("d=", 1)[1]
+    person = Person(page, app_server)
+    person.create_dossier()
 
-    _fill(page, "Nom du projet", NAME)
-    _fill(page, "Nom de la structure porteuse", STRUCTURE)
-    _fill(page, "Nom / Prénom", REFERENT)
-    page.goto(f"{app_server.url}/objectifs?d={token}")
-    wait_idle(page)
-    _fill(page, "Votre texte", RUBRIC)
+    for label, stored, text in FIELDS:
+        _type(person, label, text, stored)
+    person.open("objectifs")
+    _type(person, "Votre texte", RUBRIC, lambda d: d.rubric_text("objectifs"))
 
     for path in PAGES:
-        page.goto(f"{app_server.url}/{path}?d={token}")
-        wait_idle(page)
-        page.wait_for_timeout(300)  # time for an injected handler to fire
+        person.open(path)
+        wait_resources_loaded(page)  # an injected handler would have run by now
         screenshot(page, f"hostile-{path}")
         assert page.evaluate("window.__xss") is None, path
         assert dialogs == [], (path, dialogs)
@@ -66,16 +70,13 @@ def test_markup_is_shown_never_run(app_server: AppServer, page: Any, tmp_path: P
         assert page.locator("[data-testid='stMain'] b", has_text="gras").count() == 0, path
 
     # The project name is shown literally in the sidebar on every page.
-    page.goto(f"{app_server.url}/recapitulatif?d={token}")
-    wait_idle(page)
+    person.open("recapitulatif")
     assert page.get_by_text(f"Dossier : {NAME}").count() >= 1
-    page.goto(f"{app_server.url}/recevabilite?d={token}")
-    wait_idle(page)
+    person.open("recevabilite")
     assert page.get_by_text(STRUCTURE, exact=False).count() >= 1
 
     # Downloads: the name suggested to the browser has no markup nor path characters.
-    page.goto(f"{app_server.url}/export?d={token}")
-    wait_idle(page)
+    person.open("export")
     for button in ["Document Word (.docx)", "Texte brut (.txt)", "Markdown (.md)"]:
         with page.expect_download() as info:
             page.get_by_role("button", name=button).click()

@@ -29,6 +29,7 @@ EMPLOIS = next(i.short for i in assessment(Dossier(), CALL) if i.id == "emplois"
 # (sidebar title, url path) of every page of an open dossier.
 PAGES = [
     ("Identité", "identite"),
+    ("Écrire en équipe", "equipe"),
     *[(r.short_fr, r.id) for r in CALL.rubrics],
     ("Budget prévisionnel", "budget"),
     ("Récapitulatif", "recapitulatif"),

@@ -3,15 +3,16 @@ shows the second dossier's text, and nothing typed in the first one reaches the 
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
-from tests.browser.conftest import wait_idle
+from ptce_assist.storage.tokens import token_hash
+from tests.browser.person import Person
 from tests.browser.server import AppServer
+from tests.browser.waits import expect_run
 
 pytestmark = pytest.mark.browser
 
@@ -19,48 +20,45 @@ FIRST = "Texte du premier dossier, tapé dans cette session."
 SECOND = "Texte du second dossier."
 
 
-def _wait_stored(store: DossierStore, token: str, text: str) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        stored = store.load(token)
-        if stored is not None and stored.dossier.rubric_text("objectifs") == text:
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"never saved: {text!r}")
-
-
 def test_switching_dossier_reseeds_the_editor(app_server: AppServer, page: Any) -> None:
     store = DossierStore(make_engine(app_server.database_url))
     first, _ = store.create(Dossier())
     second, _ = store.create(Dossier(rubrics={"objectifs": SECOND}))
 
-    page.goto(f"{app_server.url}/objectifs?d={first}")
-    wait_idle(page)
-    area = page.get_by_label("Votre texte")
-    area.click()
-    page.keyboard.type(FIRST)
-    area.blur()
-    _wait_stored(store, first, FIRST)
-    wait_idle(page)
+    person = Person(page, app_server, first)
+    person.open("objectifs")
+    person.type_in("Votre texte", FIRST)
+    person.wait_field_saved("Votre texte")
+    person.eventually_stored(lambda d: d.rubric_text("objectifs") == FIRST,
+                             f"jamais enregistré : {FIRST!r}")
 
     # Same session: back to the home page through the menu, close, open the second.
-    page.get_by_role("link", name="Accueil").click()
-    wait_idle(page)
-    page.get_by_role("button", name="Fermer ce dossier").click()
-    wait_idle(page)
+    with expect_run(page):
+        page.get_by_role("link", name="Accueil").click()
+    with expect_run(page):
+        page.get_by_role("button", name="Fermer ce dossier").click()
     link = page.get_by_label("Collez votre lien personnel")
-    link.fill(f"{app_server.url}/?d={second}")
-    link.press("Enter")
-    wait_idle(page)
-    page.get_by_role("button", name="Ouvrir ce dossier").click()
+    link.click()
+    page.keyboard.type(f"{app_server.url}/?d={second}")
+    with expect_run(page):
+        page.keyboard.press("Enter")
+    with expect_run(page):
+        page.get_by_role("button", name="Ouvrir ce dossier").click()
     page.wait_for_url("**/identite?d=*")
-    wait_idle(page)
-    page.get_by_role("link", name="Objectifs et vision").first.click()
-    wait_idle(page)
+    with expect_run(page):
+        page.get_by_role("link", name="Objectifs et vision").first.click()
+    page.wait_for_url(f"**/objectifs?d={second}")
 
     assert page.get_by_label("Votre texte").input_value() == SECOND
-    page.wait_for_timeout(1500)  # past the editor's send delay
-    wait_idle(page)
+    # The editor holds what the server holds for the second dossier: it has nothing to send
+    # (it sends only a value that differs from the saved one), and no draft of the first
+    # dossier's text is kept for the second.
+    person.wait_field_saved("Votre texte")
+    drafts_of_second = page.evaluate(
+        "scope => Object.keys(localStorage).filter(k => k.includes(scope))",
+        token_hash(second)[:16],  # how drafts name a dossier (OpenDossier.scope)
+    )
+    assert drafts_of_second == []
     second_stored = store.load(second)
     first_stored = store.load(first)
     assert second_stored is not None and first_stored is not None

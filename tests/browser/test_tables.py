@@ -149,8 +149,9 @@ def test_fragile_territories_typed_then_added_from_an_official_list(
     official.write_text("CODGEO;LIBGEO\n26113;Die\n26289;Saillans\n", encoding="utf-8")
     page.get_by_text("Importer une liste officielle (CSV, facultatif)").click()
     page.get_by_role("combobox", name="Type de liste").click()
-    page.keyboard.type("Commune France")  # the list filtered to one choice, taken with Enter
     dropdown = page.locator("[data-testid='stSelectboxVirtualDropdown']")
+    dropdown.wait_for()  # a person sees the list open, then types to filter it
+    page.keyboard.type("Commune France")  # the list filtered to one choice, taken with Enter
     expect(dropdown.get_by_role("option")).to_have_text(
         ["Commune France Ruralités Revitalisation (FRR, ex-ZRR)"]
     )

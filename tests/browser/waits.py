@@ -75,6 +75,23 @@ SETTLED = """
 """
 
 
+RESOURCES_LOADED = """
+() => {
+  const found = [];
+  const walk = (root) => {
+    root.querySelectorAll("img, iframe").forEach((el) => found.push(el));
+    root.querySelectorAll("*").forEach((el) => { if (el.shadowRoot) walk(el.shadowRoot); });
+  };
+  walk(document);
+  return found.every((el) => {
+    if (el.tagName === "IMG") return el.complete;
+    try { return el.contentDocument === null || el.contentDocument.readyState === "complete"; }
+    catch (error) { return true; }  // another origin: not ours to inspect
+  });
+}
+"""
+
+
 def install(context: Any) -> None:
     """Count script runs in every page of `context` (call before opening pages)."""
     context.add_init_script(RUN_WATCHER)
@@ -110,6 +127,12 @@ def reload_page(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
     """F5, and wait for the first run of the reloaded page to be over."""
     page.reload()
     wait_run_after(page, 0, timeout)
+
+
+def wait_resources_loaded(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Wait until every image and frame of the page (shadow roots included) has loaded or
+    failed: a handler injected in one (onerror, onload, a frame's script) has run by then."""
+    page.wait_for_function(RESOURCES_LOADED, timeout=timeout)
 
 
 def eventually(

@@ -16,9 +16,9 @@ from tests.browser.conftest import (  # noqa: F401 - fixtures used by name
     new_page,
     page,
     screenshot,
-    wait_idle,
 )
 from tests.browser.server import AppServer
+from tests.browser.waits import expect_run, open_page
 from tests.eligibility.test_pages import rich_dossier
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,7 @@ def test_diagnosis_network_and_charts_render(app_server: AppServer, page: Any) -
     store = DossierStore(make_engine(app_server.database_url))
     token, _ = store.create(rich_dossier())
 
-    page.goto(f"{app_server.url}/recevabilite?d={token}")  # deep link as the first request
-    wait_idle(page)
+    open_page(page, f"{app_server.url}/recevabilite?d={token}")  # deep link as the first request
     graph = page.locator("[data-testid='stGraphVizChart'] svg")
     graph.wait_for()
     labels = [t.text_content() for t in graph.locator("text").all()]
@@ -39,8 +38,7 @@ def test_diagnosis_network_and_charts_render(app_server: AppServer, page: Any) -
     page.get_by_text("Critères d'éligibilité", exact=True).wait_for()
     screenshot(page, "diagnostic-recevabilite")
 
-    page.goto(f"{app_server.url}/autoevaluation?d={token}")
-    wait_idle(page)
+    open_page(page, f"{app_server.url}/autoevaluation?d={token}")
     charts = page.locator("[data-testid='stVegaLiteChart']")
     charts.nth(2).wait_for()
     assert charts.count() == 3
@@ -53,13 +51,11 @@ def test_diagnosis_network_and_charts_render(app_server: AppServer, page: Any) -
 def test_actors_and_eligibility_pages_in_the_browser(app_server: AppServer, page: Any) -> None:  # noqa: F811
     store = DossierStore(make_engine(app_server.database_url))
     token, _ = store.create(rich_dossier())
-    page.goto(f"{app_server.url}/acteurs-du-pole?d={token}")
-    wait_idle(page)
+    open_page(page, f"{app_server.url}/acteurs-du-pole?d={token}")
     expect(page.get_by_label("Nom, ligne 2", exact=True)).to_have_value("Menuiserie Durand")
     page.locator("[data-testid='stGraphVizChart'] svg").wait_for()
     screenshot(page, "diagnostic-acteurs")
-    page.goto(f"{app_server.url}/eligibilite?d={token}")
-    wait_idle(page)
+    open_page(page, f"{app_server.url}/eligibilite?d={token}")
     page.get_by_text("Critères remplis ou en perspective").wait_for()
     link = page.get_by_role(
         "link", name="SIG Ville (ANCT) : savoir si une adresse est en quartier prioritaire"
@@ -79,10 +75,11 @@ def test_a_missing_rubric_links_to_its_page(app_server: AppServer, page: Any) ->
     )
     store = DossierStore(make_engine(app_server.database_url))
     token, _ = store.create(dossier)
-    page.goto(f"{app_server.url}/recevabilite?d={token}")
+    open_page(page, f"{app_server.url}/recevabilite?d={token}")
     page.get_by_text("Pas recevable en l'état", exact=False).first.wait_for()
     page.get_by_text("« À compléter après la réunion du 12 »", exact=False).first.wait_for()
-    page.get_by_role("link", name="Compléter").click()
+    with expect_run(page):
+        page.get_by_role("link", name="Compléter").click()
     page.wait_for_url("**/financement**")
     label = load_call().rubric("financement").label
     page.get_by_role("heading", name=label).wait_for()

@@ -12,8 +12,9 @@ import pytest
 from ptce_assist.dossier import Dossier
 from ptce_assist.services.dossier_service import CREATE_FAILED
 from ptce_assist.storage import DossierStore, make_engine
-from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.conftest import screenshot
 from tests.browser.server import AppServer
+from tests.browser.waits import open_page
 from tests.faults.disks import fill
 
 pytestmark = pytest.mark.browser
@@ -30,11 +31,9 @@ def _count(url: str) -> int:
 
 
 def _create_and_expect_refusal(server: AppServer, page: Any, shot: str) -> None:
-    page.goto(server.url)
-    wait_idle(page)
+    open_page(page, server.url)
     page.get_by_role("button", name="Créer un nouveau dossier").click()
     page.get_by_text(CREATE_FAILED).wait_for()
-    wait_idle(page)
     screenshot(page, shot)
     assert page.locator("[data-testid='stException']").count() == 0
     body = page.locator("body").inner_text()

@@ -20,8 +20,9 @@ import pytest
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
-from tests.browser.conftest import screenshot, wait_idle
+from tests.browser.conftest import screenshot
 from tests.browser.server import AppServer
+from tests.browser.waits import SETTLED, open_page
 from tests.hostile.make_corpus import CASES, OK, Case
 from tests.hostile.memory import reset_peak, status_kb
 
@@ -77,9 +78,8 @@ def flat(text: str) -> str:
 
 
 def _import_page(server: Server, page: Any) -> None:
-    page.goto(f"{server.app.url}/importer?d={server.token}")
+    open_page(page, f"{server.app.url}/importer?d={server.token}")
     page.locator("input[type='file']").wait_for(state="attached")
-    wait_idle(page)
 
 
 def _upload_draft(server: Server, page: Any, path: Path, *, slow: bool = False) -> str:
@@ -92,15 +92,14 @@ def _upload_draft(server: Server, page: Any, path: Path, *, slow: bool = False) 
     read = page.get_by_role("heading", name="Reconnu")
     refused = page.locator("[data-testid='stAlertContentError']")
     read.or_(refused).first.wait_for(timeout=90_000)
-    wait_idle(page)
+    page.wait_for_function(SETTLED, timeout=90_000)
     return OK if read.count() else str(refused.first.inner_text())
 
 
 def _restore_backup(server: Server, page: Any, path: Path) -> str:
     """Upload on the home page and create a dossier from it; OK or the error shown."""
-    page.goto(server.app.url)
+    open_page(page, server.app.url)
     page.locator("input[type='file']").wait_for(state="attached")
-    wait_idle(page)
     page.locator("input[type='file']").set_input_files(str(path))
     button = page.get_by_role("button", name="Créer un dossier à partir de cette sauvegarde")
     button.wait_for()
@@ -108,7 +107,7 @@ def _restore_backup(server: Server, page: Any, path: Path) -> str:
     done = page.get_by_role("heading", name="Récapitulatif")
     refused = page.locator("[data-testid='stAlertContentError']")
     done.or_(refused).first.wait_for(timeout=60_000)
-    wait_idle(page)
+    page.wait_for_function(SETTLED, timeout=60_000)
     return OK if done.count() else str(refused.first.inner_text())
 
 

@@ -1,8 +1,10 @@
 """The rubric editor in a real Chromium, served by `streamlit run tests/layout/harness_app.py`.
 
 Typing past the limit turns the counter red while the text area still has the focus, before
-any blur and before Python has the text; the text then reaches Python debounced, keystrokes
-are never lost to a rerun, and Python's count equals the browser's.
+any blur and before Python has the text; the text then reaches Python while typing (at least
+every 2 s, and 800 ms after the last key), keystrokes are never lost to a rerun, and Python's
+count equals the browser's. Every wait is for the run an action caused or for the content
+expected (see tests/browser/waits.py), never for time.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from ptce_assist.layout.engine import layout_text
+from tests.browser import waits
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("layout-browser")]
 
@@ -71,13 +75,13 @@ def harness_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def page(chromium: Any) -> Iterator[Any]:
     context = chromium.new_context(locale="fr-FR", viewport={"width": 1200, "height": 1000})
     context.set_default_timeout(30_000)
+    waits.install(context)
     yield context.new_page()
     context.close()
 
 
 def _open(page: Any, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    waits.open_page(page, url)
     page.locator(".ptce-editor textarea").wait_for()
     page.locator(".ptce-counter[data-budget]").wait_for()  # the editor's module has run
 
@@ -89,14 +93,16 @@ def _server(page: Any) -> dict[str, int]:
 
 
 def _wait_server_length(page: Any, length: int, timeout: float = 15) -> dict[str, int]:
-    deadline = time.monotonic() + timeout
-    while True:
+    """Wait for the run that drew what the server holds with `length` characters."""
+    try:
+        page.wait_for_function(
+            "n => document.querySelector('#server')?.getAttribute('data-length') === String(n)",
+            arg=length, timeout=timeout * 1000,
+        )
+    except PlaywrightTimeoutError:
         state = _server(page)
-        if state["length"] == length:
-            return state
-        if time.monotonic() > deadline:
-            raise AssertionError(f"le serveur a {state['length']} caractères, pas {length}")
-        page.wait_for_timeout(100)
+        raise AssertionError(f"le serveur a {state['length']} caractères, pas {length}") from None
+    return _server(page)
 
 
 def _prefix_with_lines(lines: int, preset_id: str) -> str:
@@ -111,12 +117,20 @@ def _prefix_with_lines(lines: int, preset_id: str) -> str:
         index += 1
 
 
-def _focused_in_editor(page: Any) -> bool:
-    return bool(page.evaluate(
-        "() => { for (const el of document.querySelectorAll('*')) {"
-        " const root = el.shadowRoot;"
-        " if (root && root.querySelector('.ptce-editor')) {"
-        " return root.activeElement?.tagName === 'TEXTAREA'; } } return false; }"))
+def _snapshot(page: Any) -> dict[str, Any]:
+    """In one turn of the page: is the editor focused, what its counter says, and how many
+    characters the server holds (so the order of the three is certain)."""
+    return dict(page.evaluate(
+        "() => { let root = null;"
+        " for (const el of document.querySelectorAll('*')) {"
+        " if (el.shadowRoot && el.shadowRoot.querySelector('.ptce-editor')) {"
+        " root = el.shadowRoot; break; } }"
+        " const counter = root?.querySelector('.ptce-counter');"
+        " return { focused: root?.activeElement?.tagName === 'TEXTAREA',"
+        " state: counter?.getAttribute('data-state'),"
+        " text: counter?.innerText ?? '',"
+        " server: Number(document.querySelector('#server')?.getAttribute('data-length')) }; }"
+    ))
 
 
 def test_counter_turns_red_while_typing_then_python_gets_every_keystroke(
@@ -144,14 +158,15 @@ def test_counter_turns_red_while_typing_then_python_gets_every_keystroke(
             break
     page.keyboard.type(more)
     typed += more
-    # Still focused, no blur: the counter is red, with an icon and words, at once.
-    assert _focused_in_editor(page)
-    assert counter.get_attribute("data-state") == "over"
-    text = counter.inner_text()
+    # Still focused, no blur: the counter is red, with an icon and words, at once...
+    now = _snapshot(page)
+    assert now["focused"]
+    assert now["state"] == "over"
+    text = now["text"]
     assert "Limite dépassée" in text and "16 / 15 lignes" in text and "de trop" in text
+    # ...before Python has the whole text (its end is sent 800 ms after the last key).
+    assert now["server"] < len(typed)
     assert page.locator(".ptce-icon").get_attribute("data-icon") == "over"
-    # ...before Python has the new text (it is sent 800 ms after the last keystroke).
-    assert _server(page)["length"] < len(typed)
 
     state = _wait_server_length(page, len(typed))
     assert textarea.input_value() == typed
@@ -159,7 +174,7 @@ def test_counter_turns_red_while_typing_then_python_gets_every_keystroke(
 
     # A pause long enough for a send and its rerun, in the middle of a word: nothing lost.
     page.keyboard.type("coopé")
-    page.wait_for_timeout(1500)
+    _wait_server_length(page, len(typed + "coopé"))  # sent, and its run drew the page
     page.keyboard.type("ration durable.")
     typed += "coopération durable."
     assert textarea.input_value() == typed
@@ -189,7 +204,7 @@ def test_near_state_preview_and_no_html_injection(page: Any, harness_url: str) -
     assert page.locator(".ptce-page .ptce-line.ptce-over").count() == total - 15
     assert page.locator(".ptce-page .ptce-limit").count() == 1
     assert "<img src=x" in page.locator(".ptce-page").inner_text()  # shown as text
-    page.wait_for_timeout(300)
+    waits.wait_resources_loaded(page)  # an injected onerror would have run by now
     assert page.evaluate("() => window.__ptceXss") is None
     assert page.locator(".ptce-page img, .ptce-page b").count() == 0
 

@@ -56,12 +56,13 @@ def test_failures_are_forgotten_after_quiet_period(store_engine: Engine) -> None
     assert store.reserve([CLIENT], at(later + 1)) == 0
 
 
-def test_global_key_blocks_every_client(store_engine: Engine) -> None:
+def test_a_shared_key_blocks_every_client_charging_it(store_engine: Engine) -> None:
+    """As the per-dossier key of join codes does, whatever the address."""
     store = AttemptStore(store_engine, POLICY)
-    everyone = BrakeKey("test:*", free=3)
+    shared = BrakeKey("test:dossier", free=3)
     for n in range(4):
-        assert store.reserve([BrakeKey(f"test:c{n}", 2), everyone], at(n)) == 0
-    assert store.reserve([BrakeKey("test:new", 2), everyone], at(4)) > 0
+        assert store.reserve([BrakeKey(f"test:c{n}", 2), shared], at(n)) == 0
+    assert store.reserve([BrakeKey("test:new", 2), shared], at(4)) > 0
 
 
 def test_parallel_attempts_cannot_slip_through(store_url: str) -> None:

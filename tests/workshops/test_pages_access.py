@@ -317,3 +317,25 @@ def test_a_role_written_in_the_session_is_not_enough(
     at.switch_page(AUTOEVALUATION).run()
     assert not at.exception
     assert not _scores_shown(at)
+
+
+def test_adviser_removes_a_member_and_renews_the_code_from_the_dashboard(
+    service: WorkshopService,
+) -> None:
+    data = two_workshops(service)
+    workshop_a = data["a"]
+    token = workshop_a.adviser_token  # type: ignore[attr-defined]
+    at = page(DASHBOARD, a=token)
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Équipe Alpha" in [t.value for t in at.text]
+    at.button(key=f"p:remove:{data['id_a']}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert service.members(token) == []
+    assert any("ne fait plus partie" in s.value for s in at.success)
+    assert len(at.dataframe) == 0  # the dashboard no longer shows the dossier
+    old_code = workshop_a.workshop.join_code  # type: ignore[attr-defined]
+    at.button(key="p:renew-code").click().run()
+    new_code = service.adviser_workshop(token).join_code
+    assert new_code != old_code
+    assert format_join_code(new_code) in [c.value for c in at.code]
+    assert format_join_code(old_code) not in [c.value for c in at.code]

@@ -1,0 +1,1 @@
+"""Alembic migrations of the database (see `ptce_assist.storage.migrate`)."""

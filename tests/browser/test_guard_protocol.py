@@ -1,0 +1,76 @@
+"""static/ptce/guard.js reads Streamlit's protobuf frames without the schema: checked here on
+real messages serialized by Streamlit's own Python classes (a length was once added to the
+offset before the length itself was read, and every frame was misread)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from ptce_assist.ui.web import STATIC_DIR
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def guard_page(browser: Any) -> Iterator[Any]:
+    page = browser.new_page()
+    page.set_content("<!doctype html><html lang='fr'><meta charset='utf-8'><body></body></html>")
+    page.add_script_tag(type="module", content=(STATIC_DIR / "guard.js").read_text("utf-8"))
+    page.wait_for_function("() => Boolean(globalThis.ptceGuard)")
+    yield page
+    page.close()
+
+
+def _fields(page: Any, message: Any) -> dict[str, Any]:
+    return dict(page.evaluate(
+        """(bytes) => {
+          const found = globalThis.ptceGuard.protoFields(new Uint8Array(bytes));
+          return Object.fromEntries([...found].map(([k, v]) => [k, v instanceof Uint8Array
+            ? "bytes" : v]));
+        }""",
+        list(message.SerializeToString()),
+    ))
+
+
+def test_forward_messages_are_told_apart(guard_page: Any) -> None:
+    started = ForwardMsg(hash="a" * 40)
+    started.new_session.page_script_hash = "b" * 32
+    started.metadata.delta_path.extend([0, 1])
+    assert "4" in _fields(guard_page, started)
+    for status, code in [("FINISHED_SUCCESSFULLY", 0), ("FINISHED_EARLY_FOR_RERUN", 2),
+                         ("FINISHED_FRAGMENT_RUN_SUCCESSFULLY", 3)]:
+        finished = ForwardMsg(hash="c" * 40)
+        finished.script_finished = ForwardMsg.ScriptFinishedStatus.Value(status)
+        assert _fields(guard_page, finished).get("6") == code, status
+    delta = ForwardMsg(hash="d" * 40)
+    delta.delta.new_element.markdown.body = "Un texte assez long " * 50
+    fields = _fields(guard_page, delta)
+    assert "4" not in fields and "6" not in fields
+
+
+def _is_commit(page: Any, message: Any) -> bool:
+    return bool(page.evaluate(
+        "(bytes) => globalThis.ptceGuard.isCommit(new Uint8Array(bytes))",
+        list(message.SerializeToString()),
+    ))
+
+
+def test_only_a_rerun_the_person_caused_releases_a_held_click(guard_page: Any) -> None:
+    commit = BackMsg()
+    widget = commit.rerun_script.widget_states.widgets.add()
+    widget.id = "$$ID-0123456789abcdef-p:project.name#field"
+    widget.json_value = '{"payload": {"v": "Pôle Été", "base": "0", "seq": "a:1"}}'
+    commit.rerun_script.page_script_hash = "e" * 32
+    assert _is_commit(guard_page, commit)
+    timer = BackMsg()
+    timer.rerun_script.is_auto_rerun = True
+    timer.rerun_script.fragment_id = "f" * 32
+    assert not _is_commit(guard_page, timer)
+    heartbeat = BackMsg()
+    heartbeat.app_heartbeat = True
+    assert not _is_commit(guard_page, heartbeat)

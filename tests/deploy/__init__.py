@@ -1,0 +1,1 @@
+"""Deployment as docs/deploiement.md describes it: nginx, several processes, PostgreSQL."""
