@@ -66,6 +66,20 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+def _plain(word: str) -> str:
+    """Without accents or ligatures: capitals are often written unaccented (« Evaluation »,
+    as the call itself does), and œ is a ligature the list spells out."""
+    word = word.replace("œ", "oe").replace("æ", "ae")
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
+    )
+
+
+@cache
+def plain_french_words() -> frozenset[str]:
+    return frozenset(_plain(word) for word in french_words())
+
+
 @cache
 def french_words() -> frozenset[str]:
     require_or_skip(
@@ -105,6 +119,9 @@ def not_french(texts: list[str], allowed: frozenset[str]) -> list[str]:
                 and not _is_acronym(word)
                 and key not in dictionary
                 and key not in allowed_lower
+                and not (
+                    (word[0].isupper() or "œ" in key) and _plain(key) in plain_french_words()
+                )
             ):
                 found.append(f"« {word} » dans « {text} »")
     return sorted(set(found))
