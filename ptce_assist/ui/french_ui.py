@@ -1,5 +1,6 @@
-"""Streamlit's own words in French (static/ptce/french.js), drawn on every run so that the
-translator is installed on every page (it installs itself once per page load)."""
+"""Streamlit's own words in French (static/ptce/french.js) and the page's own styles
+(static/ptce/page.css), drawn on every run so that both are installed on every page (each
+installs itself once per page load)."""
 
 from __future__ import annotations
 
@@ -12,5 +13,11 @@ _component = st.components.v2.component(
 )
 
 
+_page_style = st.components.v2.component(
+    "ptce_assist.page_style", html="<span hidden></span>", js=module_loader("page_style.js")
+)
+
+
 def french_ui() -> None:
     _component(key="ptce-french-ui", data={}, height=0)
+    _page_style(key="ptce-page-style", data={}, height=0)  # contrasts (static/ptce/page.css)

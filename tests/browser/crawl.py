@@ -105,11 +105,21 @@ def journey_urls(server: AppServer, setup: Setup, journey: str) -> list[tuple[st
     ]
 
 
+# Every component has drawn its labels (its module sets their text once loaded).
+COMPONENTS_DRAWN = """
+() => [...document.querySelectorAll("[data-testid='stBidiComponentIsolated']")].every((host) => {
+  const root = host.shadowRoot || host;
+  return [...root.querySelectorAll("label")].every((label) => label.textContent.trim() !== "");
+})
+"""
+
+
 def _settled(page: Any, name: str) -> None:
     """Drawn: its title, or at least one element of the page (a page that stops early)."""
     main = page.locator("[data-testid='stMain'] [data-testid='stElementContainer']").first
     try:
         main.wait_for(timeout=15_000)
+        page.wait_for_function(COMPONENTS_DRAWN, timeout=15_000)
     except Exception as error:
         raise AssertionError(f"la page « {name} » ne s'affiche pas") from error
 
