@@ -6,6 +6,7 @@ team's texts or answers, even by forging the values of the widgets they are show
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ptce_assist.call import load_call
 from ptce_assist.services.access import ADVISER_READS_ONLY
 from ptce_assist.storage import DossierStore
 from ptce_assist.ui.context import OpenDossier
@@ -137,3 +139,11 @@ def test_signature_is_a_placeholder_not_a_value(team: dict[str, Any]) -> None:
     assert author.value == ""
     assert author.placeholder == "Conseil CRESS"
 
+
+
+def test_rubric_panels_of_the_dashboard_show_their_line_count(team: dict[str, Any]) -> None:
+    at = opened_from_dashboard(team)
+    labels = [e.label for e in at.expander]
+    rubric_panels = [label for label in labels if " · " in label]
+    assert len(rubric_panels) == len(load_call().rubrics)
+    assert all(re.search(r" · (\d+ / \d+ lignes|vide)", label) for label in rubric_panels)
