@@ -218,3 +218,23 @@ def test_unsupported_characters_are_flagged_in_french(page: Any, harness_url: st
     assert warning.is_visible()
     assert "Caractères absents de la police" in warning.inner_text()
     assert "😀" in warning.inner_text()
+
+
+def test_character_count_is_the_copy_s_and_arrows_are_not_flagged(
+    page: Any, harness_url: str
+) -> None:
+    """The counter said 972 characters where the copy to démarches-simplifiées held 975: the
+    line breaks were left out. And « → » was flagged as missing from a font that draws it."""
+    _open(page, f"{harness_url}/?budget=15&layout=arial11")
+    page.locator(".ptce-editor textarea").click()
+    text = "Premier paragraphe → suite.\nDeuxième paragraphe.\n\nTroisième."
+    for index, part in enumerate(text.split("\n")):
+        if index:
+            page.keyboard.press("Enter")
+        page.keyboard.type(part)
+    counter = page.locator(".ptce-counter")
+    expected = f"{len(text)} caractères"
+    from playwright.sync_api import expect
+
+    expect(counter).to_contain_text(expected, timeout=15_000)
+    assert page.locator(".ptce-warning:visible").count() == 0
