@@ -97,3 +97,19 @@ def test_a_conversion_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
         docx_to_pdf(build_docx(long_dossier(2, "arial11")), timeout=0.2)
     assert str(refused.value) == TOO_SLOW
     assert time.monotonic() - started < 10
+
+
+def test_no_character_the_fonts_lack_in_the_document() -> None:
+    """« ⛔ » and « ✅ » showed as empty boxes: the export writes words, never such signs,
+    whatever the dossier holds (a missing rubric, a budget, a complete identity)."""
+
+    dossier = Dossier.model_validate(
+        {"rubrics": {"structure": "Texte."},
+         "budget": {"mode": "annuel", "resources": [
+             {"category": "region", "amounts_typed": ["10 000"]}]}}
+    )
+    document = docx.Document(io.BytesIO(build_docx(dossier)))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    )
+    assert not set(text) & set("⛔✅✔✓⚠✗❌")
