@@ -36,6 +36,7 @@ export const WORDS = {
   "Choose options": "Choisissez une ou plusieurs options",
   "Select...": "Choisissez…",
   "No results": "Aucun résultat",
+  "Dismiss": "Fermer",
   "Clear all": "Tout effacer",
   "Clear value": "Effacer",
   "Open the select": "Ouvrir la liste",
@@ -99,6 +100,8 @@ export const PATTERNS = [
       (m[3] ? ` \u2022 ${m[3]}` : "")],
   // « Drag and drop .docx files here »
   [/^Drag and drop (.+) here$/, (m) => `Glissez-déposez ${m[1]} ici`],
+  // what a select box's list tells screen readers: « 19 options available. »
+  [/^(\d+) options? available\.?$/, (m) => `${m[1]} choix possible${m[1] === "1" ? "" : "s"}.`],
   // the help icon of a widget: « Help for Stade de maturité »
   [/^Help for (.+)$/, (m) => `Aide : ${m[1]}`],
   // an icon in a sentence: « check_box icon » (one that says nothing is hidden instead)

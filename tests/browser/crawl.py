@@ -3,9 +3,10 @@ and an adviser who opened that dossier from the workshop's dashboard.
 
 `visit(page, server, journey)` opens each page of the journey in turn and, on each, calls
 `look(page, where)` several times: once the page is drawn, then with every expander open,
-with the pointer over each table and chart (their toolbars appear on hover), and with each
-chart's action menu open. The pages are those of `ptce_assist/ui/journeys.py` (the menus
-themselves), so a page added to a journey is crawled without touching this file.
+with the pointer over each table and chart (their toolbars appear on hover), with each
+chart's action menu open, the ⋮ menu open (when shown) and a select box's list open. The
+pages are those of `ptce_assist/ui/journeys.py` (the menus themselves), so a page added to a
+journey is crawled without touching this file.
 """
 
 from __future__ import annotations
@@ -120,6 +121,11 @@ def _settled(page: Any, name: str) -> None:
     try:
         main.wait_for(timeout=15_000)
         page.wait_for_function(COMPONENTS_DRAWN, timeout=15_000)
+        # The translator and the page's styles are modules loaded once per page load.
+        page.wait_for_function(
+            "() => !!globalThis.ptceFrench && !!document.getElementById('ptce-page-css')",
+            timeout=15_000,
+        )
     except Exception as error:
         raise AssertionError(f"la page « {name} » ne s'affiche pas") from error
 
@@ -134,6 +140,7 @@ def visit(page: Any, server: AppServer, setup: Setup, journey: str, look: Look) 
         _open_expanders(page)
         look(page, f"{name} (volets ouverts)")
         _hover_tables_and_charts(page, name, look)
+        _open_menus(page, name, look)
         seen.append(name)
     return seen
 
@@ -167,3 +174,19 @@ def _hover_tables_and_charts(page: Any, name: str, look: Look) -> None:
             actions.first.click()
             look(page, f"{name} (menu du graphique {index + 1})")
             page.keyboard.press("Escape")
+
+
+def _open_menus(page: Any, name: str, look: Look) -> None:
+    """The ⋮ menu when shown, and the first select box's list of options."""
+    menu = page.locator("[data-testid='stMainMenu']")
+    if menu.count() and menu.first.is_visible():
+        menu.first.click()
+        look(page, f"{name} (menu ⋮)")
+        page.keyboard.press("Escape")
+    select = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first
+    if select.count() and select.is_visible() and select.locator("input:enabled").count():
+        select.scroll_into_view_if_needed()
+        select.locator("input").first.click()
+        page.get_by_role("option").first.wait_for()
+        look(page, f"{name} (liste déroulante ouverte)")
+        page.keyboard.press("Escape")

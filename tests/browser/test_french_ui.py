@@ -22,7 +22,7 @@ ALLOWED = frozenset(
     txt word libreoffice markdown excel arial carlito liberation val solidaire romans isère
     drôme ardèche valence lilas camille martin recyclerie démarches simplifiées rgaa etp qpv
     zrr france ruralités référente référent désindustrialisés désindustrialisé opérationnalité
-    mo ko etc intercommunalités exports""".split()  # noqa: SIM905
+    mo ko etc intercommunalité intercommunalités exports moselle alsace""".split()  # noqa: SIM905
 ) | frozenset(word for region in REGIONS for word in re.findall(r"[^\W\d_]+", region.name.lower()))
 
 
