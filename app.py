@@ -13,8 +13,10 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_entry
 from ptce_assist.call import load_call
+from ptce_assist.storage.migrate import SchemaOutdated
 from ptce_assist.ui.click_guard import click_guard
 from ptce_assist.ui.context import (
+    DATABASE_ERRORS,
     begin_run,
     call_of,
     current_open,
@@ -26,7 +28,7 @@ from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.french_ui import french_ui
 from ptce_assist.ui.journeys import Journey
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
-from ptce_assist.ui.roles import current_adviser
+from ptce_assist.ui.roles import adviser_token, current_adviser
 from ptce_assist.ui.run_log import run_page
 from ptce_assist.ui.team import live, member_panel, team_watch
 
@@ -40,11 +42,18 @@ st.set_page_config(
 call = load_call()
 
 
+def adviser_journey() -> bool:
+    """The adviser's menu for a valid adviser link; while the database cannot say, the link
+    alone decides (each page checks it, and the page says the database is down)."""
+    try:
+        return current_adviser() is not None
+    except (*DATABASE_ERRORS, SchemaOutdated):
+        return adviser_token() is not None
+
+
 def main() -> None:
     sync_token_with_url()
-    journey = Journey(
-        call, [rubric_entry(r) for r in call.rubrics], adviser=current_adviser() is not None
-    )
+    journey = Journey(call, [rubric_entry(r) for r in call.rubrics], adviser=adviser_journey())
     navigation = journey.navigation()
     enter_page(navigation.url_path)
     begin_run()

@@ -34,7 +34,6 @@ from ptce_assist.storage.history import HistoryStore
 from ptce_assist.storage.migrate import SchemaOutdated
 from ptce_assist.storage.tokens import looks_like_token
 from ptce_assist.ui import roles
-from ptce_assist.ui.errors import STORAGE as STORAGE_UNAVAILABLE
 from ptce_assist.ui.store import get_service, get_store
 
 __all__ = ["get_service", "get_store"]  # re-exported: pages and tests take them from here
@@ -275,12 +274,7 @@ def begin_run() -> None:
         last = st.session_state.get(_LAST_GOOD_KEY)
         if access is not None and isinstance(last, StoredDossier):  # the page stays, as typed
             st.session_state[_RUN_KEY] = OpenDossier(access, last, offline=True)
-        if isinstance(error, SchemaOutdated):
-            shown = str(error)
-        elif isinstance(last, StoredDossier):
-            shown = DATABASE_DOWN
-        else:  # nothing read yet in this session: nothing to show
-            shown = STORAGE_UNAVAILABLE
+        shown = str(error) if isinstance(error, SchemaOutdated) else DATABASE_DOWN
         st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:

@@ -18,7 +18,7 @@ from ptce_assist.eligibility.answers import ScoreEntry
 from ptce_assist.storage import DossierStore
 from ptce_assist.storage.tokens import new_token
 from ptce_assist.ui import errors
-from ptce_assist.ui.context import get_store
+from ptce_assist.ui.context import DATABASE_DOWN, get_store
 from tests.apptest_support import REPO, app_with, new_store, shown
 from tests.hostile import make_corpus as corpus
 
@@ -167,7 +167,7 @@ def test_database_unusable_from_the_start_gets_a_french_message(
     finally:
         get_store.clear()
     assert not at.exception, [e.value for e in at.exception]
-    assert [e.value for e in at.error] == [errors.STORAGE]
+    assert [e.value for e in at.error] == [DATABASE_DOWN]
 
 
 def test_an_error_in_a_widget_callback_gets_the_french_message(production: None) -> None:
