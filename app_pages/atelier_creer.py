@@ -8,6 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from ptce_assist.regions import REGIONS, region_name
+from ptce_assist.ui.dates import date_field
 from ptce_assist.ui.roles import adviser_link, become_adviser, client_id, get_workshops
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.workshops.access import (
@@ -66,15 +67,8 @@ with st.form("create_workshop"):
         key="workshop_region",
     )
     today = dt.date.today()
-    first = st.date_input(
-        "Date de la première séance", value=today, format="DD/MM/YYYY", key="workshop_first"
-    )
-    last = st.date_input(
-        "Date de la dernière séance (facultatif)",
-        value=None,
-        format="DD/MM/YYYY",
-        key="workshop_last",
-    )
+    first = date_field("Date de la première séance", value=today, key="workshop_first")
+    last = date_field("Date de la dernière séance (facultatif)", key="workshop_last")
     passphrase = st.text_input(
         "Phrase secrète d'administration", type="password", key="workshop_passphrase"
     )

@@ -6,12 +6,12 @@ import streamlit as st
 
 from ptce_assist.regions import region_name
 from ptce_assist.ui.comments_panel import all_comments_panel
-from ptce_assist.ui.context import current_token, require_dossier
+from ptce_assist.ui.context import current_token, require_team
 from ptce_assist.ui.roles import client_id, get_workshops
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.workshops.access import AccessDenied, Slowed, WorkshopInputError
 
-require_dossier()
+require_team()
 token = current_token()
 service = get_workshops()
 

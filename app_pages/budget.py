@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.budget.amounts import format_amount
-from ptce_assist.budget.categories import catalogue
+from ptce_assist.budget.chart import resources_chart
 from ptce_assist.budget.checks import BudgetCheck, budget_checks
 from ptce_assist.budget.draft import draft_paragraph
 from ptce_assist.budget.editing import (
@@ -98,6 +98,7 @@ chosen: BudgetMode = left.radio(
     format_func=lambda m: MODE_LABELS[m],
     horizontal=True,
     key=MODE_KEY,
+    disabled=not opened.may_write("budget"),
 )
 right.number_input(
     "Année de N (facultatif)",
@@ -107,6 +108,7 @@ right.number_input(
     step=1,
     placeholder="ex. 2025",
     key=FIRST_YEAR_KEY,
+    disabled=not opened.may_write("budget.first_year"),
     on_change=save_first_year,
     args=(budget.first_year,),
 )
@@ -166,17 +168,15 @@ history_panel(
 st.subheader("Équilibre et contrôles")
 if not budget.is_empty():
     spent, earned = budget.expense_totals(), budget.resource_totals()
-    st.dataframe(
+    # A plain table: read by screen readers as one, and no (English) toolbar.
+    st.table(
         pd.DataFrame(
             {
-                "Totaux": ["Total des dépenses", "Total des ressources", "Écart"],
-                **{
-                    label: [format_amount(s), format_amount(e), format_amount(e - s)]
-                    for label, s, e in zip(labels, spent, earned, strict=True)
-                },
-            }
-        ),
-        hide_index=True,
+                label: [format_amount(s), format_amount(e), format_amount(e - s)]
+                for label, s, e in zip(labels, spent, earned, strict=True)
+            },
+            index=pd.Index(["Total des dépenses", "Total des ressources", "Écart"], name="Totaux"),
+        )
     )
 left_out = left_out_sentence(budget)
 if left_out:
@@ -198,22 +198,15 @@ for check in budget_checks(budget, call):
 
 if sum(budget.resource_totals()):
     st.subheader("Ressources par origine et par année")
-    cat = catalogue()
-    chart = pd.DataFrame(
-        [
-            {"Année": label, "Origine": cat.resource_label(kind), "Montant (€)": amount / 100}
-            for kind, row in budget.resources_by_kind().items()
-            for label, amount in zip(labels, row, strict=True)
-            if amount
-        ]
-    )
-    st.bar_chart(chart, x="Année", y="Montant (€)", color="Origine", stack=True)
+    st.vega_lite_chart(resources_chart(budget), width="stretch")
 
 # --- the paragraph for the financement rubric --------------------------------------------
 st.subheader("Paragraphe « en grandes masses »")
 paragraph = draft_paragraph(budget)
 if not paragraph:
     st.caption("Le paragraphe sera proposé dès que le budget contiendra des montants.")
+elif not opened.may_write(RUBRIC_PATH):
+    st.text(paragraph)
 else:
     st.caption("Proposé à partir du budget : insérez-le puis retouchez-le dans la rubrique.")
     if left_out:

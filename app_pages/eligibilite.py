@@ -20,6 +20,12 @@ from ptce_assist.volumes import rubric_measure
 
 TERRITORIES = "diagnostic.fragile_territories"
 
+
+def _accept_suggestion(path: str, answer: str) -> None:
+    """« Retenir la suggestion »: the suggested answer saved in one click."""
+    fields.set_choice(path, answer)
+
+
 opened = require_open()
 dossier = opened.dossier
 call = call_of(dossier)
@@ -55,8 +61,20 @@ for number, status in enumerate(result.criteria, start=1):
                 "Justification (une phrase)",
             )
         suggestion = status.suggestion
+        answer_path = f"diagnostic.criteria.{status.id}.answer"
         if suggestion.answer:
-            st.caption(f"Suggestion d'après le dossier : **{ANSWER_LABELS[suggestion.answer]}**")
+            said = ANSWER_LABELS[suggestion.answer]
+            hint, accept = st.columns([3, 2], vertical_alignment="center")
+            hint.caption(f"Suggestion d'après le dossier : **{said}**")
+            if opened.value(answer_path) != suggestion.answer:
+                accept.button(
+                    f"Retenir la suggestion « {said} »",
+                    key=f"accept:{status.id}",
+                    on_click=_accept_suggestion,
+                    args=(answer_path, suggestion.answer),
+                    icon=":material/check:",
+                    disabled=not opened.may_write(answer_path),
+                )
         for rule in suggestion.rules:
             if rule.found:
                 st.markdown(f":material/check: {md_escape(rule.rule.found_fr)}")
@@ -162,7 +180,11 @@ with st.expander("Importer une liste officielle (CSV, facultatif)"):
                         "Citées dans le périmètre et présentes dans la liste : " + ", ".join(new)
                     )
                 )
-                if st.button("Les déclarer comme territoire fragile", key="fragile_csv_add"):
+                if st.button(
+                    "Les déclarer comme territoire fragile",
+                    key="fragile_csv_add",
+                    disabled=not opened.may_write(TERRITORIES),
+                ):
                     row = {"kind": list_kind, "name": "", "communes": ", ".join(new)}
                     if append_records(TERRITORIES, [row]):
                         st.rerun()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ptce_assist.services import Refused
-from ptce_assist.ui.context import call_of, get_service, note_saved, open_token, require_open
+from ptce_assist.ui.context import call_of, get_service, note_saved, open_token, require_team
 from ptce_assist.ui.copy_button import copy_button
 from ptce_assist.ui.links import dossier_link
 from ptce_assist.ui.safe import md_escape
@@ -14,7 +14,7 @@ from ptce_assist.ui.team import member_name, place_name, present_now, who
 
 FLASH = "team:flash"
 
-opened = require_open()
+opened = require_team()  # the team's own page, not an adviser's
 call = call_of(opened.dossier)
 
 st.title("Écrire en équipe")
@@ -56,7 +56,10 @@ sure = st.checkbox(
 
 
 def replace_link() -> None:
-    result = get_service().replace_link(opened.token)
+    link = opened.token
+    if link is None:
+        return
+    result = get_service().replace_link(link)
     if isinstance(result, Refused):
         st.session_state[FLASH + ":error"] = result.message
         return

@@ -7,10 +7,18 @@ that reads the dossier as stored at that moment), never on a rerun of this page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
-from ptce_assist.docx_export import DOCX_MIME, build_docx, docx_filename, export_warnings
+from ptce_assist.docx_export import (
+    DOCX_MIME,
+    build_docx,
+    docx_filename,
+    export_warnings,
+    over_limit_rubrics,
+)
+from ptce_assist.docx_export.pdf import PDF_MIME, PdfError, docx_to_pdf, libreoffice
 from ptce_assist.dossier import Dossier
 from ptce_assist.layout.presets import get_preset
 from ptce_assist.plaintext import (
@@ -19,35 +27,64 @@ from ptce_assist.plaintext import (
     export_sections,
     rubric_plaintext,
 )
-from ptce_assist.storage import DossierStore
-from ptce_assist.ui.context import call_of, current_token, get_store, require_dossier
+from ptce_assist.ui.context import OpenDossier, call_of, require_open
 from ptce_assist.ui.copy_button import copy_button
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.volumes import effective_preset
 
-stored = require_dossier()
-dossier = stored.dossier
+PDF_KEY = "p:export:pdf"  # page-scoped: dropped when the person leaves the page
+
+dossier = require_open().dossier
 call = call_of(dossier)
 
 
-def _latest(store: DossierStore, token: str, fallback: Dossier) -> Dossier:
+def _latest(opened: OpenDossier, fallback: Dossier) -> Dossier:
     """The dossier as stored when the button is clicked (it may have changed meanwhile)."""
-    found = store.load(token)
+    found = opened.access.load()
     return found.dossier if found is not None else fallback
 
 
-def _builder(
-    kind: str, store: DossierStore, token: str, fallback: Dossier
-) -> Callable[[], bytes | str]:
+def _builder(kind: str, latest: Callable[[], Dossier]) -> Callable[[], bytes | str]:
     def build() -> bytes | str:
-        latest = _latest(store, token, fallback)
+        dossier = latest()
         if kind == "docx":
-            return build_docx(latest)
+            return build_docx(dossier)
         if kind == "md":
-            return dossier_markdown(latest)
-        return dossier_text(latest)
+            return dossier_markdown(dossier)
+        return dossier_text(dossier)
 
     return build
+
+
+def _pdf_section(latest: Callable[[], Dossier], ready: bool) -> None:
+    """The PDF, where LibreOffice is installed on the server: made on request (a few
+    seconds), then offered for download."""
+    if libreoffice() is None:
+        return
+    st.subheader("PDF")
+    st.caption(
+        "Le PDF est mis en page par LibreOffice exactement comme le compteur de lignes l'a "
+        "mesuré. Word peut couper environ 1 % des lignes autrement."
+    )
+    made = st.session_state.get(PDF_KEY)
+    if st.button("Préparer le PDF", icon=":material/picture_as_pdf:", disabled=not ready):
+        with st.spinner("Mise en page du PDF par LibreOffice…"):
+            try:
+                made = docx_to_pdf(build_docx(latest()))
+            except PdfError as error:
+                st.error(str(error))
+                made = None
+        st.session_state[PDF_KEY] = made
+    if made and ready:
+        st.download_button(
+            "Télécharger le PDF",
+            data=made,
+            file_name=docx_filename(dossier, ".pdf"),
+            mime=PDF_MIME,
+            on_click="ignore",
+            icon=":material/download:",
+            key="export_pdf",
+        )
 
 
 st.title("Exporter le dossier")
@@ -70,37 +107,59 @@ else:
     st.success("Identité complète, toutes les rubriques obligatoires sont remplies et "
                "aucune ne dépasse sa limite.")
 
-token = str(current_token())
-store = get_store()
+# A rubric over its limit: the candidate decides, knowingly (the document itself is never
+# marked: it is theirs to submit).
+over = over_limit_rubrics(dossier)
+ready = True
+if over:
+    names = ", ".join(f"« {md_escape(name)} »" for name in over)
+    st.error(
+        f"{'La rubrique' if len(over) == 1 else 'Les rubriques'} {names} "
+        f"{'dépasse sa' if len(over) == 1 else 'dépassent leur'} limite. L'appel demande de "
+        "respecter les volumes : raccourcissez-les avant le dépôt. Le document exporté ne "
+        "signale rien ; c'est à vous de décider.",
+        icon=":material/error:",
+    )
+    ready = st.checkbox(
+        "J'ai vu le dépassement et je veux exporter le document quand même",
+        key="p:export:over-limit",
+    )
+
+latest = partial(_latest, require_open(), dossier)
 col_docx, col_txt, col_md = st.columns(3)
 col_docx.download_button(
     "Document Word (.docx)",
-    data=_builder("docx", store, token, dossier),
+    data=_builder("docx", latest),
     file_name=docx_filename(dossier),
     mime=DOCX_MIME,
     on_click="ignore",
     type="primary",
     icon=":material/description:",
     key="export_docx",
+    disabled=not ready,
 )
 col_txt.download_button(
     "Texte brut (.txt)",
-    data=_builder("txt", store, token, dossier),
+    data=_builder("txt", latest),
     file_name=docx_filename(dossier, ".txt"),
     mime="text/plain",
     on_click="ignore",
     icon=":material/notes:",
     key="export_txt",
+    disabled=not ready,
 )
 col_md.download_button(
     "Markdown (.md)",
-    data=_builder("md", store, token, dossier),
+    data=_builder("md", latest),
     file_name=docx_filename(dossier, ".md"),
     mime="text/markdown",
     on_click="ignore",
     icon=":material/code:",
     key="export_md",
+    disabled=not ready,
 )
+
+_pdf_section(latest, ready)
 
 st.subheader("Copier une rubrique dans démarches-simplifiées")
 st.caption(

@@ -14,7 +14,7 @@ from ptce_assist.regions import REGIONS, region_name
 from ptce_assist.ui import fields
 from ptce_assist.ui.context import call_of, require_open
 from ptce_assist.ui.history_panel import changes_panel
-from ptce_assist.validation import identity_problems
+from ptce_assist.validation import identity_problems, register_fields
 
 opened = require_open()
 dossier = opened.dossier
@@ -55,7 +55,8 @@ fields.select(
     lambda form: stored_form_label(form, call),
 )
 form = call.legal_form(dossier.structure.legal_form)
-if form is None or form.identifier == "siret":
+registers = register_fields(form)
+if "structure.siret" in registers:
     fields.text_input(
         opened,
         "structure.siret",
@@ -63,7 +64,7 @@ if form is None or form.identifier == "siret":
         problem=problems.get("structure.siret"),
         help="14 chiffres ; le SIREN (9 chiffres) est aussi accepté.",
     )
-if form is not None and form.identifier in ("rna", "rna_optionnel"):
+if form is not None and "structure.rna" in registers:
     optional = " (facultatif en Alsace-Moselle)" if form.identifier == "rna_optionnel" else ""
     fields.text_input(
         opened, "structure.rna", f"Numéro RNA{optional}", problem=problems.get("structure.rna")

@@ -20,9 +20,8 @@ from ptce_assist.services import Conflict, Refused
 from ptce_assist.ui.context import (
     call_of,
     forget_widgets,
-    get_service,
     note_saved,
-    require_open,
+    require_team,
 )
 from ptce_assist.ui.safe import md_escape
 
@@ -34,7 +33,7 @@ _CONFIRM = "import_word:confirm:"  # + file id
 _ASSIGNABLE = ("section", "doublon")
 _REMOVED = ("modele", "sommaire", "signature")
 
-opened = require_open()
+opened = require_team()
 dossier = opened.dossier
 call = call_of(dossier)
 labels = {f.path: f.label for f in call.identity_fields}
@@ -228,7 +227,7 @@ if accept.button(
     key="import_word:accept",
 ):
     updated = apply_import(dossier, chosen)
-    replaced = get_service().replace(opened.token, updated, expected_version=opened.version)
+    replaced = opened.access.replace(updated, expected_version=opened.version)
     if isinstance(replaced, Conflict):
         st.error(
             "Le dossier vient d'être modifié ailleurs : rien n'a été remplacé. "

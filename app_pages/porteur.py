@@ -43,6 +43,7 @@ if suggested is not None:
     st.button(
         f"Choisir « {suggested.label_fr} »",
         on_click=choose_suggested,
+        disabled=not opened.may_write(FORM_PATH),
         icon=":material/check:",
         help="La forme que le dossier lui-même évoque ; vérifiez-la dans vos statuts.",
     )

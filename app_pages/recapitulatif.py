@@ -6,13 +6,17 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.backup import backup_filename
-from ptce_assist.progress import STATE_ICONS, all_rubrics_progress, missing_identity_fields
+from ptce_assist.progress import (
+    STATE_ICONS,
+    all_rubrics_progress,
+    identity_to_correct,
+    missing_identity_fields,
+)
 from ptce_assist.services import Conflict, Saved
 from ptce_assist.services.restore import replace_with_backup
 from ptce_assist.ui.context import (
     call_of,
     forget_widgets,
-    get_service,
     note_saved,
     require_open,
 )
@@ -30,8 +34,12 @@ show_notices()
 
 missing = missing_identity_fields(dossier, call)
 labels = {f.path: f.label for f in call.identity_fields}
+to_correct = identity_to_correct(dossier, call)
 if missing:
     st.warning("Identité incomplète : " + ", ".join(f"« {labels[p]} »" for p in missing) + ".")
+if to_correct:
+    st.warning("À corriger : " + ", ".join(f"« {labels[p]} »" for p in to_correct) + ".")
+if missing or to_correct:
     st.page_link("app_pages/identite.py", label="Compléter l'identité", icon=":material/badge:")
 else:
     st.success("Identité complète.")
@@ -58,14 +66,14 @@ st.download_button(
     file_name=backup_filename(dossier),
     mime="application/json",
 )
+if not opened.team:  # an adviser reads the team's dossier: nothing of it to replace
+    st.stop()
 with st.expander("Remplacer ce dossier par une sauvegarde"):
     st.caption("Le contenu actuel du dossier sera remplacé par celui du fichier.")
     upload = st.file_uploader("Sauvegarde .json", type=["json"], key="replace_upload")
     confirm = st.checkbox("Je confirme le remplacement", key="replace_confirm")
     if upload is not None and st.button("Remplacer", disabled=not confirm):
-        restored = replace_with_backup(
-            get_service(), opened.token, upload.getvalue(), opened.stored
-        )
+        restored = replace_with_backup(opened.access, upload.getvalue(), opened.stored)
         result = restored.result
         if isinstance(result, Saved):
             note_saved(result.stored)

@@ -9,9 +9,10 @@ from ptce_assist.progress import completion_refusal
 from ptce_assist.services import Refused, Saved
 from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
-from ptce_assist.ui.context import call_of, get_service, note_saved, require_open
+from ptce_assist.ui.context import call_of, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
 from ptce_assist.ui.history_panel import history_panel
+from ptce_assist.ui.journeys import Entry
 from ptce_assist.ui.rubric_field import rubric_path, rubric_text_editor
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.team import LIVE_EVERY, live, others_here, who
@@ -24,12 +25,20 @@ REQUIREMENT_WORDING = {
 }
 
 
-def rubric_page(rubric: Rubric) -> st.Page:
+def rubric_entry(rubric: Rubric) -> Entry:
+    """The rubric's page in the journeys (app.py registers it)."""
+
     def page() -> None:
         render(rubric.id)
 
     page.__name__ = f"rubrique_{rubric.id}"
-    return st.Page(page, title=rubric.short_fr, url_path=rubric.id, icon=":material/edit_note:")
+    return Entry(f"rubrique:{rubric.id}", page, rubric.short_fr, ":material/edit_note:", rubric.id)
+
+
+def rubric_page(rubric: Rubric) -> st.Page:
+    """The rubric's page, for links (`st.page_link`)."""
+    entry = rubric_entry(rubric)
+    return st.Page(entry.target, title=entry.title, url_path=entry.url_path, icon=entry.icon)
 
 
 def render(rubric_id: str) -> None:
@@ -53,7 +62,13 @@ def render(rubric_id: str) -> None:
     history_panel(open_dossier, rubric_path(rubric.id), title="Historique de cette rubrique")
 
     done = rubric.id in open_dossier.dossier.completed_rubrics
-    if st.checkbox("J'ai terminé cette rubrique", value=done, key=f"p:done:{rubric.id}") != done:
+    ticked = st.checkbox(
+        "J'ai terminé cette rubrique",
+        value=done,
+        key=f"p:done:{rubric.id}",
+        disabled=not open_dossier.team,
+    )
+    if ticked != done and open_dossier.team:
         _toggle_done(rubric.id, not done)
         st.rerun()
     failed = st.session_state.pop(f"p:done:{rubric.id}:error", None)
@@ -90,7 +105,7 @@ def rubric_presence(rubric_id: str) -> None:
 
 
 def _toggle_done(rubric_id: str, done: bool) -> None:
-    result = get_service().set_rubric_done(require_open().token, rubric_id, done)
+    result = require_open().access.set_rubric_done(rubric_id, done)
     if isinstance(result, Saved):
         note_saved(result.stored)
     elif isinstance(result, Refused):

@@ -15,10 +15,12 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
 from ptce_assist.regions import region_name
 from ptce_assist.ui.comments_panel import add_comment_form, show_comment, target_label
-from ptce_assist.ui.roles import get_workshops, require_adviser
+from ptce_assist.ui.context import open_as_adviser
+from ptce_assist.ui.dates import date_field
+from ptce_assist.ui.roles import get_workshops, opened_by_adviser, require_adviser
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.workshop_members import members_panel
-from ptce_assist.volumes import rubric_measure
+from ptce_assist.volumes import rubric_measure, volume_label
 from ptce_assist.workshops.access import (
     AccessDenied,
     WorkshopInputError,
@@ -29,11 +31,13 @@ from ptce_assist.workshops.changes import changes_since
 from ptce_assist.workshops.codes import format_join_code
 from ptce_assist.workshops.dashboard import (
     COL_ADMISSIBLE,
-    COL_CHANGED,
+    COL_ELIGIBILITY,
     COL_PROJECT,
     COL_STAGE,
+    DISPLAY_COLUMNS,
     DashboardRow,
     dashboard_rows,
+    display_frame,
     to_frame,
 )
 from ptce_assist.workshops.exports import (
@@ -101,15 +105,18 @@ if stages:
 if admissible:
     shown = shown[shown[COL_ADMISSIBLE].isin(admissible)]
 
-st.dataframe(
-    shown,
-    hide_index=True,
-    column_config={
-        COL_CHANGED: st.column_config.DatetimeColumn(COL_CHANGED, format="DD/MM/YYYY HH:mm"),
-    },
-    key="dash_table",
+sort_by = st.selectbox(
+    "Trier par", [COL_PROJECT, *(c for c in DISPLAY_COLUMNS if c != COL_PROJECT)],
+    key="dash_sort",
 )
-st.caption("Cliquez sur un en-tête de colonne pour trier le tableau.")
+ascending = sort_by in (COL_PROJECT, COL_STAGE, COL_ADMISSIBLE, COL_ELIGIBILITY)
+# A plain table, its columns wrapped to the page's width (a scrolling grid cut the last
+# columns off), read by screen readers as a table.
+st.table(display_frame(shown.sort_values(sort_by, ascending=ascending, na_position="last")))
+st.caption(
+    "Les exports ci-dessous contiennent aussi la région et les moyennes d'auto-évaluation "
+    "par bloc."
+)
 
 stem = safe_stem(workshop.name, fallback="atelier")
 cols = st.columns(3)
@@ -138,18 +145,24 @@ cols[2].download_button(
     help="Un fichier .docx par dossier affiché (sans les commentaires).",
 )
 
-# --- one dossier, read only --------------------------------------------------------------
+# --- one dossier, read with the adviser's rights ---------------------------------------------
 st.subheader("Ouvrir un dossier")
 labels = {
     s.id: s.dossier.project.name.strip() or f"Projet sans nom (n° {s.id})"
     for s in stored_dossiers
 }
+remembered = opened_by_adviser()
+choices: list[int | None] = [None, *labels]
+if "dash_open" not in st.session_state:  # coming back to the page: the dossier opened before
+    st.session_state["dash_open"] = remembered if remembered in labels else None
 opened = st.selectbox(
     "Dossier",
-    [None, *labels],
+    choices,
     format_func=lambda i: "— Choisir un dossier —" if i is None else labels[i],
     key="dash_open",
 )
+if opened != remembered and (opened is not None or remembered in labels):
+    open_as_adviser(opened)
 if opened is not None:
     try:
         stored = service.workshop_dossier(adviser.token, opened)
@@ -160,19 +173,35 @@ if opened is not None:
     dossier = stored.dossier
     call = load_call(dossier.call_id)
     st.caption(
-        "Lecture seule : l'équipe garde la main sur son texte. Vos commentaires apparaissent "
-        "à côté de ses rubriques."
+        "Vous lisez le dossier de l'équipe : ses textes et ses réponses restent les siens. "
+        "Vous pouvez noter la colonne du conseiller de l'auto-évaluation et commenter ; vos "
+        "commentaires apparaissent à côté de ses rubriques."
+    )
+    go = st.columns(3)
+    go[0].page_link(
+        "app_pages/recapitulatif.py", label="Lire le dossier", icon=":material/menu_book:"
+    )
+    go[1].page_link(
+        "app_pages/autoevaluation.py", label="Noter l'auto-évaluation",
+        icon=":material/insights:",
+    )
+    go[2].page_link(
+        "app_pages/recevabilite.py", label="Voir le diagnostic", icon=":material/fact_check:"
     )
     tab_text, tab_changes, tab_comment = st.tabs(
         ["Rubriques et commentaires", "Depuis la dernière séance", "Commenter"]
     )
     with tab_text:
+        measure = rubric_measure(dossier)
         for rubric in call.rubrics:
             text = dossier.rubric_text(rubric.id)
             own = [c for c in comments if c.target_kind == "rubric" and c.target_id == rubric.id]
             pending = sum(1 for c in own if not c.resolved)
             badge = f" · {pending} commentaire(s) à traiter" if pending else ""
-            with st.expander(f"{rubric.short_fr}{badge}", expanded=False):
+            with st.expander(
+                f"{rubric.short_fr} · {volume_label(measure, rubric, text)}{badge}",
+                expanded=False,
+            ):
                 st.text(text if text.strip() else "(rubrique vide)")
                 for comment in own:
                     show_comment(comment)
@@ -213,7 +242,7 @@ if opened is not None:
 # --- workshop dates ------------------------------------------------------------------------
 with st.expander("Ajouter une date de séance"):
     with st.form("add_day"):
-        day = st.date_input("Date", value=dt.date.today(), format="DD/MM/YYYY", key="new_day")
+        day = date_field("Date", value=dt.date.today(), key="new_day")
         added = st.form_submit_button("Ajouter")
     if added and isinstance(day, dt.date):
         try:

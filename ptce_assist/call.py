@@ -171,6 +171,7 @@ class Call(_Frozen):
     governance_quote: str
     fragile_territories_quote: str
     no_annex_quote: str
+    acronyms_used: tuple[str, ...] = ()  # written unexpanded by the call itself
     maturity_stages: tuple[MaturityStage, ...]
     identity_sections: tuple[IdentitySection, ...]
     identity_fields: tuple[IdentityField, ...]

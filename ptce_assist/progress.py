@@ -14,6 +14,7 @@ from typing import Literal
 from ptce_assist.call import Call, Rubric
 from ptce_assist.dossier import Dossier, get_path
 from ptce_assist.eligibility.placeholders import read_rubric, read_text
+from ptce_assist.validation import identity_problems
 
 RubricState = Literal["vide", "en_cours", "complet", "depasse"]
 
@@ -93,6 +94,14 @@ def all_rubrics_progress(
     return [rubric_progress(dossier, rubric, measure) for rubric in call.rubrics]
 
 
+def identity_to_correct(dossier: Dossier, call: Call) -> list[str]:
+    """Identity fields filled in with a value that is wrong (an e-mail address that is not
+    one): « à corriger », not filled."""
+    problems = identity_problems(dossier, call)
+    missing = set(missing_identity_fields(dossier, call))
+    return [f.path for f in call.identity_fields if f.path in problems and f.path not in missing]
+
+
 def missing_identity_fields(dossier: Dossier, call: Call) -> list[str]:
     data = dossier.model_dump()
     return [
@@ -117,9 +126,10 @@ class Overall:
 
 def overall_progress(dossier: Dossier, call: Call, measure: Measure | None = None) -> Overall:
     missing = missing_identity_fields(dossier, call)
+    to_correct = identity_to_correct(dossier, call)
     statuses = all_rubrics_progress(dossier, call, measure)
     return Overall(
-        identity_filled=len(call.identity_fields) - len(missing),
+        identity_filled=len(call.identity_fields) - len(missing) - len(to_correct),
         identity_total=len(call.identity_fields),
         rubrics_done=sum(1 for s in statuses if s.state == "complet"),
         rubrics_total=len(statuses),

@@ -10,7 +10,7 @@ from email_validator import EmailNotValidError, validate_email
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siren, siret
 
-from ptce_assist.call import Call
+from ptce_assist.call import Call, LegalForm
 from ptce_assist.dossier import Dossier, get_path
 from ptce_assist.regions import region_by_code
 
@@ -61,6 +61,16 @@ def check_rna(value: str) -> str | None:
     if _RNA.match(value.strip().upper()):
         return None
     return "Un numéro RNA s'écrit W suivi de 9 caractères, par exemple W751234567."
+
+
+def register_fields(form: LegalForm | None) -> tuple[str, ...]:
+    """The register numbers the identity page asks for a legal form: a SIRET for every
+    structure that exists (an association that employs or invoices has one too), and the RNA
+    number of an association."""
+    fields = ["structure.siret"] if form is None or form.identifier != "none" else []
+    if form is not None and form.identifier in ("rna", "rna_optionnel"):
+        fields.append("structure.rna")
+    return tuple(fields)
 
 
 def identity_problems(dossier: Dossier, call: Call) -> dict[str, str]:

@@ -49,3 +49,14 @@ def rubric_measure(dossier: Dossier) -> Measure:
         return line_count(text, preset_id), allowed_lines(rubric, preset_id)
 
     return measure
+
+
+def volume_label(measure: Measure, rubric: Rubric, text: str) -> str:
+    """« vide », or « 12 / 57 lignes »: an empty rubric occupies no line of the document."""
+    if not text.strip():
+        return "vide"
+    figures = measure(rubric, text)
+    if figures is None:
+        return f"{len(text)} caractères"
+    used, allowed = figures
+    return f"{used} / {allowed} lignes"

@@ -12,7 +12,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if [ "$want_test" = 1 ]; then
   packages=(libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito fonts-dejavu-core
-            chromium postgresql nginx sqlite3 openssl nodejs)
+            chromium postgresql nginx sqlite3 openssl nodejs wfrench)
   missing=()
   for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -98,17 +98,19 @@ def test_truncated_backup_changes_nothing(tmp_path: Path) -> None:
     """« Remplacer ce dossier par une sauvegarde » with a truncated file leaves the stored
     dossier as it was; the same file whole replaces it (so the test can tell)."""
     from ptce_assist.services import Refused
+    from ptce_assist.services.access import TeamAccess
     from ptce_assist.services.restore import replace_with_backup
 
     store = new_store(tmp_path)
     token, current = store.create(Dossier())
     raw = full_dossier().to_json().encode()
-    refused = replace_with_backup(DossierService(store), token, raw[:-40], current).result
+    team = TeamAccess(DossierService(store), token)
+    refused = replace_with_backup(team, raw[:-40], current).result
     assert isinstance(refused, Refused) and "incomplet ou abîmé" in refused.message
     stored = store.load(token)
     assert stored is not None
     assert (stored.dossier, stored.version) == (Dossier(), current.version)
-    saved = replace_with_backup(DossierService(store), token, raw, current).result
+    saved = replace_with_backup(team, raw, current).result
     assert isinstance(saved, Saved)
     stored = store.load(token)
     assert stored is not None and stored.dossier == full_dossier()

@@ -70,6 +70,7 @@ class Catalogue(_Frozen):
     resource_kinds: tuple[ResourceKind, ...]
     natures: dict[Nature, str]
     markers: Markers
+    renamed: dict[str, str] = {}  # old id -> id now
 
     def heading(self, heading_id: str) -> ExpenseHeading | None:
         return next((h for h in self.expense_headings if h.id == heading_id), None)

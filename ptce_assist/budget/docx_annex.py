@@ -44,6 +44,27 @@ def annex_rows(budget: Budget) -> list[tuple[str, list[str], bool]]:
     return rows
 
 
+LABEL_SHARE = 0.46  # the labels (« État – AMI pour financer le développement des PTCE »)
+AMOUNT_MIN_TWIPS = 1500  # « 1 250 000 € » in bold on one line
+AMOUNT_MAX_TWIPS = 2500
+
+
+def column_widths(line_twips: int, years: int) -> list[Any]:
+    """The label column wide enough for the origins' labels (it was left to an equal share
+    and cut them into narrow lines), the amounts sharing the rest."""
+    from docx.shared import Twips
+
+    share = round(line_twips * (1 - LABEL_SHARE) / max(years, 1))
+    amount = max(AMOUNT_MIN_TWIPS, min(share, AMOUNT_MAX_TWIPS))
+    label = max(line_twips - amount * years, line_twips // 3)
+    return [Twips(label), *[Twips(amount)] * years]
+
+
+def _line_width(document: Any) -> int:
+    section = document.sections[-1]
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU
+
+
 def add_budget_annex(document: Any, budget: Budget) -> None:
     """Append the title and the table to `document`; nothing for an empty budget."""
     if budget.is_empty():
@@ -56,8 +77,14 @@ def add_budget_annex(document: Any, budget: Budget) -> None:
     table = document.add_table(rows=len(rows), cols=1 + budget.years)
     with contextlib.suppress(KeyError, ValueError):  # a template without it: plain table
         table.style = TABLE_STYLE
+    widths = column_widths(_line_width(document), budget.years)
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row, (label, amounts, bold) in zip(table.rows, rows, strict=True):
         cells = row.cells
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width  # Word reads the cells' widths, LibreOffice the grid's
         cells[0].paragraphs[0].add_run(label).bold = bold
         for cell, amount in zip(cells[1:], amounts, strict=True):
             paragraph = cell.paragraphs[0]

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ptce_assist.budget.amounts import MAX_CENTS, amount_problem, format_amount, readable_cents
+from ptce_assist.budget.categories import catalogue
 
 BudgetMode = Literal["annuel", "trois_ans"]
 
@@ -42,6 +43,12 @@ class BudgetLine(BaseModel):
         max_length=3,
         description="Montant par année tel que saisi (absent des sauvegardes plus anciennes)",
     )
+
+    @field_validator("category")
+    @classmethod
+    def _current_id(cls, category: str) -> str:
+        # A line saved with a heading or kind id renamed since (categories.toml `renamed`).
+        return catalogue().renamed.get(category, category)
 
     @model_validator(mode="after")
     def _read_typed(self) -> BudgetLine:

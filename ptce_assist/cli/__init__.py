@@ -13,8 +13,11 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from ptce_assist.cli.french import use_french
+
 
 def build_parser() -> argparse.ArgumentParser:
+    use_french()  # before any parser is made: the -h help is written at construction
     parser = argparse.ArgumentParser(
         prog="python -m ptce_assist",
         description="ptce-assist : outils en ligne de commande pour le dossier AMI PTCE.",

@@ -9,7 +9,7 @@ Known acronyms get the glossary's full form as a suggestion; others are reported
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -143,10 +143,16 @@ def defined_in(text: str) -> frozenset[str]:
     return frozenset(name for name in names if _defined_in(text, name))
 
 
-def undefined_acronyms(text: str, earlier: Sequence[str] = ()) -> list[AcronymFinding]:
+def undefined_acronyms(
+    text: str, earlier: Sequence[str] = (), *, known: Collection[str] = ()
+) -> list[AcronymFinding]:
+    """First uses of acronyms not spelled out; `known`: those the call itself writes
+    unexpanded, which a dossier for the call may use the same way."""
     index = index_of(text)
     findings = []
     for name, (start, end, entry) in _uses(text, index).items():
+        if name in known or name in _glossary().well_known:
+            continue
         if _parenthesised(text, start, end):
             continue
         later = False

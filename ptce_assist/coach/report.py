@@ -95,7 +95,9 @@ def coach_text(
         target_average_words=settings.target_average_words,
         readability=readability(text, sentences),
         long_sentences=tuple(long),
-        acronyms=tuple(undefined_acronyms(text, earlier_texts)),
+        acronyms=tuple(
+            undefined_acronyms(text, earlier_texts, known=load_call(call_id).acronyms_used)
+        ),
         wordy_phrases=tuple(wordy_phrases(text)),
         repeated_words=tuple(repeated_words(text)),
         coverage=tuple(check_coverage(rubric_id, text, call_id)),

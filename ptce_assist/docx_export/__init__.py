@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ptce_assist.docx_export.builder import build_docx
-from ptce_assist.docx_export.checks import export_warnings
+from ptce_assist.docx_export.checks import export_warnings, over_limit_rubrics
 from ptce_assist.docx_export.presets import UnknownLayout, export_preset_id
 from ptce_assist.dossier import Dossier
 from ptce_assist.filenames import safe_stem
@@ -17,6 +17,7 @@ __all__ = [
     "docx_filename",
     "export_preset_id",
     "export_warnings",
+    "over_limit_rubrics",
 ]
 
 

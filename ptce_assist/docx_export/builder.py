@@ -20,6 +20,7 @@ from docx.shared import Cm
 from ptce_assist.call import Call, load_call
 from ptce_assist.docx_export import styles
 from ptce_assist.docx_export.annex import add_budget_annex_if_any
+from ptce_assist.docx_export.footer import add_page_numbers
 from ptce_assist.docx_export.presets import export_preset_id
 from ptce_assist.dossier import Dossier
 from ptce_assist.layout.docx_body import add_body_text, apply_preset
@@ -49,6 +50,7 @@ def build_docx(
     preset = apply_preset(document, preset_id)
     styles.add_export_styles(document, preset)
     _properties(document, dossier, call, created)
+    add_page_numbers(document)
 
     document.add_paragraph(DOCUMENT_TITLE, style=styles.TITLE)
     blocks = identity_blocks(dossier, call)

@@ -54,6 +54,19 @@ def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]
     return warnings
 
 
+def over_limit_rubrics(dossier: Dossier, *, layout: str | None = None) -> list[str]:
+    """The short names of the rubrics whose text exceeds their limit in the export's layout."""
+    call = load_call(dossier.call_id)
+    preset = get_preset(layout if layout in PRESETS else volumes.effective_preset(dossier))
+    return [
+        section.rubric.short_fr
+        for section in export_sections(dossier, call)
+        if section.text is not None
+        and volumes.line_count(section.text, preset.id)
+        > volumes.allowed_lines(section.rubric, preset.id)
+    ]
+
+
 def budget_warnings(dossier: Dossier) -> list[str]:
     """Amounts typed on the budget page that the annex cannot count."""
     cells = left_out(dossier.budget)

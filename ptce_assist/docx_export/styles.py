@@ -22,6 +22,7 @@ SECTION = "Heading 2"  # "Annexe" headings
 IDENTITY = "PTCE Identité"
 PROJECT = "PTCE Projet"
 MISSING = "PTCE Rubrique manquante"
+FOOTER = "PTCE Pied de page"
 
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -89,6 +90,12 @@ def add_export_styles(document: Any, preset: Preset) -> None:
     fmt = identity.paragraph_format
     fmt.space_before = Pt(1)
     fmt.space_after = Pt(1)
+
+    footer = _paragraph_style(document, FOOTER)
+    footer.base_style = None
+    _font(footer, preset, max(size - 2, 8), bold=False)
+    footer.paragraph_format.space_before = Pt(0)
+    footer.paragraph_format.space_after = Pt(0)
 
     missing = _paragraph_style(document, MISSING)
     missing.base_style = None

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ptce_assist.call import Call
+from ptce_assist.charts import french_chart
 from ptce_assist.dossier import Dossier
 from ptce_assist.eligibility.answers import ScoreEntry, score_number
 from ptce_assist.eligibility.rules import RuleResult, evaluate
@@ -143,7 +144,7 @@ def chart_spec(items: tuple[CriterionAssessment, ...], block_id: str) -> dict[st
     its (empty) place."""
     names = [item.short for item in items if item.block == block_id]
     who = [CANDIDATE_FR, ADVISER_FR]
-    return {
+    spec = {
         "data": {"values": chart_rows(items, block_id)},
         "mark": {"type": "bar"},
         "encoding": {
@@ -161,6 +162,14 @@ def chart_spec(items: tuple[CriterionAssessment, ...], block_id: str) -> dict[st
         },
         "height": {"step": 16},
     }
+    scored = "; ".join(
+        f"{row['Critère']}, {row['Évaluation'].lower()} : {row['Note']} sur 3"
+        for row in chart_rows(items, block_id)
+        if row["Note"] is not None
+    )
+    return french_chart(
+        spec, f"Notes de 0 à 3 des critères du bloc : {scored or 'aucune note encore'}."
+    )
 
 
 def block_mean(

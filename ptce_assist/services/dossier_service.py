@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -73,6 +74,22 @@ class Refused:
 
 
 SaveResult = Saved | Conflict | Refused
+
+
+class _Setter(Protocol):
+    def __call__(
+        self, path: str, value: Any, *, expected: Any, expected_digest: str | None
+    ) -> StoredDossier: ...
+
+
+def done_marks(rubric_id: str, done: bool) -> Callable[[Any], list[str]]:
+    """The change to `completed_rubrics` that marks `rubric_id` done or not."""
+
+    def marked(before: Any) -> list[str]:
+        marks = list(before or [])
+        return sorted({*marks, rubric_id}) if done else [r for r in marks if r != rubric_id]
+
+    return marked
 
 
 @dataclass(frozen=True)
@@ -144,19 +161,32 @@ class DossierService:
         """Save `value` at `path` if the stored value is still the one the person edited:
         the one with fingerprint `base_digest`, else `expected`. `author` (a first name) is
         written in the field's history."""
+        setter = partial(self.store.set_field, token, author=author, milestone=milestone)
+        return self._save(setter, path, value, base_digest, expected)
+
+    def save_value_by_id(
+        self,
+        dossier_id: int,
+        path: str,
+        value: Any,
+        *,
+        base_digest: str | None = None,
+        expected: Any = None,
+        author: str = "",
+    ) -> SaveResult:
+        """`save_value` for a caller who reaches the dossier by its id: only `services.access`,
+        once it has checked that the writer may write there."""
+        setter = partial(self.store.set_field_by_id, dossier_id, author=author)
+        return self._save(setter, path, value, base_digest, expected)
+
+    def _save(
+        self, setter: _Setter, path: str, value: Any, base_digest: str | None, expected: Any
+    ) -> SaveResult:
         cleaned = _clean(value)
         if isinstance(cleaned, Refused):
             return cleaned
         try:
-            stored = self.store.set_field(
-                token,
-                path,
-                cleaned.value,
-                expected=expected,
-                expected_digest=base_digest,
-                author=author,
-                milestone=milestone,
-            )
+            stored = setter(path, cleaned.value, expected=expected, expected_digest=base_digest)
         except FieldConflict as conflict:
             return Conflict(path, cleaned.value, conflict.current_value, conflict.current)
         except UnknownDossier:
@@ -176,18 +206,37 @@ class DossierService:
         """Save `change(what the server holds at path now)`: for an edit that applies to the
         current value whatever it is (a mark, a structural change), not to a value the person
         typed from what they saw."""
+        return self._update(
+            partial(self.store.load, token),
+            partial(self.save_value, token, author=author),
+            path,
+            change,
+        )
+
+    def update_value_by_id(
+        self, dossier_id: int, path: str, change: Callable[[Any], Any], *, author: str = ""
+    ) -> SaveResult:
+        load = partial(self.store.load_by_id, dossier_id)
+        save = partial(self.save_value_by_id, dossier_id, author=author)
+        return self._update(load, save, path, change)
+
+    def _update(
+        self,
+        load: Callable[[], StoredDossier | None],
+        save: Callable[..., SaveResult],
+        path: str,
+        change: Callable[[Any], Any],
+    ) -> SaveResult:
         for _ in range(3):  # the value may change between the read and the write: retry
             try:
-                stored = self.store.load(token)
+                stored = load()
             except Exception:
                 LOGGER.exception("load failed before an update at %s", path)
                 return Refused(STORAGE_FAILED, temporary=True)
             if stored is None:
                 return Refused(UNKNOWN_DOSSIER)
             before = get_path(stored.dossier.model_dump(mode="json"), path)
-            result = self.save_value(
-                token, path, change(before), expected=before, author=author
-            )
+            result = save(path, change(before), expected=before)
             if not isinstance(result, Conflict):
                 return result
         return Refused(STORAGE_FAILED, temporary=True)
@@ -196,12 +245,9 @@ class DossierService:
         self, token: str, rubric_id: str, done: bool, *, author: str = ""
     ) -> SaveResult:
         """Mark a rubric complete or not; other rubrics' marks made meanwhile are kept."""
-
-        def marked(before: Any) -> list[str]:
-            marks = list(before or [])
-            return sorted({*marks, rubric_id}) if done else [r for r in marks if r != rubric_id]
-
-        return self.update_value(token, "completed_rubrics", marked, author=author)
+        return self.update_value(
+            token, "completed_rubrics", done_marks(rubric_id, done), author=author
+        )
 
     # -- the whole dossier -------------------------------------------------------------------
     def replace(

@@ -144,8 +144,40 @@ class DossierStore:
         """Set one field, refusing if it no longer holds what the writer saw: `expected`, or
         the value whose `value_digest` is `expected_digest` when that is given. `author` (a
         first name) goes to the field's history; a milestone starts a version of its own."""
+        where = dossiers.c.token_hash == token_hash(token)
+        return self._set_field(
+            where, path, value, expected, expected_digest, author=author, milestone=milestone
+        )
+
+    def set_field_by_id(
+        self,
+        dossier_id: int,
+        path: str,
+        value: Any,
+        *,
+        expected: Any = None,
+        expected_digest: str | None = None,
+        author: str = "",
+    ) -> StoredDossier:
+        """`set_field` for a writer who reaches the dossier by its id (an adviser, whose
+        right to it the caller has checked), not by its personal link."""
+        return self._set_field(
+            dossiers.c.id == dossier_id, path, value, expected, expected_digest, author=author
+        )
+
+    def _set_field(
+        self,
+        where: Any,
+        path: str,
+        value: Any,
+        expected: Any,
+        expected_digest: str | None,
+        *,
+        author: str = "",
+        milestone: bool = False,
+    ) -> StoredDossier:
         with write_transaction(self.engine) as conn:
-            current = self._locked(conn, token)
+            current = self._locked(conn, where)
             data = current.dossier.model_dump(mode="json")
             stored_value = get_path(data, path)
             if stored_value == value:
@@ -165,7 +197,7 @@ class DossierStore:
     ) -> StoredDossier:
         """Replace the whole dossier (restore from a backup, accepted import)."""
         with write_transaction(self.engine) as conn:
-            current = self._locked(conn, token)
+            current = self._locked(conn, dossiers.c.token_hash == token_hash(token))
             if current.version != expected_version:
                 raise VersionConflict(current)
             return self._write(conn, current, dossier, milestone=True, author=author)
@@ -176,7 +208,7 @@ class DossierStore:
         fresh = new_token()
         now = _now()
         with write_transaction(self.engine) as conn:
-            current = self._locked(conn, token)
+            current = self._locked(conn, dossiers.c.token_hash == token_hash(token))
             conn.execute(
                 update(dossiers)
                 .where(dossiers.c.id == current.id)
@@ -200,12 +232,10 @@ class DossierStore:
         return aware(found) if found is not None else None
 
     # -- internals -------------------------------------------------------------------------
-    def _locked(self, conn: Connection, token: str) -> StoredDossier:
-        row = conn.execute(
-            select(dossiers).where(dossiers.c.token_hash == token_hash(token)).with_for_update()
-        ).first()
+    def _locked(self, conn: Connection, where: Any) -> StoredDossier:
+        row = conn.execute(select(dossiers).where(where).with_for_update()).first()
         if row is None:
-            raise UnknownDossier(token)
+            raise UnknownDossier()
         return _stored(row)
 
     def _write(

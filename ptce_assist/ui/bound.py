@@ -24,14 +24,7 @@ import streamlit as st
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import Conflict, Refused, Saved, SaveResult
 from ptce_assist.ui import team
-from ptce_assist.ui.context import (
-    PAGE_PREFIX,
-    OpenDossier,
-    current_open,
-    current_token,
-    get_service,
-    note_saved,
-)
+from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier, current_open, note_saved
 
 _COUNTER = itertools.count(1)
 
@@ -78,7 +71,9 @@ def field_data(
         "status": state.get(keys["status"], "ok"),
         "ack": state.get(keys["ack"]),
         "rebase": state.get(keys["rebase"]),
-        "readonly": readonly,
+        # What this session may not write (an adviser reading a team's dossier) is read only,
+        # whatever the page asked: the access layer would refuse the save anyway.
+        "readonly": readonly or not open_dossier.may_write(path),
         # Who saved it, only when the value changed since this page last showed it (the field
         # may then have been saved elsewhere): no history read on an ordinary run.
         "last_change": open_dossier.last_change(path) if changed_here else None,
@@ -130,19 +125,19 @@ def advance(lineage: Mapping[str, str], base: str, effective: str, saved: str) -
 
 def save(path: str, value: Any, *, base_digest: str) -> bool:
     """Save through the service; remember the outcome for the next run. True if saved."""
-    token = current_token()
-    if token is None:
+    opened = current_open()
+    if opened is None:
         return False
-    service = get_service()
+    access = opened.access  # the session's rights: the access layer refuses what they exclude
     author = team.member_name()
-    result = service.save_value(token, path, value, base_digest=base_digest, author=author)
+    result = access.save_value(path, value, base_digest=base_digest, author=author)
     if isinstance(result, Conflict) and st.session_state.get(_keys(path)["mine"]) == (
         value_digest(result.theirs)
     ):
         # The server holds what this page saved last: this send left before that save was
         # acknowledged, from the same base. Not a change made elsewhere.
-        result = service.save_value(
-            token, path, value, base_digest=value_digest(result.theirs), author=author
+        result = access.save_value(
+            path, value, base_digest=value_digest(result.theirs), author=author
         )
     return _remember(path, result)
 
@@ -150,12 +145,10 @@ def save(path: str, value: Any, *, base_digest: str) -> bool:
 def update(path: str, change: Callable[[Any], Any]) -> bool:
     """Save `change(the value stored now)`: for an edit that applies to whatever the server
     holds (e.g. the budget's duration), not to a value typed from what the person saw."""
-    token = current_token()
-    if token is None:
+    opened = current_open()
+    if opened is None:
         return False
-    return _remember(
-        path, get_service().update_value(token, path, change, author=team.member_name())
-    )
+    return _remember(path, opened.access.update_value(path, change, author=team.member_name()))
 
 
 def _remember(path: str, result: SaveResult) -> bool:

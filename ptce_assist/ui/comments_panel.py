@@ -17,7 +17,7 @@ from ptce_assist.storage.comments import Comment, TargetKind
 from ptce_assist.ui.context import call_of, current_stored, current_token, database_is_down
 from ptce_assist.ui.roles import Adviser, current_adviser, get_workshops
 from ptce_assist.ui.safe import md_escape
-from ptce_assist.workshops.access import AccessDenied, WorkshopInputError
+from ptce_assist.workshops.access import DEFAULT_SIGNATURE, AccessDenied, WorkshopInputError
 from ptce_assist.workshops.changes import readable_diff
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -29,8 +29,11 @@ def comments_panel(rubric_id: str) -> None:
     """The comments on this rubric of the open dossier (nothing when there are none)."""
     token = current_token()
     stored = current_stored()
-    if token is None or stored is None or database_is_down():
+    if stored is None or database_is_down():
         return  # the page shows the last copy read; comments wait for the database
+    if token is None:  # a team's dossier opened from the adviser's dashboard
+        _adviser_panel(stored.id, call_of(stored.dossier), rubric_id)
+        return
     service = get_workshops()
     try:
         comments = service.my_comments(token, "rubric", rubric_id)
@@ -49,6 +52,24 @@ def comments_panel(rubric_id: str) -> None:
         if since is not None:
             before = service.my_texts_at(token, since).get(rubric_id, "")
             _changes_since(before, stored.dossier.rubric_text(rubric_id), since)
+
+
+def _adviser_panel(dossier_id: int, call: Call, rubric_id: str) -> None:
+    """The adviser's side: the comments made on this rubric, and the form to add one."""
+    adviser = _adviser_of(dossier_id)
+    if adviser is None:
+        return
+    try:
+        comments = get_workshops().dossier_comments(adviser.token, dossier_id)
+    except AccessDenied:
+        return
+    own = [c for c in comments if c.target_kind == "rubric" and c.target_id == rubric_id]
+    with st.container(border=True):
+        pending = sum(1 for c in own if not c.resolved)
+        st.markdown(f"**Commentaires de l'accompagnement** · {pending} à traiter par l'équipe")
+        for comment in own:
+            show_comment(comment)
+        add_comment_form(adviser, dossier_id, call, "rubric", rubric_id)
 
 
 def _changes_since(before: str, after: str, since: dt.datetime) -> None:
@@ -159,9 +180,13 @@ def add_comment_form(
             key=f"{form_key}:target",
         )
         body = st.text_area("Commentaire pour l'équipe", key=f"{form_key}:body", height=100)
+        # The default signature is a placeholder, not a value: typed into, a value became
+        # « Conseil CRESSClaire, … ».
         author = st.text_input(
             "Signature",
-            value=st.session_state.get(AUTHOR_KEY, "Conseil CRESS"),
+            value=st.session_state.get(AUTHOR_KEY, ""),
+            placeholder=DEFAULT_SIGNATURE,
+            help=f"Laissée vide, la signature est « {DEFAULT_SIGNATURE} ».",
             key=f"{form_key}:author",
         )
         sent = st.form_submit_button("Publier le commentaire")

@@ -12,6 +12,7 @@ again is always seeded from the database, never from what it held when it was la
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterator
@@ -26,11 +27,16 @@ from sqlalchemy import exc
 from ptce_assist.call import Call, load_call
 from ptce_assist.dossier import Dossier, get_path
 from ptce_assist.fingerprint import value_digest
-from ptce_assist.services import DossierService, Refused
-from ptce_assist.storage import DossierStore, StoredDossier, make_engine
+from ptce_assist.services import Refused
+from ptce_assist.services.access import AdviserAccess, AdviserRight, DossierAccess, TeamAccess
+from ptce_assist.storage import StoredDossier
 from ptce_assist.storage.history import HistoryStore
 from ptce_assist.storage.migrate import SchemaOutdated
 from ptce_assist.storage.tokens import looks_like_token
+from ptce_assist.ui import roles
+from ptce_assist.ui.store import get_service, get_store
+
+__all__ = ["get_service", "get_store"]  # re-exported: pages and tests take them from here
 
 LOGGER = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
@@ -49,21 +55,18 @@ DATABASE_DOWN = (
     "dans ce navigateur, et sera enregistré dès son retour : ne fermez pas la page."
 )
 
-
-@st.cache_resource(show_spinner=False)
-def get_store() -> DossierStore:
-    return DossierStore(make_engine())
-
-
-def get_service() -> DossierService:
-    return DossierService(get_store())
+ADVISER_DOSSIER_GONE = (
+    "Ce dossier n'est plus dans votre atelier, ou votre lien d'accès a expiré. Revenez au "
+    "tableau de bord pour en ouvrir un autre."
+)
 
 
 @dataclass
 class OpenDossier:
-    """The dossier as this run sees it, with what widgets need to bind to its fields."""
+    """The dossier as this run sees it, with what widgets need to bind to its fields, and the
+    session's rights on it (`access`: the team's, or an adviser's from the dashboard)."""
 
-    token: str
+    access: DossierAccess
     stored: StoredDossier
     offline: bool = False  # the database could not be read: this is the last copy read
     _data: dict[str, Any] | None = field(default=None, repr=False)
@@ -110,9 +113,23 @@ class OpenDossier:
 
     @property
     def scope(self) -> str:
-        """Names the dossier in this browser's drafts without revealing its link (and keeps
-        naming it when the link is replaced by a new one)."""
-        return f"dossier-{self.stored.id}"
+        """Names the dossier in this browser's drafts without revealing its link (the team's
+        drafts keep their name when the link is replaced by a new one; an adviser's are theirs
+        alone)."""
+        return f"dossier-{self.stored.id}" if self.access.team else self.access.scope
+
+    @property
+    def team(self) -> bool:
+        """Whether this session writes as the team (else it reads, as an adviser)."""
+        return self.access.team
+
+    @property
+    def token(self) -> str | None:
+        """The team's personal link (None for an adviser reading from the dashboard)."""
+        return self.access.token if isinstance(self.access, TeamAccess) else None
+
+    def may_write(self, path: str) -> bool:
+        return self.access.may_write(path)
 
 
 # What a database that is down, restarting or unreachable raises (not a bug of ours).
@@ -156,6 +173,7 @@ def sync_token_with_url() -> None:
         st.session_state[_TOKEN_KEY] = from_url
     elif st.session_state.get(_TOKEN_KEY):
         st.query_params[TOKEN_PARAM] = st.session_state[_TOKEN_KEY]
+    roles.keep_adviser_in_url()
 
 
 def current_token() -> str | None:
@@ -167,6 +185,19 @@ def open_token(token: str) -> None:
     forget_widgets()
     st.session_state[_TOKEN_KEY] = token
     st.query_params[TOKEN_PARAM] = token
+
+
+def open_as_adviser(dossier_id: int | None) -> None:
+    """From the dashboard: open a team's dossier with the adviser's own rights (read, score,
+    comment), never with the team's; None closes it."""
+    if roles.opened_by_adviser() == dossier_id and current_token() is None:
+        return
+    forget_widgets()
+    st.session_state.pop(_TOKEN_KEY, None)
+    st.query_params.pop(TOKEN_PARAM, None)
+    st.session_state[_RUN_KEY] = None
+    st.session_state.pop(_LAST_GOOD_KEY, None)
+    roles.remember_opened(dossier_id)
 
 
 def close_dossier() -> None:
@@ -203,49 +234,78 @@ def current_page() -> str:
 
 
 # -- the dossier of this run -------------------------------------------------------------------
+def _session_access() -> DossierAccess | None:
+    """The rights this session holds: the team's link, else a dossier opened from the
+    adviser's dashboard (checked against the database when read and when written)."""
+    token = current_token()
+    if token is not None:
+        return TeamAccess(get_service(), token)
+    opened = roles.opened_by_adviser()
+    adviser = roles.adviser_token()
+    if opened is None or adviser is None:
+        return None
+    return AdviserAccess(get_service(), AdviserRight(roles.get_workshops(), adviser, opened))
+
+
+def _with_adviser(access: DossierAccess, stored: StoredDossier) -> DossierAccess:
+    """The team's link held by an adviser session: the adviser's column too (checked on
+    every write against the adviser's workshop)."""
+    adviser = roles.adviser_token()
+    if isinstance(access, TeamAccess) and adviser is not None:
+        return dataclasses.replace(
+            access, adviser=AdviserRight(roles.get_workshops(), adviser, stored.id)
+        )
+    return access
+
+
 def begin_run() -> None:
     """Read the open dossier once for this run (app.py, before the page)."""
     st.session_state[_RUN_KEY] = None
     st.session_state[_OUTAGE_KEY] = False
-    token = current_token()
-    if token is None:
-        return
+    access: DossierAccess | None = None
     try:
-        stored = get_store().load(token)
+        access = _session_access()  # opens the database on a process's first run
+        if access is None:
+            return
+        stored = access.load()
     except (*DATABASE_ERRORS, SchemaOutdated) as error:
         LOGGER.exception("could not read the dossier")
         st.session_state[_OUTAGE_KEY] = True
         last = st.session_state.get(_LAST_GOOD_KEY)
-        if isinstance(last, StoredDossier):  # the page stays, with what is typed in it
-            st.session_state[_RUN_KEY] = OpenDossier(token, last, offline=True)
+        if access is not None and isinstance(last, StoredDossier):  # the page stays, as typed
+            st.session_state[_RUN_KEY] = OpenDossier(access, last, offline=True)
         shown = str(error) if isinstance(error, SchemaOutdated) else DATABASE_DOWN
         st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:
         return
     st.session_state[_LAST_GOOD_KEY] = stored
-    st.session_state[_RUN_KEY] = OpenDossier(token, stored)
+    st.session_state[_RUN_KEY] = OpenDossier(_with_adviser(access, stored), stored)
     st.session_state[SEEN_KEY] = stored.version
 
 
 def current_open() -> OpenDossier | None:
     """The dossier of this run (None if none is open or the link is unknown)."""
-    token = current_token()
-    if token is None:
-        return None
     if _RUN_KEY in st.session_state:
         found = st.session_state[_RUN_KEY]
-        return found if isinstance(found, OpenDossier) and found.token == token else None
+        if not isinstance(found, OpenDossier):
+            return None  # (nothing opened by this run: no database needed to say so)
+        access = _session_access()
+        same = access is not None and found.access.scope == access.scope
+        return found if same else None
+    access = _session_access()
+    if access is None:
+        return None
     # Before app.py read it (AppTest on a page alone): read it now.
-    stored = get_store().load(token)
-    return OpenDossier(token, stored) if stored is not None else None
+    stored = access.load()
+    return OpenDossier(_with_adviser(access, stored), stored) if stored is not None else None
 
 
 def note_saved(stored: StoredDossier) -> None:
     """A save made during the run: what the rest of the run shows is what is stored."""
-    token = current_token()
-    if token is not None:
-        st.session_state[_RUN_KEY] = OpenDossier(token, stored)
+    access = _session_access()  # the link may have just changed (a new link, a new dossier)
+    if access is not None:
+        st.session_state[_RUN_KEY] = OpenDossier(_with_adviser(access, stored), stored)
         st.session_state[_LAST_GOOD_KEY] = stored
         st.session_state[SEEN_KEY] = stored.version
 
@@ -277,6 +337,13 @@ def require_open() -> OpenDossier:
     if found is None:
         if st.session_state.get(_OUTAGE_KEY):
             st.stop()  # the outage is already said at the top of the page
+        if current_token() is None and roles.opened_by_adviser() is not None:
+            st.error(ADVISER_DOSSIER_GONE)
+            st.page_link(
+                "app_pages/tableau_de_bord.py", label="Tableau de bord",
+                icon=":material/dashboard:",
+            )
+            st.stop()
         if st.session_state.get(_TOKEN_KEY):
             st.error(_unknown_link_message(str(st.session_state[_TOKEN_KEY])))
         else:
@@ -306,3 +373,19 @@ def _unknown_link_message(token: str) -> str:
 
 def require_dossier() -> StoredDossier:
     return require_open().stored
+
+
+TEAM_ONLY = (
+    "Cette page sert à l'équipe qui rédige le dossier. Vous le consultez depuis le tableau de "
+    "bord de l'atelier : ses textes restent les siens."
+)
+
+
+def require_team() -> OpenDossier:
+    """The dossier of this run when this session writes as the team; else a French word (an
+    adviser reads the team's dossier) and a stop."""
+    found = require_open()
+    if not found.team:
+        st.info(TEAM_ONLY, icon=":material/visibility:")
+        st.stop()
+    return found

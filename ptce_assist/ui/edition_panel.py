@@ -17,7 +17,6 @@ from ptce_assist.ui.context import (
     OpenDossier,
     call_of,
     forget_widgets,
-    get_service,
     note_saved,
 )
 from ptce_assist.ui.notices import leave_notices
@@ -79,7 +78,7 @@ def _show_plan(move: EditionMove) -> None:
 
 def _move(opened: OpenDossier, move: EditionMove, seen: int) -> None:
     """Save the move, unless the dossier changed since the person read the plan."""
-    result = get_service().replace(opened.token, moved_dossier(move), expected_version=seen)
+    result = opened.access.replace(moved_dossier(move), expected_version=seen)
     if isinstance(result, Saved):
         note_saved(result.stored)
         forget_widgets()

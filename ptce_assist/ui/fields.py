@@ -122,12 +122,13 @@ def select(
         on_change=_on_select,
         args=(path,),
         help=help,
-        disabled=disabled,
+        disabled=disabled or not open_dossier.may_write(path),
     )
+
     def keep(mine: object, theirs: object) -> None:
         if bound.save(path, mine, base_digest=value_digest(theirs)):
             st.session_state[base_key] = mine
 
     bound.feedback(path, on_keep=keep, on_take=lambda theirs: _show_choice(path, theirs))
     if problem:
-        st.caption(f"⚠️ {md_escape(problem)}")
+        st.caption(f":material/warning: {md_escape(problem)}")

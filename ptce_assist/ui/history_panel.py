@@ -55,6 +55,8 @@ def author(version: FieldVersion) -> str:
 
 
 def _restore(opened: OpenDossier, version_id: int, flash_key: str) -> None:
+    if opened.token is None:  # an adviser reads the history; only the team restores
+        return
     result = get_service().restore_version(opened.token, version_id, author=member_name())
     if isinstance(result, Saved):
         note_saved(result.stored)
@@ -112,7 +114,7 @@ def history_panel(
     st.button(
         "Restaurer cette version", key=f"{key}:restore-button", icon=":material/restore:",
         on_click=_restore, args=(opened, chosen, flash_key),
-        disabled=chosen == versions[0].id,
+        disabled=chosen == versions[0].id or not opened.team,
         help="Elle devient une nouvelle version : rien n'est effacé.",
     )
 
@@ -149,7 +151,7 @@ def changes_panel(
         text_col, button_col = st.columns([5, 1])
         text_col.text(f"{when(version)} — {author(version)} — {label(version.path)} : "
                       f"{shown(version.path, version.value) or '(vide)'}")
-        if latest_of[version.path] != version.id:
+        if latest_of[version.path] != version.id and opened.team:
             button_col.button(
                 "Restaurer", key=f"{key}:{version.id}", on_click=_restore,
                 args=(opened, version.id, flash_key),

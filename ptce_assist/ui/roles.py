@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from ptce_assist.storage.workshops import Workshop
-from ptce_assist.ui.context import get_store
+from ptce_assist.ui.store import get_store
 from ptce_assist.workshops.access import AccessDenied, WorkshopService
 from ptce_assist.workshops.config import (
     BRAKE_BASE_ENV,
@@ -25,9 +25,11 @@ from ptce_assist.workshops.config import (
 from ptce_assist.workshops.passphrase import configured_hash
 
 ADVISER_PARAM = "a"
+DOSSIER_PARAM = "dossier"  # the team dossier an adviser opened from the dashboard (its id)
 ROLE_KEY = "role"
 ADVISER_ROLE = "adviser"
 _ADVISER_TOKEN_KEY = "adviser_token"
+_OPENED_KEY = "adviser_dossier"
 DASHBOARD_PATH = "tableau-de-bord"
 _SETTINGS_ENV = (BRAKE_BASE_ENV, BRAKE_MAX_ENV)
 
@@ -63,6 +65,42 @@ def _token_from_request() -> str | None:
         st.session_state[_ADVISER_TOKEN_KEY] = from_url
     token = st.session_state.get(_ADVISER_TOKEN_KEY)
     return token if isinstance(token, str) and token else None
+
+
+def adviser_token() -> str | None:
+    """The adviser link this session holds (from the URL or kept from an earlier run), not
+    checked: `current_adviser` checks it."""
+    return _token_from_request()
+
+
+def opened_by_adviser() -> int | None:
+    """The id of the team dossier this session opened from the dashboard (not checked: the
+    access layer checks it against the adviser's workshop on every read and write)."""
+    from_url = st.query_params.get(DOSSIER_PARAM)
+    if from_url and from_url.isdigit():
+        st.session_state[_OPENED_KEY] = int(from_url)
+    found = st.session_state.get(_OPENED_KEY)
+    return found if isinstance(found, int) and adviser_token() is not None else None
+
+
+def remember_opened(dossier_id: int | None) -> None:
+    if dossier_id is None:
+        st.session_state.pop(_OPENED_KEY, None)
+        st.query_params.pop(DOSSIER_PARAM, None)
+    else:
+        st.session_state[_OPENED_KEY] = dossier_id
+        st.query_params[DOSSIER_PARAM] = str(dossier_id)
+
+
+def keep_adviser_in_url() -> None:
+    """Page switches clear the query string: put the adviser's link (and the dossier they
+    opened) back, so that a reload finds them."""
+    token = st.session_state.get(_ADVISER_TOKEN_KEY)
+    if isinstance(token, str) and token and st.query_params.get(ADVISER_PARAM) != token:
+        st.query_params[ADVISER_PARAM] = token
+    opened = st.session_state.get(_OPENED_KEY)
+    if isinstance(opened, int) and st.query_params.get(DOSSIER_PARAM) != str(opened):
+        st.query_params[DOSSIER_PARAM] = str(opened)
 
 
 def current_adviser() -> Adviser | None:
@@ -101,6 +139,7 @@ def become_adviser(token: str) -> None:
 def _forget_role() -> None:
     st.session_state.pop(ROLE_KEY, None)
     st.session_state.pop(_ADVISER_TOKEN_KEY, None)
+    st.session_state.pop(_OPENED_KEY, None)
 
 
 def client_id() -> str:

@@ -37,6 +37,7 @@ PARIS = ZoneInfo("Europe/Paris")
 MAX_NAME = 200
 MAX_COMMENT = 5_000
 MAX_AUTHOR = 120
+DEFAULT_SIGNATURE = "Conseil CRESS"
 
 DENIED_MESSAGE = (
     "Ce lien d'accès n'est pas valable : il est incomplet, erroné ou a expiré. "
@@ -280,7 +281,7 @@ class WorkshopService:
             raise WorkshopInputError("Le commentaire est vide.")
         if len(text) > MAX_COMMENT:
             raise WorkshopInputError(f"Un commentaire compte au plus {MAX_COMMENT} caractères.")
-        signed = " ".join(clean_text(author).text.split())[:MAX_AUTHOR] or "Conseil CRESS"
+        signed = " ".join(clean_text(author).text.split())[:MAX_AUTHOR] or DEFAULT_SIGNATURE
         return self.comments.add(
             dossier_id=stored.id,
             workshop_id=workshop.id,

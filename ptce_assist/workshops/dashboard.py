@@ -125,3 +125,38 @@ def to_frame(rows: Sequence[DashboardRow]) -> Any:
         elif column == COL_CHANGED:
             frame[column] = pd.to_datetime(frame[column])
     return frame
+
+
+DISPLAY_COLUMNS = (
+    COL_PROJECT, COL_STAGE, COL_COMPLETENESS, COL_MISSING, COL_OVER, COL_ADMISSIBLE,
+    COL_ELIGIBILITY, COL_CRITERIA, COL_COMMENTS, COL_CHANGED,
+)
+# Shorter headers for the page's table, so that every column fits the page's width; the
+# exports keep the long ones, which say exactly what each figure counts.
+DISPLAY_HEADERS = {
+    COL_STAGE: "Stade",
+    COL_COMPLETENESS: "Avancement déclaré (%)",
+    COL_MISSING: "Éléments obligatoires manquants",
+    COL_OVER: "Rubriques trop longues",
+    COL_CRITERIA: "Critères d'éligibilité remplis",
+    COL_CHANGED: "Modifié le",
+}
+
+
+def _shown(value: Any) -> str:
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return "—"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return str(value)
+
+
+def display_frame(frame: Any) -> Any:
+    """The table the dashboard page shows: its columns (`DISPLAY_COLUMNS` present in the
+    frame), short headers, every value as French text."""
+    columns = [c for c in DISPLAY_COLUMNS if c in frame.columns]
+    shown = frame[columns].astype(object).map(_shown)
+    shown.columns = [DISPLAY_HEADERS.get(c, c) for c in columns]
+    return shown.set_index(DISPLAY_HEADERS.get(COL_PROJECT, COL_PROJECT))

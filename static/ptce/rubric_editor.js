@@ -16,15 +16,26 @@ const rules = await (await fetch(RULES_URL)).json();
 const { PtceSync, PTCE_STATE_WORDS } = globalThis;
 const PtceLayout = globalThis.createPtceLayout(rules);
 
+// The icon of each state is an inline SVG (sync.css: .ptce-svg-ok, -near, -over), never a
+// character that the machine's fonts may lack.
 const STATE_WORDING = {
-  ok: { icon: "\u2714", words: "Dans la limite" },
-  near: { icon: "\u26a0", words: "Proche de la limite" },
-  over: { icon: "\u26d4", words: "Limite dépassée" },
+  ok: { words: "Dans la limite" },
+  near: { words: "Proche de la limite" },
+  over: { words: "Limite dépassée" },
 };
 
 function frenchInt(n) {
   // 1234 -> "1 234" with a narrow no-break space, as French writes it.
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+}
+
+// plaintext.pasteable's twin: no-break spaces become spaces, invisible characters go.
+const NO_BREAK_SPACES = /[\u00a0\u202f\u2007]/g;
+const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
+
+function pasteableLength(text) {
+  const pasted = text.replace(/\r\n?/g, "\n").replace(NO_BREAK_SPACES, " ").replace(INVISIBLE, "");
+  return Array.from(pasted).length;
 }
 
 function characterWord(n) {
@@ -101,17 +112,26 @@ function createEditor(root) {
     const data = editor.data;
     const result = PtceLayout.layoutText(el.textarea.value, editor.font);
     editor.result = result;
-    const status = PtceLayout.budgetStatus(result.line_count, data.budget);
+    // An empty rubric takes no line of the document (the export marks a mandatory one as
+    // missing): « vide », 0 lines, not the one line of an empty paragraph.
+    const empty = !el.textarea.value.trim();
+    const used = empty ? 0 : result.line_count;
+    const status = PtceLayout.budgetStatus(used, data.budget);
     const wording = STATE_WORDING[status.state];
     el.counter.dataset.state = status.state;
-    el.counter.dataset.lines = String(result.line_count);
+    el.counter.dataset.lines = String(used);
     el.counter.dataset.budget = String(data.budget);
-    el.icon.textContent = wording.icon;
-    el.state.textContent = wording.words;
-    el.lines.textContent = `${result.line_count} / ${data.budget} lignes`;
+    el.icon.className = `ptce-icon ptce-svg ptce-svg-${status.state}`;
+    el.icon.dataset.icon = status.state;
+    el.state.textContent = empty ? "Rubrique vide" : wording.words;
+    el.lines.textContent = `${used} / ${data.budget} lignes`;
     const rest = status.message.slice(status.message.indexOf("—"));
-    el.detail.textContent = `${rest} · ${PtceLayout.formatPages(result.pages)} · ` +
-      `${characterWord(result.characters)} (espaces compris)`;
+    // The characters of the text as « Copier » gives it (plaintext.pasteable), line breaks
+    // included: the count démarches-simplifiées will see.
+    const pages = PtceLayout.formatPages(empty ? 0 : result.pages);
+    el.detail.textContent = `${rest} · ${pages} · ` +
+      `${characterWord(pasteableLength(el.textarea.value))} (espaces et retours à la ligne ` +
+      "compris)";
     const missing = PtceLayout.unsupportedIn(result.text, editor.font);
     if (missing.length) {
       el.warning.hidden = false;

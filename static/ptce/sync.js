@@ -450,7 +450,7 @@ class PtceSync {
 }
 
 const PTCE_STATE_WORDS = {
-  saved: "\u2713 Enregistré",
+  saved: "Enregistré",  // with a check drawn before it (sync.css), not a font's ✓
   typing: "Modifications en cours\u2026",
   pending: "Enregistrement\u2026",
   error: "Pas encore enregistré : nouvel essai automatique. Votre saisie est gardée dans ce " +

@@ -116,9 +116,8 @@ function createTable(root) {
       td.dataset.kind = column.kind;
       td.appendChild(makeControl(column, ptceText(values ? values[column.key] : "")));
       const mark = document.createElement("span");
-      mark.className = "ptce-mark";
+      mark.className = "ptce-mark ptce-svg ptce-svg-near";
       mark.setAttribute("aria-hidden", "true");
-      mark.textContent = "\u26a0";
       td.appendChild(mark);
       tr.appendChild(td);
     }

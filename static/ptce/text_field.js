@@ -54,7 +54,7 @@ export default function (component) {
   help.textContent = data.help || "";
   help.hidden = !data.help;
   const problem = root.querySelector(".ptce-field-problem");
-  problem.textContent = data.problem ? `\u26a0 ${data.problem}` : "";
+  problem.textContent = data.problem || "";  // its icon: sync.css
   problem.hidden = !data.problem;
   control.placeholder = data.placeholder || "";
   control.readOnly = Boolean(data.readonly);

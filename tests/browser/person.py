@@ -57,7 +57,7 @@ class Person:
         return self.token
 
     def in_sidebar(self, name: str) -> Any:
-        return self.page.locator("[data-testid='stSidebarNav'] a", has_text=name).first
+        return self.page.locator("[data-testid='stSidebar'] a", has_text=name).first
 
     def go_by_sidebar(self, name: str, url_path: str) -> None:
         with expect_run(self.page):

@@ -1,7 +1,7 @@
 """Helpers for the table editors in a real browser (ptce_assist/ui/table_editor).
 
 Cells are found as a screen reader names them (« Nom, ligne 1 »), inside the table named by
-its caption; waits are on what is expected (the database, or « ✓ Enregistré » in the table),
+its caption; waits are on what is expected (the database, or « Enregistré » in the table),
 never a fixed delay.
 """
 
@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 
-SAVED = "\u2713 Enregistré"
+SAVED = "Enregistré"
 
 # A page's first run after a server start can take longer than the 5 s `expect` waits by
 # default when the machine is busy: wait as long as the pages' own default (30 s).

@@ -210,6 +210,11 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
         "La rubrique « Gouvernance » dépasse sa limite (15 lignes maximum) : 20 lignes pour 15"
     ).wait_for()
     screenshot(page, "journey-09-export")
+    # Over a limit: the export asks first, naming the rubric; the document stays unmarked
+    page.get_by_text("La rubrique « Gouvernance » dépasse sa limite. L'appel demande").wait_for()
+    assert page.get_by_role("button", name="Document Word (.docx)").is_disabled()
+    with expect_run(page):
+        page.get_by_text("J'ai vu le dépassement et je veux exporter").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="Document Word (.docx)").click()
     docx_path = tmp_path / info.value.suggested_filename
@@ -218,6 +223,7 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
     document = docx.Document(io.BytesIO(docx_path.read_bytes()))
     body = "\n".join(p.text for p in document.paragraphs)
     flat = _typography_folded(body)
+    assert "dépasse" not in body and "limite dépassée" not in body.lower()  # never marked
     for rubric in CALL.rubrics:
         assert rubric.label.split(" (")[0][:40] in body, rubric.id
         first = RUBRIC_TEXTS[rubric.id].split("\n")[0]

@@ -243,7 +243,7 @@ def test_amount_not_understood_is_kept_flagged_and_left_out(
     odd = cell(page, EXPENSES, "N+1 (€)", 2)  # Animation territoriale
     odd.click()
     page.keyboard.type("environ 5000")
-    cell(page, RESOURCES, "N (€)", 1).click()  # État – AMI
+    cell(page, RESOURCES, "N (€)", 1).click()  # État – AMI pour financer…
     page.keyboard.type("45 000 €")
     page.keyboard.press("Tab")
     wait_saved(page, RESOURCES)
@@ -255,7 +255,7 @@ def test_amount_not_understood_is_kept_flagged_and_left_out(
     spent, earned = _lines(budget.expenses), _lines(budget.resources)
     assert spent[0] == _line("personnel", ["45 000", "", ""], [4_500_000, 0, 0])
     assert spent[1] == _line("animation", ["", "environ 5000", ""], [0, 0, 0])
-    assert earned[0] == _line("etat_ami", ["45 000 €", "", ""], [4_500_000, 0, 0])
+    assert earned[0] == _line("etat_financement_ptce", ["45 000 €", "", ""], [4_500_000, 0, 0])
 
     # The cell is flagged, the remark listed under its table, the totals say what they leave.
     expect(odd).to_have_attribute("aria-invalid", "true")

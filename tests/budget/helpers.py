@@ -23,7 +23,7 @@ def three_year_budget() -> Budget:
                 _line("fonctionnement", 20_000, 18_000, 16_000),
             ],
             "resources": [
-                _line("etat_ami", 50_000, 50_000, 0),
+                _line("etat_financement_ptce", 50_000, 50_000, 0),
                 _line("region", 20_000, 20_000, 30_000),
                 _line("epci_commune", 10_000, 10_000, 10_000),
                 _line("entreprises", 5_000, 5_000, 15_000),

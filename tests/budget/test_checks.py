@@ -122,7 +122,7 @@ def test_public_money_above_the_marker_is_flagged_as_the_apps_marker() -> None:
 
 
 def test_no_private_partner_no_collectivity_no_own_resources() -> None:
-    checks = _by_id(_annual(etat_ami=100))
+    checks = _by_id(_annual(etat_financement_ptce=100))
     assert checks["partenaires_prives"].level == "attention"
     assert checks["collectivites"].level == "attention"
     assert checks["ressources_propres"].level == "attention"
@@ -131,11 +131,11 @@ def test_no_private_partner_no_collectivity_no_own_resources() -> None:
 
 def test_state_support_beyond_what_the_call_mentions() -> None:
     # 60 000 € in one year is beyond 100 000 € over 2 years.
-    checks = _by_id(_annual(etat_ami=6_000_000, region=6_000_000))
+    checks = _by_id(_annual(etat_financement_ptce=6_000_000, region=6_000_000))
     assert "100 000 € sur 2 ans" in plain(checks["poids_etat"].explanation)
     assert checks["poids_etat"].level == "attention"
     # 40 000 € a year is not (and 40 % is below the 50 % marker).
-    checks = _by_id(_annual(etat_ami=4_000_000, region=6_000_000))
+    checks = _by_id(_annual(etat_financement_ptce=4_000_000, region=6_000_000))
     assert checks["poids_etat"].level == "ok"
 
 

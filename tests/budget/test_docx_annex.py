@@ -23,7 +23,8 @@ def test_annex_table_in_grandes_masses() -> None:
     assert rows[1][0] == "Dépenses"
     assert rows[2] == ["Personnel", "60 000 €", "65 000 €", "70 000 €"]
     assert ["Total des dépenses", "100 000 €", "105 000 €", "110 000 €"] in rows
-    assert ["État – AMI", "50 000 €", "50 000 €", "0 €"] in rows
+    state = "État – AMI pour financer le développement des PTCE"
+    assert [state, "50 000 €", "50 000 €", "0 €"] in rows
     assert rows[-1] == ["Total des ressources", "100 000 €", "105 000 €", "110 000 €"]
 
 

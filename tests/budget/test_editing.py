@@ -17,7 +17,8 @@ from tests.budget.helpers import three_year_budget
 
 def test_empty_section_starts_with_one_row_per_heading() -> None:
     rows = rows_for([], 3, "resources")
-    assert rows[0] == {"poste": "etat_ami", "precision": "", "y0": "", "y1": "", "y2": ""}
+    first = {"poste": "etat_financement_ptce", "precision": "", "y0": "", "y1": "", "y2": ""}
+    assert rows[0] == first
     assert len(rows) == 11
     assert rows_for(None, 1, "expenses")[0] == {"poste": "personnel", "precision": "", "y0": ""}
 

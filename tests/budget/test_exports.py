@@ -46,7 +46,7 @@ def test_csv_is_utf8_with_bom_and_semicolons() -> None:
     ]
     assert rows[4] == [
         "Ressources",
-        "État – AMI",
+        "État – AMI pour financer le développement des PTCE",
         "financements publics",
         "",
         "50000",

@@ -114,3 +114,19 @@ def test_a_budget_of_cells_not_understood_is_empty() -> None:
     assert budget.is_empty()
     assert not budget.expenses[0].is_unfilled()
     assert BudgetLine(category="personnel", amounts_typed=["", " "]).is_unfilled()
+
+
+def test_a_line_stored_with_the_old_state_id_is_read_with_the_new_one() -> None:
+    """« État – AMI » was misleading (this AMI gives support, not money): the kind is now the
+    call's « AMI pour financer le développement des PTCE », and stored lines follow."""
+    from ptce_assist.budget.categories import catalogue
+    from ptce_assist.dossier import Dossier
+
+    stored = {"budget": {"resources": [{"category": "etat_ami", "amounts_typed": ["50 000"]}]}}
+    dossier = Dossier.model_validate(stored)
+    line = dossier.budget.resources[0]
+    assert line.category == "etat_financement_ptce"
+    assert catalogue().resource_label(line.category) == (
+        "État – AMI pour financer le développement des PTCE"
+    )
+    assert "AMI –" not in catalogue().resource_label(line.category)

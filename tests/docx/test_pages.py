@@ -216,3 +216,53 @@ def test_import_page_shows_drafts_of_every_kind(store: DossierStore, name: str) 
     _upload(at, corpus.CORPUS[name]().data)
     assert [s.value for s in at.subheader] == ["Reconnu", "Laissé de côté"]
     assert not at.error
+
+
+def _over_limit() -> Dossier:
+    rubrics = dict(full().rubrics)
+    rubrics["gouvernance"] = "Une gouvernance partagée entre les collèges. " * 400
+    return full().model_copy(update={"rubrics": rubrics})
+
+
+def _disabled(at: AppTest) -> dict[str, bool]:
+    return {b.proto.label: b.proto.disabled for b in at.get("download_button")}
+
+
+def test_export_page_asks_before_exporting_an_over_limit_rubric(store: DossierStore) -> None:
+    at, _ = _page(store, _over_limit(), EXPORT)
+    (error,) = at.error
+    assert "La rubrique « Gouvernance » dépasse sa limite" in error.value
+    assert set(_disabled(at).values()) == {True}
+    at.checkbox(key="p:export:over-limit").check().run()
+    assert set(_disabled(at).values()) == {False}
+
+
+def test_export_page_under_the_limits_asks_nothing(store: DossierStore) -> None:
+    at, _ = _page(store, full(), EXPORT)
+    assert not at.error and not at.checkbox
+    assert set(_disabled(at).values()) == {False}
+
+
+def test_export_page_offers_no_pdf_without_libreoffice(
+    store: DossierStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ptce_assist.docx_export import pdf
+
+    monkeypatch.setattr(pdf, "libreoffice", lambda: None)
+    at, _ = _page(store, full(), EXPORT)
+    assert "PDF" not in [h.value for h in at.subheader]
+    assert not [b for b in at.button if b.label == "Préparer le PDF"]
+
+
+@pytest.mark.oracle
+def test_export_page_makes_the_pdf_where_libreoffice_is_installed(store: DossierStore) -> None:
+    from ptce_assist.docx_export.pdf import libreoffice
+    from tests.conftest import require_or_skip
+
+    require_or_skip(libreoffice() is not None, "PTCE_REQUIRE_ORACLES", "LibreOffice absent")
+    at, _ = _page(store, full(), EXPORT)
+    assert "Télécharger le PDF" not in _disabled(at)
+    next(b for b in at.button if b.label == "Préparer le PDF").click()
+    at.run(timeout=120)
+    assert not at.exception and not at.error
+    assert _disabled(at)["Télécharger le PDF"] is False

@@ -8,10 +8,8 @@ from ptce_assist.call import load_call
 from ptce_assist.eligibility import links
 from tests.apptest_support import REPO
 
-APP = (REPO / "app.py").read_text("utf-8")
-DECLARED = dict(
-    re.findall(r'st\.Page\(\s*"app_pages/\w+\.py",\s*title="([^"]+)",[^)]*url_path="([^"]+)"', APP)
-)
+JOURNEYS = (REPO / "ptce_assist/ui/journeys.py").read_text("utf-8")
+DECLARED = dict(re.findall(r'_file\("\w+", "([^"]+)", "[^"]+", "([^"]+)"\)', JOURNEYS))
 
 
 def test_every_page_a_verdict_names_is_in_the_navigation() -> None:
@@ -26,4 +24,5 @@ def test_a_rubric_page_is_named_by_the_rubric() -> None:
     call = load_call()
     assert links.page_title("perimetre", call) == "Périmètre"
     assert links.on_page(links.ELIGIBILITE, call) == "sur la page « Éligibilité »"
-    assert "rubric_page(rubric) for rubric in call.rubrics" in APP  # url_path = rubric id
+    app = (REPO / "app.py").read_text("utf-8")
+    assert "rubric_entry(r) for r in call.rubrics" in app  # url_path = rubric id

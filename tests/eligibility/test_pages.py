@@ -186,3 +186,21 @@ def test_pages_without_a_dossier(tmp_path: Path) -> None:
         at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception
         assert "Aucun dossier n'est ouvert" in at.info[0].value
+
+
+def test_a_suggested_answer_is_accepted_with_one_click(tmp_path: Path) -> None:
+    from tests.apptest_support import full_dossier
+
+    store = new_store(tmp_path)
+    token, _ = store.create(full_dossier())
+    at = app_with(token)
+    at.switch_page("app_pages/eligibilite.py").run()
+    (accept,) = [b for b in at.button if b.label.startswith("Retenir la suggestion")]
+    criterion = accept.key.removeprefix("accept:")
+    accept.click().run()
+    assert not at.exception
+    stored = store.load(token)
+    assert stored is not None
+    answer = stored.dossier.diagnostic.criteria[criterion].answer
+    assert accept.label == f"Retenir la suggestion « {'Oui' if answer == 'oui' else answer} »"
+    assert not [b for b in at.button if b.label.startswith("Retenir la suggestion")]

@@ -19,7 +19,7 @@ from tests.fuzz.strategies import FUZZ, hostile_text
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 NUMBER = re.compile(r"-?\d+(,\d+)?")
 EXPENSES = ["personnel", "animation", "investissement"]
-RESOURCES = ["etat_ami", "region", "ressources_propres"]
+RESOURCES = ["etat_financement_ptce", "region", "ressources_propres"]
 formula_text = st.sampled_from(
     ["=1+1", "+33 6 12", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")", "\t=1", "\r=1", "＝1"]
 )

@@ -58,7 +58,7 @@ def everything_shown(at: AppTest) -> str:
     parts: list[str] = []
     for kind in ("markdown", "text", "code", "caption", "title", "subheader", "error", "info"):
         parts.extend(str(e.value) for e in getattr(at, kind))
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         parts.append(frame.value.to_csv())
     for box in at.selectbox:
         parts.extend(str(o) for o in box.options)
@@ -94,7 +94,7 @@ def test_dashboard_without_link_is_refused(store: DossierStore) -> None:
     at = page(DASHBOARD)
     assert not at.exception
     assert [e.value for e in at.error] == [NOT_ADVISER_MESSAGE]
-    assert len(at.dataframe) == 0
+    assert len(at.table) == 0
 
 
 @pytest.mark.parametrize("bad", ["x" * 32, "court", "A" * 64])
@@ -107,7 +107,7 @@ def test_dashboard_with_wrong_link_reveals_nothing(
     assert [e.value for e in at.error] == [DENIED_MESSAGE]
     shown = everything_shown(at)
     assert "Atelier" not in shown.replace(DENIED_MESSAGE, "") and "Équipe" not in shown
-    assert len(at.dataframe) == 0
+    assert len(at.table) == 0
 
 
 def test_adviser_of_a_sees_a_only(service: WorkshopService) -> None:
@@ -115,8 +115,8 @@ def test_adviser_of_a_sees_a_only(service: WorkshopService) -> None:
     at = page(DASHBOARD, a=data["a"].adviser_token)  # type: ignore[attr-defined]
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["role"] == "adviser"
-    table = at.dataframe[0].value
-    assert list(table["Projet"]) == ["Équipe Alpha"]
+    table = at.table[0].value
+    assert list(table.index) == ["Équipe Alpha"]
     at.selectbox(key="dash_open").select(data["id_a"]).run()
     shown = everything_shown(at)
     assert "Équipe Alpha" in shown and "Note pour Alpha" in shown
@@ -126,14 +126,14 @@ def test_adviser_of_a_sees_a_only(service: WorkshopService) -> None:
 def test_role_is_checked_again_on_every_run(service: WorkshopService) -> None:
     data = two_workshops(service)
     at = page(DASHBOARD, a=data["a"].adviser_token)  # type: ignore[attr-defined]
-    assert len(at.dataframe) == 1
+    assert len(at.table) == 1
     with service.dossiers.engine.begin() as conn:  # the link expires while the page is open
         conn.execute(
             update(workshops).values(adviser_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
         )
     at.run()
     assert [e.value for e in at.error] == [DENIED_MESSAGE]
-    assert len(at.dataframe) == 0
+    assert len(at.table) == 0
     assert "role" not in at.session_state
 
 
