@@ -40,6 +40,7 @@ st.set_page_config(
     page_title="ptce-assist — dossier AMI PTCE", page_icon=":material/handshake:", layout="wide"
 )
 
+
 def adviser_journey() -> bool:
     """The adviser's menu for a valid adviser link; while the database cannot say, the link
     alone decides (each page checks it, and the page says the database is down)."""

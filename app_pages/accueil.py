@@ -37,8 +37,7 @@ with st.expander("L'AMI en bref", expanded=False):
     st.markdown(f"> {call.concision_quote}")
     st.markdown(f"> {call.admissibility_quote}")
     st.markdown(
-        f"{template_summary(call)} "
-        f"Texte de référence : appel du {call.date.strftime('%d/%m/%Y')}."
+        f"{template_summary(call)} Texte de référence : appel du {call.date.strftime('%d/%m/%Y')}."
     )
     st.link_button("Déposer sur démarches-simplifiées", call.platform_url)
 with st.expander("Comment fonctionne l'outil", expanded=False):

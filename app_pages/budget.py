@@ -123,8 +123,9 @@ if chosen != budget.mode:
         f"({format_amount(lost)} de dépenses et de ressources au total)."
     )
     yes, no = st.columns(2)
-    yes.button("Confirmer le budget annuel", key="budget:confirm", on_click=switch_mode,
-               args=(chosen,))
+    yes.button(
+        "Confirmer le budget annuel", key="budget:confirm", on_click=switch_mode, args=(chosen,)
+    )
     no.button("Garder le budget sur 3 ans", key="budget:keep", on_click=keep_mode)
 bound.feedback("budget")
 bound.feedback("budget.first_year")
@@ -161,9 +162,7 @@ section_table("resources", "Ressources", "Origine")
 st.caption(AMOUNT_HELP)
 
 # --- totals, checks, chart ---------------------------------------------------------------
-history_panel(
-    opened, "budget", title="Historique du budget", as_text=budget_text, size=budget_size
-)
+history_panel(opened, "budget", title="Historique du budget", as_text=budget_text, size=budget_size)
 
 st.subheader("Équilibre et contrôles")
 if not budget.is_empty():

@@ -50,9 +50,7 @@ st.markdown(
     "monde. Les personnes qui ont le dossier ouvert avec l'ancien lien sont prévenues ; "
     "envoyez le nouveau lien aux membres de l'équipe."
 )
-sure = st.checkbox(
-    "Je comprends que l'ancien lien ne fonctionnera plus", key="team:replace-sure"
-)
+sure = st.checkbox("Je comprends que l'ancien lien ne fonctionnera plus", key="team:replace-sure")
 
 
 def replace_link() -> None:
@@ -73,7 +71,10 @@ def replace_link() -> None:
 
 
 st.button(
-    "Créer un nouveau lien", key="team:replace", disabled=not sure, on_click=replace_link,
+    "Créer un nouveau lien",
+    key="team:replace",
+    disabled=not sure,
+    on_click=replace_link,
     icon=":material/key:",
 )
 failed = st.session_state.pop(FLASH + ":error", None)

@@ -104,8 +104,10 @@ if warnings:
         + "\n".join(f"- {md_escape(w)}" for w in warnings)
     )
 else:
-    st.success("Identité complète, toutes les rubriques obligatoires sont remplies et "
-               "aucune ne dépasse sa limite.")
+    st.success(
+        "Identité complète, toutes les rubriques obligatoires sont remplies et "
+        "aucune ne dépasse sa limite."
+    )
 
 # A rubric over its limit: the candidate decides, knowingly (the document itself is never
 # marked: it is theirs to submit).

@@ -111,7 +111,9 @@ fields.select(
 
 # Each identity field's versions, who changed it, and « Restaurer ».
 EXTRA_LABELS = {
-    "structure.siret": "SIRET", "structure.rna": "Numéro RNA", "structure.esus": "Agrément ESUS",
+    "structure.siret": "SIRET",
+    "structure.rna": "Numéro RNA",
+    "structure.esus": "Agrément ESUS",
     "maturity": "Stade de maturité",
 }
 CHOICES: dict[str, Callable[[str], str]] = {

@@ -128,9 +128,7 @@ except DocxImportError as error:
 
 confirmed = result.looks_like_dossier
 if not result.looks_like_dossier:
-    st.warning(
-        md_escape(result.not_a_dossier) + " Rien n'est importé sans votre confirmation."
-    )
+    st.warning(md_escape(result.not_a_dossier) + " Rien n'est importé sans votre confirmation.")
     confirmed = st.checkbox(
         "Ce fichier est bien un brouillon de mon dossier : je veux l'importer quand même",
         key=f"{_CONFIRM}{file_id}",
@@ -154,7 +152,8 @@ if chosen.rubrics:
         change = (
             f"remplace votre texte actuel ({len(current)} caractères)"
             if current.strip() and current != text
-            else "identique à votre texte actuel" if current == text
+            else "identique à votre texte actuel"
+            if current == text
             else "rubrique vide jusqu'ici"
         )
         with st.expander(f"{rubric.short_fr} — {len(text)} caractères ({change})"):

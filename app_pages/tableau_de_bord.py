@@ -71,7 +71,6 @@ if not stored_dossiers:
     st.stop()
 
 
-
 @st.cache_data(max_entries=2000, show_spinner=False)
 def _row(
     key: str, dossier_json: str, version: int, changed: dt.datetime, count: int
@@ -106,7 +105,8 @@ if admissible:
     shown = shown[shown[COL_ADMISSIBLE].isin(admissible)]
 
 sort_by = st.selectbox(
-    "Trier par", [COL_PROJECT, *(c for c in DISPLAY_COLUMNS if c != COL_PROJECT)],
+    "Trier par",
+    [COL_PROJECT, *(c for c in DISPLAY_COLUMNS if c != COL_PROJECT)],
     key="dash_sort",
 )
 ascending = sort_by in (COL_PROJECT, COL_STAGE, COL_ADMISSIBLE, COL_ELIGIBILITY)
@@ -114,8 +114,7 @@ ascending = sort_by in (COL_PROJECT, COL_STAGE, COL_ADMISSIBLE, COL_ELIGIBILITY)
 # columns off), read by screen readers as a table.
 st.table(display_frame(shown.sort_values(sort_by, ascending=ascending, na_position="last")))
 st.caption(
-    "Les exports ci-dessous contiennent aussi la région et les moyennes d'auto-évaluation "
-    "par bloc."
+    "Les exports ci-dessous contiennent aussi la région et les moyennes d'auto-évaluation par bloc."
 )
 
 stem = safe_stem(workshop.name, fallback="atelier")
@@ -148,8 +147,7 @@ cols[2].download_button(
 # --- one dossier, read with the adviser's rights ---------------------------------------------
 st.subheader("Ouvrir un dossier")
 labels = {
-    s.id: s.dossier.project.name.strip() or f"Projet sans nom (n° {s.id})"
-    for s in stored_dossiers
+    s.id: s.dossier.project.name.strip() or f"Projet sans nom (n° {s.id})" for s in stored_dossiers
 }
 remembered = opened_by_adviser()
 choices: list[int | None] = [None, *labels]
@@ -182,7 +180,8 @@ if opened is not None:
         "app_pages/recapitulatif.py", label="Lire le dossier", icon=":material/menu_book:"
     )
     go[1].page_link(
-        "app_pages/autoevaluation.py", label="Noter l'auto-évaluation",
+        "app_pages/autoevaluation.py",
+        label="Noter l'auto-évaluation",
         icon=":material/insights:",
     )
     go[2].page_link(

@@ -58,9 +58,12 @@ def draft(pages: int) -> bytes:
     d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     table = d.add_table(rows=0, cols=2)
     for label, value in (
-        ("Nom du projet", "Pôle Territorial du Val de Drôme"), ("Région", "Région Sud – PACA"),
-        ("Nom de la structure porteuse", "SCIC Val Solidaire"), ("Forme juridique", "SCIC"),
-        ("Nom / Prénom", "MARTIN Camille"), ("Mail", "camille@val-solidaire.fr"),
+        ("Nom du projet", "Pôle Territorial du Val de Drôme"),
+        ("Région", "Région Sud – PACA"),
+        ("Nom de la structure porteuse", "SCIC Val Solidaire"),
+        ("Forme juridique", "SCIC"),
+        ("Nom / Prénom", "MARTIN Camille"),
+        ("Mail", "camille@val-solidaire.fr"),
     ):
         cells = table.add_row().cells
         cells[0].text, cells[1].text = label, value
@@ -98,9 +101,19 @@ def page_count(data: bytes) -> int | None:
         source = Path(folder) / "brouillon.docx"
         source.write_bytes(data)
         subprocess.run(
-            [soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile",
-             "--convert-to", "pdf", "--outdir", folder, str(source)],
-            check=True, capture_output=True, timeout=180,
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{folder}/profile",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                folder,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
         pdf = (Path(folder) / "brouillon.pdf").read_bytes()
         return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
@@ -127,15 +140,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--pages", type=int, default=20)
-    parser.add_argument("--check-pages", action="store_true",
-                        help="convert the draft with LibreOffice to count its pages")
+    parser.add_argument(
+        "--check-pages",
+        action="store_true",
+        help="convert the draft with LibreOffice to count its pages",
+    )
     args = parser.parse_args()
     data = draft(args.pages)
     result = import_docx(data)
     paragraphs = len({p.source for p in result.pieces})
-    print(f"draft: {len(data) / 1024:.0f} KB, {paragraphs} paragraphs, "
-          f"{sum(len(t) for t in result.rubrics.values())} characters in "
-          f"{len(result.rubrics)} rubrics, {len(result.leftovers)} passages set aside")
+    print(
+        f"draft: {len(data) / 1024:.0f} KB, {paragraphs} paragraphs, "
+        f"{sum(len(t) for t in result.rubrics.values())} characters in "
+        f"{len(result.rubrics)} rubrics, {len(result.leftovers)} passages set aside"
+    )
     if args.check_pages:
         print(f"pages (LibreOffice): {page_count(data)}")
     walls, cpus = timed(lambda: import_docx(data), args.runs)
@@ -145,8 +163,10 @@ def main() -> int:
     choice_walls, choice_cpus = timed(lambda: with_choices(result, sections, call), args.runs)
     print(line("with_choices", choice_walls, choice_cpus))
     verdict = "OK" if statistics.median(cpus) < TARGET_S else "TOO SLOW"
-    print(f"target: import under {TARGET_S:.0f} s (CPU median) -> {verdict} "
-          f"(machine load: {os.getloadavg()[0]:.1f})")
+    print(
+        f"target: import under {TARGET_S:.0f} s (CPU median) -> {verdict} "
+        f"(machine load: {os.getloadavg()[0]:.1f})"
+    )
     return 0 if verdict == "OK" else 1
 
 

@@ -48,9 +48,16 @@ from tests.browser.server import AppServer  # noqa: E402
 from tests.browser.waits import install, open_page, wait_run_after  # noqa: E402
 
 CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 ACTION_RATIO_TARGET = 2.0
 NAVIGATION_P95_TARGET_MS = 400.0
 
@@ -120,9 +127,7 @@ def timed(page: Any, mark: str, action: Callable[[], None]) -> float:
         [marks_before, mark],
     )
     assert start is not None, f"aucun événement « {mark} » pendant l'action"
-    end = page.evaluate(
-        "(t) => window.__ptceRuns.finishedAt.find(x => x > t)", start
-    )
+    end = page.evaluate("(t) => window.__ptceRuns.finishedAt.find(x => x > t)", start)
     assert end is not None, "aucune exécution terminée après l'action"
     return float(end - start)
 
@@ -139,6 +144,7 @@ def type_then_tab(page: Any, field_locator: Any, text: str) -> Callable[[], None
 
 def type_in_cell(page: Any, cell: Any, text: str) -> Callable[[], None]:
     """Type in a table cell of the app and press Enter (the table sends what it holds)."""
+
     def act() -> None:
         cell.click()
         page.keyboard.press("End")
@@ -150,6 +156,7 @@ def type_in_cell(page: Any, cell: Any, text: str) -> Callable[[], None]:
 
 def type_in_grid(page: Any, grid: Any, text: str) -> Callable[[], None]:
     """Type in the first cell of Streamlit's table editor (a canvas) and confirm with Enter."""
+
     def act() -> None:
         grid.scroll_into_view_if_needed()
         box = grid.bounding_box()
@@ -220,17 +227,25 @@ def measure_app(browser: Any, server: AppServer, token: str, repeat: int) -> dic
         results["Case du budget"] = Figures(
             [timed(page, "send", type_in_cell(page, amount, "é")) for _ in range(repeat)]
         )
-        pages = [("Identité", "identite"), *[(r.short_fr, r.id) for r in call.rubrics],
-                 ("Budget prévisionnel", "budget"), ("Récapitulatif", "recapitulatif"),
-                 ("Exporter", "export"), ("Importer un brouillon Word", "importer"),
-                 ("Recevabilité", "recevabilite"), ("Porteur et gouvernance", "porteur"),
-                 ("Acteurs du pôle", "acteurs-du-pole"), ("Éligibilité", "eligibilite"),
-                 ("Auto-évaluation", "autoevaluation")]
+        pages = [
+            ("Identité", "identite"),
+            *[(r.short_fr, r.id) for r in call.rubrics],
+            ("Budget prévisionnel", "budget"),
+            ("Récapitulatif", "recapitulatif"),
+            ("Exporter", "export"),
+            ("Importer un brouillon Word", "importer"),
+            ("Recevabilité", "recevabilite"),
+            ("Porteur et gouvernance", "porteur"),
+            ("Acteurs du pôle", "acteurs-du-pole"),
+            ("Éligibilité", "eligibilite"),
+            ("Auto-évaluation", "autoevaluation"),
+        ]
         for title, path in pages:
             samples = []
             for _ in range(repeat):
-                open_page(page, url.format("recapitulatif" if path != "recapitulatif"
-                                           else "identite"))
+                open_page(
+                    page, url.format("recapitulatif" if path != "recapitulatif" else "identite")
+                )
                 link = page.locator("[data-testid='stSidebarNav'] a", has_text=title).first
                 samples.append(timed(page, "click", link.click))
             results[f"Navigation → {title}"] = Figures(samples)
@@ -249,8 +264,10 @@ def measure_trivial(browser: Any, server: AppServer, repeat: int) -> dict[str, F
         open_page(page, server.url)
         field_locator = page.get_by_label("Champ", exact=True)
         results["champ"] = Figures(
-            [timed(page, "focusout", type_then_tab(page, field_locator, "é"))
-             for _ in range(repeat)]
+            [
+                timed(page, "focusout", type_then_tab(page, field_locator, "é"))
+                for _ in range(repeat)
+            ]
         )
         area = page.get_by_label("Zone de texte", exact=True)
         results["zone"] = Figures(
@@ -297,8 +314,10 @@ def report(title: str, app: dict[str, Figures], trivial: dict[str, Figures]) -> 
             met = ratio <= ACTION_RATIO_TARGET
             target = f"≤ {ACTION_RATIO_TARGET:.0f} × l'appli triviale"
         ok = ok and met
-        print(f"| {name} | {figures.p50():.0f} ms | {figures.p95():.0f} ms | {base.p50():.0f} ms "
-              f"| {base.p95():.0f} ms | {ratio:.2f} | {target} : {'tenue' if met else 'MANQUÉE'} |")
+        print(
+            f"| {name} | {figures.p50():.0f} ms | {figures.p95():.0f} ms | {base.p50():.0f} ms "
+            f"| {base.p95():.0f} ms | {ratio:.2f} | {target} : {'tenue' if met else 'MANQUÉE'} |"
+        )
     return ok
 
 
@@ -323,8 +342,11 @@ def main() -> int:
                 with busy_cores(os.cpu_count() or 2) if phase == "busy" else _nothing():
                     base = measure_trivial(browser, trivial, args.repeat)
                     ours = measure_app(browser, app, token, args.repeat)
-                title = ("Machine au repos" if phase == "quiet"
-                         else f"Machine chargée ({os.cpu_count()} cœurs occupés)")
+                title = (
+                    "Machine au repos"
+                    if phase == "quiet"
+                    else f"Machine chargée ({os.cpu_count()} cœurs occupés)"
+                )
                 all_ok = report(title, ours, base) and all_ok
             browser.close()
     finally:

@@ -69,8 +69,14 @@ from tests.pg_cluster import PostgresCluster
 
 CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 SENTENCES = [
     "Le pôle réunit douze structures de l'ESS et cinq entreprises du bassin d'emploi. ",
@@ -232,8 +238,17 @@ class Deployment:
             self.cluster = PostgresCluster().create()
             self.database_url = self.cluster.url()
             subprocess.run(
-                [sys.executable, "-m", "ptce_assist", "migrate", "--database-url",
-                 self.database_url], cwd=REPO, check=True, capture_output=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "ptce_assist",
+                    "migrate",
+                    "--database-url",
+                    self.database_url,
+                ],
+                cwd=REPO,
+                check=True,
+                capture_output=True,
             )
         else:
             self.database_url = f"sqlite:///{workdir / f'load-{size}.sqlite3'}"
@@ -243,8 +258,7 @@ class Deployment:
             LIVE_ENV: "1" if presence else "0",
         }
         self.servers = [
-            AppServer(self.database_url, env=env, log_dir=workdir)
-            for _ in range(max(processes, 1))
+            AppServer(self.database_url, env=env, log_dir=workdir) for _ in range(max(processes, 1))
         ]
 
     def start(self) -> None:
@@ -311,9 +325,7 @@ async def run_round(
                 )
                 pages = []
                 for candidate, key in zip(candidates, keys, strict=True):
-                    context = await browser.new_context(
-                        locale="fr-FR", ignore_https_errors=True
-                    )
+                    context = await browser.new_context(locale="fr-FR", ignore_https_errors=True)
                     await context.add_cookies(
                         [{"name": "ptce_affinity", "value": key, "url": deployment.url}]
                     )
@@ -339,9 +351,7 @@ async def run_round(
                 except TimeoutError:
                     print(f"N={size}: typing not over after {ROUND_TIME_LIMIT:.0f} s", flush=True)
                 deadline = time.monotonic() + SAVE_WAIT_LIMIT
-                while time.monotonic() < deadline and any(
-                    c.saved_at is None for c in candidates
-                ):
+                while time.monotonic() < deadline and any(c.saved_at is None for c in candidates):
                     await asyncio.sleep(0.1)
                 result.cpu_seconds = deployment.cpu_seconds() - cpu_before
                 result.typing_seconds = time.monotonic() - typing_started
@@ -387,8 +397,10 @@ def _only_localhost(result: Round) -> Any:
 
 def print_table(rounds: list[Round]) -> None:
     print()
-    print("| candidats | présence | enregistrement p50 | p95 | textes perdus | exécutions | "
-          "exécution p95 | processeur du serveur | mémoire max. | requêtes bloquées |")
+    print(
+        "| candidats | présence | enregistrement p50 | p95 | textes perdus | exécutions | "
+        "exécution p95 | processeur du serveur | mémoire max. | requêtes bloquées |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rounds:
         share = r.cpu_seconds / r.typing_seconds if r.typing_seconds else float("nan")
@@ -442,16 +454,22 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", type=Path, help="dossier où garder bases, journaux du serveur et des runs"
     )
     parser.add_argument(
-        "--processes", type=int, default=0,
+        "--processes",
+        type=int,
+        default=0,
         help="N processus derrière nginx sur PostgreSQL (0 : un processus sur SQLite)",
     )
     parser.add_argument(
-        "--browser-nice", type=int, default=19,
+        "--browser-nice",
+        type=int,
+        default=19,
         help="priorité des navigateurs (19 : après les serveurs ; 0 : à égalité, pour une "
         "machine partagée où d'autres travaux affament les navigateurs)",
     )
     parser.add_argument(
-        "--presence", choices=["on", "off", "both"], default="both",
+        "--presence",
+        choices=["on", "off", "both"],
+        default="both",
         help="présence et mises à jour en direct (le panneau de l'équipe) : avec, sans, ou "
         "les deux pour en mesurer le coût",
     )
@@ -464,11 +482,18 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             for presence in variants:
                 started = time.monotonic()
-                rounds.append(asyncio.run(run_round(
-                    size, args.rubric, workdir, args.processes, args.browser_nice, presence
-                )))
-                print(f"{size} candidats, présence {'activée' if presence else 'coupée'} : "
-                      f"tour fini en {time.monotonic() - started:.0f} s", flush=True)
+                rounds.append(
+                    asyncio.run(
+                        run_round(
+                            size, args.rubric, workdir, args.processes, args.browser_nice, presence
+                        )
+                    )
+                )
+                print(
+                    f"{size} candidats, présence {'activée' if presence else 'coupée'} : "
+                    f"tour fini en {time.monotonic() - started:.0f} s",
+                    flush=True,
+                )
     print_table(rounds)
     return 0
 

@@ -129,9 +129,20 @@ def time_libreoffice(text: str, preset_id: str, runs: int) -> float | None:
             start = time.perf_counter()
             try:
                 subprocess.run(
-                    ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                     "--norestore", "--convert-to", "pdf", "--outdir", folder, str(path)],
-                    check=True, capture_output=True, timeout=300,
+                    [
+                        "soffice",
+                        f"-env:UserInstallation=file://{profile}",
+                        "--headless",
+                        "--norestore",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        folder,
+                        str(path),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=300,
                 )
             except (OSError, subprocess.SubprocessError):
                 return None
@@ -148,8 +159,10 @@ def main() -> int:
 
     text = one_page_text(args.layout)
     result = layout_text(text, args.layout)
-    print(f"Texte d'une page ({get_preset(args.layout).label}) : {result.characters} caractères, "
-          f"{result.line_count} lignes, {result.paragraph_count} paragraphes")
+    print(
+        f"Texte d'une page ({get_preset(args.layout).label}) : {result.characters} caractères, "
+        f"{result.line_count} lignes, {result.paragraph_count} paragraphes"
+    )
 
     python_ms = time_python(text, args.layout, args.runs)
     print(f"Python      : {python_ms:8.3f} ms par mesure (médiane de {args.runs})")
@@ -157,18 +170,23 @@ def main() -> int:
     if js is None:
         print("JavaScript  : Chromium ou Playwright indisponible")
     else:
-        print(f"JavaScript  : {js[0]:8.3f} ms par mesure dans Chromium ({args.runs} mesures, "
-              f"{js[1]} lignes, comme Python : {'oui' if js[1] == result.line_count else 'NON'})")
+        print(
+            f"JavaScript  : {js[0]:8.3f} ms par mesure dans Chromium ({args.runs} mesures, "
+            f"{js[1]} lignes, comme Python : {'oui' if js[1] == result.line_count else 'NON'})"
+        )
     lo_ms = time_libreoffice(text, args.layout, args.lo_runs)
     if lo_ms is None:
         print("LibreOffice : soffice indisponible")
         return 0
     print(f"LibreOffice : {lo_ms:8.1f} ms par conversion DOCX -> PDF (médiane de {args.lo_runs})")
-    print(f"Rapport     : Python {lo_ms / python_ms:,.0f} fois plus rapide que LibreOffice"
-          .replace(",", "\u202f"))
+    print(
+        f"Rapport     : Python {lo_ms / python_ms:,.0f} fois plus rapide que LibreOffice".replace(
+            ",", "\u202f"
+        )
+    )
     if js is not None and js[0] > 0:
-        print(f"              JavaScript {lo_ms / js[0]:,.0f} fois plus rapide que LibreOffice"
-              .replace(",", "\u202f"))
+        ratio = f"{lo_ms / js[0]:,.0f}".replace(",", "\u202f")
+        print(f"              JavaScript {ratio} fois plus rapide que LibreOffice")
     return 0
 
 

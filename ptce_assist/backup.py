@@ -65,7 +65,9 @@ def load_backup(raw: bytes) -> Restored:
     _check_shape(raw)
     try:
         data = json.loads(
-            raw.decode("utf-8-sig"), parse_int=_number(int), parse_float=_number(float),
+            raw.decode("utf-8-sig"),
+            parse_int=_number(int),
+            parse_float=_number(float),
             parse_constant=_no_constant,
         )
     except UnicodeDecodeError:
@@ -99,9 +101,7 @@ def load_backup(raw: bytes) -> Restored:
     try:
         dossier = Dossier.model_validate(_cleaned(data))
     except ValidationError as error:
-        where = ", ".join(
-            ".".join(_short(str(p)) for p in e["loc"]) for e in error.errors()[:3]
-        )
+        where = ", ".join(".".join(_short(str(p)) for p in e["loc"]) for e in error.errors()[:3])
         raise BackupError(
             f"Cette sauvegarde contient des valeurs inattendues ({where}). Rien n'a été modifié."
         ) from None

@@ -89,9 +89,7 @@ def fold_with_index(text: str) -> tuple[str, tuple[int, ...] | None]:
     folded = text.translate(_ANY)  # fills the table, and its `irregular`, for this text
     if _ANY.irregular.isdisjoint(text):
         return folded, None
-    return folded, tuple(
-        position for position, char in enumerate(text) for _ in _ANY[ord(char)]
-    )
+    return folded, tuple(position for position, char in enumerate(text) for _ in _ANY[ord(char)])
 
 
 def fold_spaced(text: str) -> str:

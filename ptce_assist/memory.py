@@ -36,4 +36,3 @@ def tune_allocator() -> None:
     if libc is not None:
         libc.mallopt(_M_MMAP_THRESHOLD, _THRESHOLD)
         libc.mallopt(_M_TRIM_THRESHOLD, _THRESHOLD)
-

@@ -105,9 +105,7 @@ def identity_to_correct(dossier: Dossier, call: Call) -> list[str]:
 def missing_identity_fields(dossier: Dossier, call: Call) -> list[str]:
     data = dossier.model_dump()
     return [
-        f.path
-        for f in call.identity_fields
-        if read_text(str(get_path(data, f.path) or "")).missing
+        f.path for f in call.identity_fields if read_text(str(get_path(data, f.path) or "")).missing
     ]
 
 

@@ -59,8 +59,10 @@ def oversized_field(value: Any, path: str = "") -> tuple[str, int] | None:
     if isinstance(value, str):
         return (path, len(value)) if len(value) > MAX_FIELD_CHARS else None
     items: Any = (
-        value.items() if isinstance(value, dict)
-        else enumerate(value) if isinstance(value, list)
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
         else ()
     )
     for key, item in items:

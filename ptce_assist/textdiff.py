@@ -60,6 +60,7 @@ def _add(segments: list[Segment], op: Op, text: str) -> None:
 
 def counts(segments: list[Segment]) -> tuple[int, int]:
     """Words added and removed."""
+
     def words(op: Op) -> int:
         return sum(len(re.findall(r"\w+", s.text)) for s in segments if s.op == op)
 

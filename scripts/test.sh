@@ -27,6 +27,7 @@ run_tier() {
 }
 
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .  # the formatter is the repository's style: `ruff format .`
 .venv/bin/mypy
 
 echo "== Tests rapides (sans navigateur, sans LibreOffice, sans serveur de base de données)"

@@ -48,15 +48,30 @@ class PostgresCluster:
         )
 
     def create(self) -> PostgresCluster:
-        self._run("initdb", "-D", str(self.data), "-U", "ptce", "--auth=trust", "-E", "UTF8",
-                  "--locale=C.UTF-8")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "ptce",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
         self.start()
         self.createdb("ptce")
         return self
 
     def start(self) -> None:
         self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-o",
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "log"),
+            "-w",
+            "-o",
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off",
             "start",
         )

@@ -18,8 +18,12 @@ ENGLISH = re.compile(
 
 def _run(*args: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "ptce_assist", *args], cwd=REPO, capture_output=True,
-        text=True, timeout=60, check=False,
+        [sys.executable, "-m", "ptce_assist", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     return done.stdout + done.stderr
 

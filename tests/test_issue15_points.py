@@ -48,8 +48,7 @@ def test_the_state_s_resource_is_the_other_ami_which_gives_money() -> None:
 
 def test_the_chart_legend_is_never_cut_and_numbers_are_french() -> None:
     budget = Budget.model_validate(
-        {"resources": [{"category": "fondations_mecenat",
-                        "amounts_typed": ["300 000", "", ""]}]}
+        {"resources": [{"category": "fondations_mecenat", "amounts_typed": ["300 000", "", ""]}]}
     )
     spec = resources_chart(budget)
     legend = spec["encoding"]["color"]["legend"]

@@ -22,8 +22,11 @@ AMOUNT = "Montant (€)"
 def chart_rows(budget: Budget) -> list[dict[str, Any]]:
     cat = catalogue()
     return [
-        {YEAR: label, ORIGIN: cat.resource_label(kind) or "Origine non précisée",
-         AMOUNT: amount / 100}
+        {
+            YEAR: label,
+            ORIGIN: cat.resource_label(kind) or "Origine non précisée",
+            AMOUNT: amount / 100,
+        }
         for kind, row in budget.resources_by_kind().items()
         for label, amount in zip(budget.year_labels(), row, strict=True)
         if amount
@@ -36,13 +39,23 @@ def resources_chart(budget: Budget) -> dict[str, Any]:
         "data": {"values": rows},
         "mark": {"type": "bar"},
         "encoding": {
-            "x": {"field": YEAR, "type": "nominal", "sort": budget.year_labels(),
-                  "axis": {"labelAngle": 0}},
-            "y": {"field": AMOUNT, "type": "quantitative", "stack": "zero",
-                  "axis": {"format": ",.0f"}},
-            "color": {"field": ORIGIN, "type": "nominal",
-                      "legend": {"orient": "bottom", "columns": 2, "labelLimit": 0,
-                                 "title": None}},
+            "x": {
+                "field": YEAR,
+                "type": "nominal",
+                "sort": budget.year_labels(),
+                "axis": {"labelAngle": 0},
+            },
+            "y": {
+                "field": AMOUNT,
+                "type": "quantitative",
+                "stack": "zero",
+                "axis": {"format": ",.0f"},
+            },
+            "color": {
+                "field": ORIGIN,
+                "type": "nominal",
+                "legend": {"orient": "bottom", "columns": 2, "labelLimit": 0, "title": None},
+            },
             "tooltip": [
                 {"field": YEAR, "type": "nominal"},
                 {"field": ORIGIN, "type": "nominal"},

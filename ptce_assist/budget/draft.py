@@ -78,9 +78,7 @@ def _expenses(budget: Budget, cat: Catalogue) -> str:
         key=lambda item: -item[0],
     )
     main = [
-        (amount, heading)
-        for amount, heading in by_heading
-        if amount / total >= MIN_HEADING_SHARE
+        (amount, heading) for amount, heading in by_heading if amount / total >= MIN_HEADING_SHARE
     ][:MAIN_HEADINGS]
     if not main:
         return ""

@@ -26,21 +26,33 @@ def budget_text(value: Any) -> str:
     years = budget.year_labels()
     lines = [
         _line("Dépenses", cat.expense_label(line.category), line, years)
-        for line in budget.expenses if not line.is_unfilled()
+        for line in budget.expenses
+        if not line.is_unfilled()
     ]
     lines += [
         _line("Ressources", cat.resource_label(line.category), line, years)
-        for line in budget.resources if not line.is_unfilled()
+        for line in budget.resources
+        if not line.is_unfilled()
     ]
     spent, earned = budget.expense_totals(), budget.resource_totals()
-    lines.append("Total des dépenses — " + " · ".join(
-        f"{year} : {format_amount(total)}" for year, total in zip(years, spent, strict=True)))
-    lines.append("Total des ressources — " + " · ".join(
-        f"{year} : {format_amount(total)}" for year, total in zip(years, earned, strict=True)))
+    lines.append(
+        "Total des dépenses — "
+        + " · ".join(
+            f"{year} : {format_amount(total)}" for year, total in zip(years, spent, strict=True)
+        )
+    )
+    lines.append(
+        "Total des ressources — "
+        + " · ".join(
+            f"{year} : {format_amount(total)}" for year, total in zip(years, earned, strict=True)
+        )
+    )
     return "\n".join(lines)
 
 
 def budget_size(value: Any) -> str:
     budget = _budget(value)
-    return (f"dépenses {format_amount(sum(budget.expense_totals()))}, ressources "
-            f"{format_amount(sum(budget.resource_totals()))}")
+    return (
+        f"dépenses {format_amount(sum(budget.expense_totals()))}, ressources "
+        f"{format_amount(sum(budget.resource_totals()))}"
+    )

@@ -40,9 +40,12 @@ def register(subparsers: Any) -> None:
         "--csv", action="store_true", help="Avec un dossier de brouillons : tableau au format CSV."
     )
     parser.add_argument(
-        "--appel", metavar="ÉDITION", choices=available_calls(),
+        "--appel",
+        metavar="ÉDITION",
+        choices=available_calls(),
         help="Avec un dossier de brouillons : édition de l'appel pour laquelle les brouillons "
-        f"Word ont été écrits (défaut : {current_call_id()}) : " + ", ".join(available_calls())
+        f"Word ont été écrits (défaut : {current_call_id()}) : "
+        + ", ".join(available_calls())
         + ". Une sauvegarde .json dit elle-même son édition.",
     )
     parser.add_argument(

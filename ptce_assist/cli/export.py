@@ -1,6 +1,6 @@
 """`export`: a dossier backup (.json) to the DOCX of Annexe 1 (or .txt / .md by suffix).
 
-    python -m ptce_assist export DOSSIER.json -o OUT.docx [--layout arial11]
+python -m ptce_assist export DOSSIER.json -o OUT.docx [--layout arial11]
 """
 
 from __future__ import annotations
@@ -33,12 +33,16 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("dossier", metavar="DOSSIER.json", help="sauvegarde du dossier (.json)")
     parser.add_argument(
-        "-o", "--output", metavar="SORTIE",
+        "-o",
+        "--output",
+        metavar="SORTIE",
         help="fichier à écrire (.docx, .txt ou .md) ; par défaut un nom tiré du projet",
     )
     parser.add_argument(
-        "--layout", metavar="MISE_EN_PAGE",
-        help="préréglage de mise en page : " + ", ".join(PRESETS)
+        "--layout",
+        metavar="MISE_EN_PAGE",
+        help="préréglage de mise en page : "
+        + ", ".join(PRESETS)
         + " (par défaut celui du dossier)",
     )
     parser.set_defaults(func=run)
@@ -74,7 +78,8 @@ def _run(args: argparse.Namespace) -> int:
     else:
         raise CommandError(
             f"Extension de sortie non prise en charge : « {output} » "
-            "(choisissez .docx, .txt ou .md).", code=2,
+            "(choisissez .docx, .txt ou .md).",
+            code=2,
         )
     write_atomic(output, data)
     print(f"Écrit : {output}", file=sys.stderr)

@@ -20,13 +20,15 @@ FRENCH = {
     "show program's version number and exit": "affiche la version et quitte",
     "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "choix invalide : %(value)r (choisir parmi %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (choisir parmi %(choices)s)"
+    ),
     "the following arguments are required: %s": "arguments obligatoires manquants : %s",
     "unrecognized arguments: %s": "arguments inconnus : %s",
     "invalid %(type)s value: %(value)r": "valeur invalide (%(type)s) : %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s":
-        "option ambiguë : %(option)s peut désigner %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
     "expected one argument": "une valeur est attendue",
     "expected at most one argument": "une valeur au plus est attendue",
     "expected at least one argument": "une valeur au moins est attendue",

@@ -48,17 +48,22 @@ def register(subparsers: Any) -> None:
         "-o", "--output", metavar="DOSSIER.json", required=True, help="sauvegarde à écrire"
     )
     parser.add_argument(
-        "--base", metavar="EXISTANT.json",
+        "--base",
+        metavar="EXISTANT.json",
         help="dossier existant à compléter (ses rubriques absentes du brouillon sont gardées)",
     )
     parser.add_argument(
-        "--appel", metavar="ÉDITION", choices=available_calls(),
+        "--appel",
+        metavar="ÉDITION",
+        choices=available_calls(),
         help="édition de l'appel pour laquelle le brouillon a été écrit (défaut : celle du "
         f"dossier --base, sinon la plus récente, {current_call_id()}) : "
-        + ", ".join(available_calls()) + ".",
+        + ", ".join(available_calls())
+        + ".",
     )
     parser.add_argument(
-        "--force", action="store_true",
+        "--force",
+        action="store_true",
         help="importer même un document qui ne ressemble pas à un dossier de candidature",
     )
     parser.set_defaults(func=run)

@@ -37,28 +37,40 @@ def register(subparsers: Any) -> None:
         "file", metavar="FICHIER", help="Fichier texte UTF-8 (- : entrée standard)."
     )
     parser.add_argument(
-        "--layout", metavar="MISE_EN_PAGE", default=DEFAULT_PRESET, choices=sorted(PRESETS),
+        "--layout",
+        metavar="MISE_EN_PAGE",
+        default=DEFAULT_PRESET,
+        choices=sorted(PRESETS),
         help=f"Préréglage de mise en page (défaut : {DEFAULT_PRESET}) : "
-        + ", ".join(f"{p.id} = {p.label}" for p in PRESETS.values()) + ".",
+        + ", ".join(f"{p.id} = {p.label}" for p in PRESETS.values())
+        + ".",
     )
     parser.add_argument("--json", action="store_true", help="Sortie JSON (pour des scripts).")
     parser.add_argument(
-        "--budget", type=float, metavar="QUANTITÉ",
+        "--budget",
+        type=float,
+        metavar="QUANTITÉ",
         help="Limite de la rubrique, par exemple 1 (page), 0.5 (page) ou 15 (lignes).",
     )
     parser.add_argument(
-        "--unit", choices=("page", "ligne"), default="page",
+        "--unit",
+        choices=("page", "ligne"),
+        default="page",
         help="Unité de --budget (défaut : page).",
     )
     parser.add_argument(
-        "--rubrique", metavar="RUBRIQUE",
+        "--rubrique",
+        metavar="RUBRIQUE",
         help="Prend la limite de cette rubrique de l'appel (par exemple gouvernance) au lieu "
         "de --budget.",
     )
     parser.add_argument(
-        "--appel", metavar="ÉDITION", choices=available_calls(),
+        "--appel",
+        metavar="ÉDITION",
+        choices=available_calls(),
         help=f"Édition de l'appel de --rubrique (défaut : {current_call_id()}) : "
-        + ", ".join(available_calls()) + ".",
+        + ", ".join(available_calls())
+        + ".",
     )
     parser.add_argument(
         "--lines", action="store_true", help="Affiche aussi chaque ligne telle qu'elle sera coupée."
@@ -82,8 +94,9 @@ def _read_text(path: str) -> str:
     return text[:-1] if text.endswith("\n") else text
 
 
-def measure(text: str, preset_id: str, budget: float | None = None,
-            unit: str = "page") -> dict[str, Any]:
+def measure(
+    text: str, preset_id: str, budget: float | None = None, unit: str = "page"
+) -> dict[str, Any]:
     preset = get_preset(preset_id)
     result = layout_text(text, preset.id)
     report: dict[str, Any] = {
@@ -101,7 +114,9 @@ def measure(text: str, preset_id: str, budget: float | None = None,
         allowed = budget_lines(budget, "ligne" if unit == "ligne" else "page", preset.id)
         status = budget_status(result.line_count, allowed)
         report["budget"] = {
-            "lines": allowed, "remaining": status.remaining, "state": status.state,
+            "lines": allowed,
+            "remaining": status.remaining,
+            "state": status.state,
             "message": status.message,
         }
     report["line_texts"] = [line.text for line in result.lines]
@@ -119,8 +134,10 @@ def _human(report: dict[str, Any], show_lines: bool) -> str:
     if "budget" in report:
         out.append(f"Limite : {report['budget']['message']}")
     if report["unsupported_characters"]:
-        out.append("Attention : caractères absents de la police, décompte approximatif : "
-                   + " ".join(report["unsupported_characters"]))
+        out.append(
+            "Attention : caractères absents de la police, décompte approximatif : "
+            + " ".join(report["unsupported_characters"])
+        )
     if show_lines:
         width = len(str(report["lines"]))
         out += [f"{n:>{width}} | {text}" for n, text in enumerate(report["line_texts"], 1)]
@@ -133,7 +150,8 @@ def rubric_limit(rubric_id: str, call_id: str | None) -> tuple[float, str]:
     if rubric_id not in call.rubric_ids:
         raise CommandError(
             f"L'appel {call.id} n'a pas de rubrique « {rubric_id} » ; ses rubriques : "
-            + ", ".join(call.rubric_ids) + "."
+            + ", ".join(call.rubric_ids)
+            + "."
         )
     limit = call.rubric(rubric_id).limit
     return limit.amount, limit.unit

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         "\nÀ placer dans la configuration du serveur, au choix :\n"
         f"  - variable d'environnement : {HASH_ENV}='{digest}'\n"
-        f"  - fichier .streamlit/secrets.toml : {SECRETS_KEY} = \"{digest}\"",
+        f'  - fichier .streamlit/secrets.toml : {SECRETS_KEY} = "{digest}"',
         file=sys.stderr,
     )
     return 0

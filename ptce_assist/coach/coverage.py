@@ -27,9 +27,7 @@ def _expressions(expressions: tuple[str, ...]) -> tuple[tuple[Term, ...], ...]:
     return tuple(expression_terms(e) for e in expressions)
 
 
-def check_coverage(
-    rubric_id: str, text: str, call_id: str | None = None
-) -> list[CoverageResult]:
+def check_coverage(rubric_id: str, text: str, call_id: str | None = None) -> list[CoverageResult]:
     """The checklist of `rubric_id` in the edition `call_id` (the dossier's; the current
     edition when none is given), each item ticked or not by `text`."""
     index = index_of(text)

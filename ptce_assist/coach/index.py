@@ -37,7 +37,7 @@ class Term:
 
 
 def expression_terms(expression: str) -> tuple[Term, ...]:
-    """"creat* emploi*" -> prefix terms; other words are exact."""
+    """ "creat* emploi*" -> prefix terms; other words are exact."""
     terms = []
     for word in re.findall(r"[^\W_]+\*?", fold_in_place(expression)):
         if word.endswith("*"):

@@ -25,8 +25,7 @@ class RepeatFinding:
         if self.kind == "doublon":
             return f"« {self.word} » est écrit deux fois de suite."
         return (
-            f"« {self.word} » revient {self.count} fois en quelques lignes : "
-            "variez ou reformulez."
+            f"« {self.word} » revient {self.count} fois en quelques lignes : variez ou reformulez."
         )
 
 

@@ -17,8 +17,35 @@ WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _END = re.compile(r"[.!?…]+[»\")\]]*(?=\s+[«\"(\[\-–•*]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 _LAST_WORD = re.compile(r"([^\W\d_]+)$")
 _ABBREVIATIONS = frozenset(
-    {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "art", "cf", "ex", "p", "pp",
-     "n", "no", "vol", "chap", "av", "bd", "env", "min", "max", "fig", "tel", "hab", "sq"}
+    {
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "dr",
+        "pr",
+        "st",
+        "ste",
+        "art",
+        "cf",
+        "ex",
+        "p",
+        "pp",
+        "n",
+        "no",
+        "vol",
+        "chap",
+        "av",
+        "bd",
+        "env",
+        "min",
+        "max",
+        "fig",
+        "tel",
+        "hab",
+        "sq",
+    }
 )
 
 

@@ -22,6 +22,6 @@ __all__ = [
 
 
 def docx_filename(dossier: Dossier, suffix: str = ".docx") -> str:
-    """"Pôle Sud / Archer" -> "Pole-Sud-Archer-dossier-AMI-PTCE.docx"."""
+    """ "Pôle Sud / Archer" -> "Pole-Sud-Archer-dossier-AMI-PTCE.docx"."""
     stem = safe_stem(dossier.project.name, fallback="")
     return f"{stem}-dossier-AMI-PTCE{suffix}" if stem else f"dossier-AMI-PTCE{suffix}"

@@ -25,7 +25,8 @@ def export_warnings(dossier: Dossier, *, layout: str | None = None) -> list[str]
     missing = missing_identity_fields(dossier, call)
     if missing:
         warnings.append(
-            "Identité incomplète : " + ", ".join(f"« {labels[p]} »" for p in missing)
+            "Identité incomplète : "
+            + ", ".join(f"« {labels[p]} »" for p in missing)
             + " (ces cases resteront vides dans le document)."
         )
     warnings.extend(budget_warnings(dossier))

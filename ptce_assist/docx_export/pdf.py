@@ -43,8 +43,11 @@ def _run(command: list[str], folder: Path, timeout: float) -> None:
     (`soffice` starts `soffice.bin`, which a kill of the first alone would leave running)."""
     try:
         process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            env={**os.environ, "HOME": str(folder)}, start_new_session=True,
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "HOME": str(folder)},
+            start_new_session=True,
         )
     except OSError:
         server_log().exception("PDF conversion could not start")
@@ -84,8 +87,16 @@ def docx_to_pdf(docx_bytes: bytes, *, timeout: float | None = None) -> bytes:
         source.write_bytes(docx_bytes)
         profile = folder / "profil"
         command = [
-            binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-            "--nologo", "--convert-to", "pdf", "--outdir", str(folder), str(source),
+            binary,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
         ]
         _run(command, folder, timeout or timeout_seconds())
         result = folder / "dossier.pdf"

@@ -45,9 +45,7 @@ Stage = Callable[[str], None]
 """Told the stage the import reaches: "guard", "read", "assemble" (for a progress bar)."""
 
 
-def import_docx(
-    data: bytes, call: Call | None = None, stage: Stage | None = None
-) -> ImportResult:
+def import_docx(data: bytes, call: Call | None = None, stage: Stage | None = None) -> ImportResult:
     """Read a Word draft. Raises DocxImportError (French message) on a file it cannot read.
 
     In the server, use `isolation.import_docx_isolated`: it runs this in a child process
@@ -77,9 +75,7 @@ def import_docx(
         for index, aside in enumerate(collected.asides)
     )
     defaults = {i: x.rubric for i, x in enumerate(leftovers) if x.kept and x.rubric}
-    rubrics = final_rubrics(
-        rubric_texts(pieces, leftovers, defaults), document.from_export, call
-    )
+    rubrics = final_rubrics(rubric_texts(pieces, leftovers, defaults), document.from_export, call)
     identity = {path: clean_text(value).text for path, value in collected.identity.items()}
     for path, value in identity.items():
         if len(value) > MAX_FIELD_CHARS:

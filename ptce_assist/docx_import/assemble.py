@@ -129,13 +129,15 @@ class Assembler(IdentityWalk):
         line = self._new_line()
         for index, part in enumerate(parts):
             if part.mark is None:
-                self.put(p, part.text, "rubric", line=line, rubric=self.rubric,
-                         prefix=p.list_prefix)
+                self.put(
+                    p, part.text, "rubric", line=line, rubric=self.rubric, prefix=p.list_prefix
+                )
                 continue
             before = "".join(s.text for s in parts[:index])
-            after = "".join(s.text for s in parts[index + 1:])
-            note = self._note(part.mark.comments, kept=not whole_sentences(before, part.text,
-                                                                             after))
+            after = "".join(s.text for s in parts[index + 1 :])
+            note = self._note(
+                part.mark.comments, kept=not whole_sentences(before, part.text, after)
+            )
             self.put(p, part.text, "aside", line=line, leftover=note, prefix=p.list_prefix)
 
     def whole_note(self, p: Para) -> bool:
@@ -155,12 +157,17 @@ class Assembler(IdentityWalk):
         said = [self.comments[c] for c in comment_ids if c in self.comments]
         comment = " ; ".join(f"{c.author} : {c.text}" if c.author else c.text for c in said)
         short = self.call.rubric(self.rubric).short_fr
-        return self._aside("note", f"Note interne ? (dans « {short} »)", rubric=self.rubric,
-                           kept=kept, comment=comment)
+        return self._aside(
+            "note",
+            f"Note interne ? (dans « {short} »)",
+            rubric=self.rubric,
+            kept=kept,
+            comment=comment,
+        )
 
     # --- headings and sections ----------------------------------------------------------------
     def heading(self, p: Para) -> str:
-        """"heading" when `p` opens a rubric, "text" when it names one but is its text,
+        """ "heading" when `p` opens a rubric, "text" when it names one but is its text,
         "none" when it names none."""
         text = p.text.strip()
         match = match_heading(text, self.call)
@@ -203,8 +210,11 @@ class Assembler(IdentityWalk):
             if self.section_annex:
                 return match.score < NEAR_EXACT
             reference = self.section_look
-            return reference is not None and match.score < NEAR_EXACT and not shaped and (
-                weaker(look, reference)
+            return (
+                reference is not None
+                and match.score < NEAR_EXACT
+                and not shaped
+                and (weaker(look, reference))
             )
         current = self.rubric_look
         below = weaker(look, current)
@@ -259,8 +269,9 @@ class Assembler(IdentityWalk):
 
     def open_section(self, p: Para, *, annex: bool = False) -> None:
         heading = p.text.strip()
-        self.out.asides.append(Aside("section", f"Section « {' '.join(heading.split())} »",
-                                     heading=heading))
+        self.out.asides.append(
+            Aside("section", f"Section « {' '.join(heading.split())} »", heading=heading)
+        )
         index = len(self.out.asides) - 1
         self.put(p, p.text, "aside", leftover=index, title=True)
         self.rubric = self.rubric_look = None
@@ -299,9 +310,12 @@ class Assembler(IdentityWalk):
     def _only_short_lines_after(self) -> bool:
         if self.last_long is None:
             self.last_long = max(
-                (i for i, item in enumerate(self.stream) if isinstance(item, Table) or (
-                    item.text.strip() and not lines.is_short_line(item.text)
-                )),
+                (
+                    i
+                    for i, item in enumerate(self.stream)
+                    if isinstance(item, Table)
+                    or (item.text.strip() and not lines.is_short_line(item.text))
+                ),
                 default=-1,
             )
         return self.position > self.last_long
@@ -324,8 +338,7 @@ class Assembler(IdentityWalk):
             for cell in row:
                 for p in paragraphs(cell):
                     text = p.text.strip()
-                    if text and self._names_a_rubric(p) and not lines.is_template(text,
-                                                                                  self.call):
+                    if text and self._names_a_rubric(p) and not lines.is_template(text, self.call):
                         return True
         return False
 
@@ -347,8 +360,15 @@ class Assembler(IdentityWalk):
             if not texts:
                 anchor = cell[0] if cell else None
                 if anchor is not None:
-                    self.put(anchor, "", place, line=line, rubric=rubric, leftover=leftover,
-                             joiner=separator)
+                    self.put(
+                        anchor,
+                        "",
+                        place,
+                        line=line,
+                        rubric=rubric,
+                        leftover=leftover,
+                        joiner=separator,
+                    )
                     for p in cell[1:]:
                         self.put(p, p.text, "blank")
                 continue
@@ -358,7 +378,13 @@ class Assembler(IdentityWalk):
                     continue
                 first = p is texts[0]
                 joiner = (separator if first else " ") + p.list_prefix
-                self.put(p, p.text, place, line=line, rubric=rubric, leftover=leftover,
-                         joiner=joiner, prefix=p.list_prefix if column == 0 and first else "")
-
-
+                self.put(
+                    p,
+                    p.text,
+                    place,
+                    line=line,
+                    rubric=rubric,
+                    leftover=leftover,
+                    joiner=joiner,
+                    prefix=p.list_prefix if column == 0 and first else "",
+                )

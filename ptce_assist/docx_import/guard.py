@@ -98,8 +98,14 @@ def check_container(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_entries(archive)
     except (
-        zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
-        NotImplementedError, RuntimeError,
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
     ) as error:
         if isinstance(error, DocxImportError):
             raise

@@ -54,7 +54,7 @@ def heading_core(text: str) -> str:
 
 
 def numbering_family(text: str) -> str | None:
-    """"decimal" for "3. ...", "roman" for "II - ...", "upper" for "A) ..."; None if none."""
+    """ "decimal" for "3. ...", "roman" for "II - ...", "upper" for "A) ..."; None if none."""
     stripped = text.lstrip()
     for family, pattern in _FAMILIES:
         if pattern.match(stripped):

@@ -41,7 +41,7 @@ def identity_label(label: str, call: Call, section: str | None) -> Label | None:
 
 
 def identity_title(text: str, call: Call) -> str | None:
-    """"structure", "referent" or "block" for the title of an identity block, else None."""
+    """ "structure", "referent" or "block" for the title of an identity block, else None."""
     folded = words(heading_core(text))
     if not folded:
         return None
@@ -59,7 +59,7 @@ _LABEL_VALUE = re.compile(r"^\s*([^:\n]{1,60}?)\s*[:：]\s*(.*)$", re.S)
 
 
 def split_label_value(text: str) -> tuple[str, str] | None:
-    """"Mail : x@y.fr" -> ("Mail", "x@y.fr"); None when the line has no colon."""
+    """ "Mail : x@y.fr" -> ("Mail", "x@y.fr"); None when the line has no colon."""
     match = _LABEL_VALUE.match(text)
     if match is None:
         return None
@@ -83,17 +83,17 @@ _SEPARATORS = re.compile(r"\s*(?:[,;|/]|\s[-–—]\s)\s*")
 
 
 def split_card(value: str) -> dict[str, str]:
-    """"Fatou Diallo, chargée de projet – f@x.org – 06 …" -> name, role, email, phone."""
+    """ "Fatou Diallo, chargée de projet – f@x.org – 06 …" -> name, role, email, phone."""
     out: dict[str, str] = {}
     rest = value
     email = _EMAIL.search(rest)
     if email:
         out["referent.email"] = email.group(0)
-        rest = rest[:email.start()] + " , " + rest[email.end():]
+        rest = rest[: email.start()] + " , " + rest[email.end() :]
     phone = _PHONE.search(rest)
     if phone:
         out["referent.phone"] = phone.group(0).strip()
-        rest = rest[:phone.start()] + " , " + rest[phone.end():]
+        rest = rest[: phone.start()] + " , " + rest[phone.end() :]
     roles = [m.group(1).strip() for m in _PARENS.finditer(rest)]
     rest = _PARENS.sub(" , ", rest)
     parts = [p.strip(" -–—") for p in _SEPARATORS.split(rest)]

@@ -88,7 +88,8 @@ class IdentityWalk(Ledger):
     def _value_line(self, p: Para) -> bool:
         text = p.text.strip()
         return plausible_value(text) and not (
-            self._names_a_rubric(p) or lines.is_placeholder(text, self.call)
+            self._names_a_rubric(p)
+            or lines.is_placeholder(text, self.call)
             or lines.is_template(text, self.call)
         )
 
@@ -115,9 +116,7 @@ class IdentityWalk(Ledger):
                 self.put(p, p.text, "aside", leftover=index)
             return
         for path in values:
-            self.out.identity_sources.setdefault(path, []).extend(
-                p.text.strip() for p in sources
-            )
+            self.out.identity_sources.setdefault(path, []).extend(p.text.strip() for p in sources)
         for p in sources:
             self.put(p, p.text, "identity", paths=tuple(values))
         if label.path.startswith(("structure.", "referent.")):

@@ -98,9 +98,12 @@ def _setting(variable: str, default: int) -> int:
 
 def _run_child(data: bytes, call_id: str, tell: Progress, seconds: int) -> ImportResult:
     tell(*STAGES["start"])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH", "")) if p
-    )}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH", "")) if p
+        ),
+    }
     started = time.monotonic()
     try:
         child = subprocess.Popen(
@@ -199,8 +202,11 @@ def _reap(
         code = child.wait()
     server_log().info(
         "Word import: %s, %d bytes, child peak %s, %.2f s, exit %d",
-        outcome, size, f"{peak[0] / 1024:.0f} MB" if peak else "unknown",
-        time.monotonic() - started, code,
+        outcome,
+        size,
+        f"{peak[0] / 1024:.0f} MB" if peak else "unknown",
+        time.monotonic() - started,
+        code,
     )
 
 

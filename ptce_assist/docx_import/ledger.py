@@ -67,17 +67,45 @@ class Ledger:
         self.line += 1
         return self.line
 
-    def put(self, p: Para, text: str, place: Place, *, line: int | None = None,
-            rubric: str = "", leftover: int = -1, paths: tuple[str, ...] = (),
-            title: bool = False, joiner: str = "", prefix: str = "") -> None:
-        piece = Piece(p.index, self._new_line() if line is None else line, text, place,
-                      rubric, leftover, paths, title, joiner, prefix)
+    def put(
+        self,
+        p: Para,
+        text: str,
+        place: Place,
+        *,
+        line: int | None = None,
+        rubric: str = "",
+        leftover: int = -1,
+        paths: tuple[str, ...] = (),
+        title: bool = False,
+        joiner: str = "",
+        prefix: str = "",
+    ) -> None:
+        piece = Piece(
+            p.index,
+            self._new_line() if line is None else line,
+            text,
+            place,
+            rubric,
+            leftover,
+            paths,
+            title,
+            joiner,
+            prefix,
+        )
         self.out.pieces.append(piece)
         if text.strip():
             self.last_aside = leftover if place == "aside" else None
 
-    def _aside(self, kind: LeftoverKind, context: str = "", *, rubric: str = "",
-               kept: bool = False, comment: str = "") -> int:
+    def _aside(
+        self,
+        kind: LeftoverKind,
+        context: str = "",
+        *,
+        rubric: str = "",
+        kept: bool = False,
+        comment: str = "",
+    ) -> int:
         """A new set-aside passage, or the one just before when it is of the same kind."""
         last = self.last_aside
         if kind in _GROUPED and last is not None and self.out.asides[last].kind == kind:
@@ -106,12 +134,13 @@ class Ledger:
 
     def _names_a_rubric(self, p: Para) -> bool:
         text = p.text.strip()
-        return names_rubric(match_heading(text, self.call), text,
-                            shaped=formatted(p) or numbered(p))
+        return names_rubric(
+            match_heading(text, self.call), text, shaped=formatted(p) or numbered(p)
+        )
 
     def _next_para(self) -> Para | None:
         """The next top-level paragraph with text (None past a table)."""
-        for item in self.stream[self.position + 1:]:
+        for item in self.stream[self.position + 1 :]:
             if isinstance(item, Table):
                 return None
             if item.text.strip():

@@ -29,8 +29,12 @@ def _template_lines(call: Call) -> frozenset[str]:
     key = (call.id, call.version)
     if key not in _TEMPLATE:
         lines = {
-            call.concision_quote, call.no_annex_quote, DOCUMENT_TITLE, call.title,
-            call.optional_rubrics_policy.quote, MISSING_MARKER,
+            call.concision_quote,
+            call.no_annex_quote,
+            DOCUMENT_TITLE,
+            call.title,
+            call.optional_rubrics_policy.quote,
+            MISSING_MARKER,
         }
         for rubric in call.rubrics:
             lines.add(rubric.limit_label)
@@ -52,7 +56,7 @@ def is_template(text: str, call: Call) -> bool:
 
 
 def is_limit_alone(text: str) -> bool:
-    """"(2 pages maximum)", "15 lignes max.", "(1/2 page)": a limit typed on its own line."""
+    """ "(2 pages maximum)", "15 lignes max.", "(1/2 page)": a limit typed on its own line."""
     return len(text) <= 300 and _LIMIT_ALONE.match(fold_spaced(text)) is not None
 
 
@@ -66,7 +70,7 @@ def is_dossier_title(text: str, call: Call) -> bool:
 
 
 def is_placeholder(text: str, call: Call) -> bool:
-    """"À compléter", "[à rédiger]": the rubric is still to be written."""
+    """ "À compléter", "[à rédiger]": the rubric is still to be written."""
     return len(text) <= 60 and words(text) in load_vocabulary(call.id).lines.placeholders
 
 
@@ -82,7 +86,7 @@ def is_toc_entry(text: str, style: str) -> bool:
 
 
 def is_closing(text: str, call: Call) -> bool:
-    """"Fait à La Châtre, le 2 septembre 2024", "À Crest, le 3 mars 2024"."""
+    """ "Fait à La Châtre, le 2 septembre 2024", "À Crest, le 3 mars 2024"."""
     if len(text) > 120:
         return False
     folded = words(text)
@@ -101,7 +105,7 @@ def is_short_line(text: str) -> bool:
 
 
 def is_signature_start(text: str, call: Call) -> bool:
-    """"La présidente,", "Signature du représentant légal :" (a short line)."""
+    """ "La présidente,", "Signature du représentant légal :" (a short line)."""
     if not is_short_line(text):
         return False
     folded = words(text)
@@ -110,5 +114,5 @@ def is_signature_start(text: str, call: Call) -> bool:
 
 
 def is_annex_title(text: str) -> bool:
-    """"Annexe : budget prévisionnel", "ANNEXE 2 - Statuts": an annex closes the rubrics."""
+    """ "Annexe : budget prévisionnel", "ANNEXE 2 - Statuts": an annex closes the rubrics."""
     return len(text) <= 200 and words(text).startswith("annexe")

@@ -45,7 +45,7 @@ def _spaces_to_notes(parts: list[Segment]) -> list[Segment]:
             before = parts[index - 1].text
             kept = before.rstrip()
             parts[index - 1] = Segment(kept, None)
-            part = Segment(before[len(kept):] + part.text, part.mark)
+            part = Segment(before[len(kept) :] + part.text, part.mark)
         elif index + 1 < len(parts) and parts[index + 1].mark is None:
             after = parts[index + 1].text
             kept = after.lstrip()

@@ -178,9 +178,7 @@ def open_word_parts(data: bytes) -> WordParts:
             for kind in (_STYLES, _NUMBERING, _COMMENTS)
         )
     main_xml = _as_utf8(document)
-    others = [
-        _as_utf8(raw) if raw is not None else None for raw in (styles, numbering, comments)
-    ]
+    others = [_as_utf8(raw) if raw is not None else None for raw in (styles, numbering, comments)]
     # Word writes the "w:" prefix: a cheap count before parsing, for a French limit.
     paragraphs = sum(main_xml.count(start) for start in (b"<w:p>", b"<w:p ", b"<w:p/"))
     if paragraphs > MAX_PARAGRAPHS:

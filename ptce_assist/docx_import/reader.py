@@ -35,8 +35,15 @@ _SKIPPED_CONTAINERS = {qn("w:del"), qn("w:moveFrom")}
 _INLINE_CONTAINERS = {
     qn(tag)
     for tag in (
-        "w:hyperlink", "w:ins", "w:moveTo", "w:smartTag", "w:fldSimple", "w:customXml",
-        "w:sdtContent", "w:dir", "w:bdo",
+        "w:hyperlink",
+        "w:ins",
+        "w:moveTo",
+        "w:smartTag",
+        "w:fldSimple",
+        "w:customXml",
+        "w:sdtContent",
+        "w:dir",
+        "w:bdo",
     )
 }
 _INLINE_SDT = qn("w:sdt")
@@ -44,7 +51,9 @@ _RUN = qn("w:r")
 _COMMENT_START = qn("w:commentRangeStart")
 _COMMENT_END = qn("w:commentRangeEnd")
 _OBJECTS = {
-    qn("w:drawing"), qn("w:pict"), qn("w:object"),
+    qn("w:drawing"),
+    qn("w:pict"),
+    qn("w:object"),
     "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
 }
 _NOTES = {qn("w:footnoteReference"), qn("w:endnoteReference")}
@@ -149,9 +158,7 @@ class _Reader:
     def table(self, element: Any) -> Table:
         rows = []
         for tr in _children(element, qn("w:tr")):
-            cells = tuple(
-                tuple(self.blocks(tc, in_table=True)) for tc in _children(tr, qn("w:tc"))
-            )
+            cells = tuple(tuple(self.blocks(tc, in_table=True)) for tc in _children(tr, qn("w:tc")))
             rows.append(cells)
         return Table(tuple(rows))
 
@@ -220,19 +227,25 @@ class _Reader:
         values: dict[str, bool] = {}
         for attr, tag in (("bold", "w:b"), ("italic", "w:i"), ("caps", "w:caps")):
             own = flag(rpr.find(qn(tag))) if rpr is not None else None
-            values[attr] = own if own is not None else (
-                self.styles.flag(rstyle_id, attr) or base[attr]
+            values[attr] = (
+                own if own is not None else (self.styles.flag(rstyle_id, attr) or base[attr])
             )
         underline = rpr.find(qn("w:u")) if rpr is not None else None
         values["underline"] = (
             str(underline.get(qn("w:val"), "single")).lower() not in ("none", "0", "false")
-            if underline is not None else self.styles.flag(rstyle_id, "underline")
-            or base["underline"]
+            if underline is not None
+            else self.styles.flag(rstyle_id, "underline") or base["underline"]
         )
         size = run_size(rpr) or self.styles.size(rstyle_id) or base_size
         return _Piece(
-            text, values["bold"], values["italic"], values["underline"], values["caps"], size,
-            _highlighted(rpr), tuple(c for c in self.open_comments if c in self.closed),
+            text,
+            values["bold"],
+            values["italic"],
+            values["underline"],
+            values["caps"],
+            size,
+            _highlighted(rpr),
+            tuple(c for c in self.open_comments if c in self.closed),
         )
 
     def _list_prefix(self, ppr: Any, style_id: str | None) -> str:
@@ -341,7 +354,7 @@ def _marks(pieces: list[_Piece]) -> tuple[Mark, ...]:
             else:
                 marks.append(Mark(position, end, piece.comments))
         position = end
-    return tuple(m for m in marks if text[m.start:m.end].strip())
+    return tuple(m for m in marks if text[m.start : m.end].strip())
 
 
 def _children(element: Any, tag: str) -> Iterator[Any]:

@@ -17,12 +17,14 @@ MIN_IDENTITY = 2  # identity fields of Annexe 1 that make a dossier
 
 
 def dossier_check(collected: Collected, call: Call) -> str:
-    """"" when the file looks like a dossier; else why not, in French."""
+    """ "" when the file looks like a dossier; else why not, in French."""
     found = collected.found
     exact = sum(1 for score in found.values() if score >= NEAR_EXACT)
     if (
-        exact >= MIN_EXACT or len(found) >= MIN_RUBRICS
-        or len(collected.identity) >= MIN_IDENTITY or collected.template_lines
+        exact >= MIN_EXACT
+        or len(found) >= MIN_RUBRICS
+        or len(collected.identity) >= MIN_IDENTITY
+        or collected.template_lines
     ):
         return ""
     names = ", ".join(f"« {r.short_fr} »" for r in call.rubrics if r.id in found)
@@ -40,8 +42,11 @@ def dossier_check(collected: Collected, call: Call) -> str:
 
 
 def import_notes(
-    collected: Collected, document: ReadDocument, leftovers: tuple[Leftover, ...],
-    rubrics: dict[str, str], call: Call,
+    collected: Collected,
+    document: ReadDocument,
+    leftovers: tuple[Leftover, ...],
+    rubrics: dict[str, str],
+    call: Call,
 ) -> list[str]:
     names = {r.id: f"« {r.short_fr} »" for r in call.rubrics}
     notes = [f"Rubriques reconnues avec du texte : {len(rubrics)} sur {len(call.rubrics)}."]
@@ -55,7 +60,8 @@ def import_notes(
     if absent:
         notes.append(
             "Rubriques introuvables dans le document (votre texte actuel est conservé) : "
-            + ", ".join(names[r] for r in absent) + "."
+            + ", ".join(names[r] for r in absent)
+            + "."
         )
     for rubric_id in sorted(collected.repeated):
         notes.append(
@@ -71,7 +77,8 @@ def import_notes(
     if collected.empty_labels:
         notes.append(
             "Champs d'identité laissés vides dans le document : "
-            + ", ".join(f"« {label} »" for label in collected.empty_labels) + "."
+            + ", ".join(f"« {label} »" for label in collected.empty_labels)
+            + "."
         )
     if document.skipped["objets"]:
         notes.append(
@@ -89,17 +96,23 @@ def _set_aside_notes(leftovers: tuple[Leftover, ...]) -> list[str]:
     kinds = Counter(leftover.kind for leftover in leftovers)
     notes: list[str] = []
     removed = [
-        (kinds["modele"], "ligne(s) du modèle (phrase de l'appel, limite recopiée, texte à "
-                          "compléter)"),
+        (
+            kinds["modele"],
+            "ligne(s) du modèle (phrase de l'appel, limite recopiée, texte à compléter)",
+        ),
         (kinds["sommaire"], "sommaire"),
         (kinds["signature"], "formule de fin et signature"),
     ]
-    listed = [f"{what} ({count})" if what != "sommaire" or count > 1 else what
-              for count, what in removed if count]
+    listed = [
+        f"{what} ({count})" if what != "sommaire" or count > 1 else what
+        for count, what in removed
+        if count
+    ]
     if listed:
         notes.append(
             "Retiré du texte des rubriques, et montré dans « Laissé de côté » : "
-            + ", ".join(listed) + "."
+            + ", ".join(listed)
+            + "."
         )
     if kinds["note"]:
         notes.append(

@@ -59,15 +59,21 @@ def weaker(line: Look, heading: Look) -> bool:
 def plain(look: Look) -> bool:
     """A heading recognised by its words only (the template's plain labels): its look says
     nothing of how the candidate marks sub-titles."""
-    return look.outline is None and look.numbering is None and not any(
-        getattr(look, f) for f in _FEATURES
+    return (
+        look.outline is None
+        and look.numbering is None
+        and not any(getattr(look, f) for f in _FEATURES)
     )
 
 
 def formatted(p: Para) -> bool:
     return (
-        p.outline_level is not None or p.all_bold or p.all_italic or p.all_underline
-        or p.caps or p.bigger
+        p.outline_level is not None
+        or p.all_bold
+        or p.all_italic
+        or p.all_underline
+        or p.caps
+        or p.bigger
     )
 
 
@@ -83,7 +89,7 @@ def heading_like(p: Para) -> bool:
         return False
     if p.outline_level is not None:
         return True
-    if len(text.split()) > MAX_BOUNDARY_WORDS or text[0] in "«\"“(":
+    if len(text.split()) > MAX_BOUNDARY_WORDS or text[0] in '«"“(':
         return False
     if text.endswith((".", ";", ",")) and not text.endswith("..."):
         return False

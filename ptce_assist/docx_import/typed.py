@@ -22,7 +22,7 @@ def as_typed_line(line: str) -> str:
     target = prepare_paragraph(line)
     bullet = _BULLET.match(line)
     if bullet:
-        candidate = "- " + line[bullet.end():]
+        candidate = "- " + line[bullet.end() :]
         if prepare_paragraph(candidate) == target:
             line = candidate
     chars = list(line)

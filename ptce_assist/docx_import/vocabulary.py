@@ -85,8 +85,7 @@ class Vocabulary(_Frozen):
                     block=fold_all(i.titles.block),
                 ),
                 labels=tuple(
-                    label.model_copy(update={"words": fold_all(label.words)})
-                    for label in i.labels
+                    label.model_copy(update={"words": fold_all(label.words)}) for label in i.labels
                 ),
                 regions={code: fold_all(names) for code, names in i.regions.items()},
                 legal_forms=tuple(

@@ -52,18 +52,14 @@ def _expand(expression: str, fragments: dict[str, str], depth: int = 0) -> str:
     """`expression` with every <<name>> replaced by its fragment (fragments nest)."""
     if depth > 5:
         raise ValueError(f"fragments nested too deep in {expression!r}")
-    return _FRAGMENT.sub(
-        lambda m: _expand(fragments[m.group(1)], fragments, depth + 1), expression
-    )
+    return _FRAGMENT.sub(lambda m: _expand(fragments[m.group(1)], fragments, depth + 1), expression)
 
 
 def _detectors() -> dict[str, Detector]:
     data = _Evidence.model_validate(lexicon_toml("evidence"))
 
     def compiled(expressions: tuple[str, ...], wrap: str = "{}") -> tuple[re.Pattern[str], ...]:
-        return tuple(
-            re.compile(wrap.format(_expand(e, data.fragments))) for e in expressions
-        )
+        return tuple(re.compile(wrap.format(_expand(e, data.fragments))) for e in expressions)
 
     # Words end on a word boundary; their start boundary is checked by `find` rather than by
     # a look-behind: a pattern that begins with its literal text is searched ten times faster.

@@ -56,8 +56,12 @@ def _set_defaults(document: Any, preset: Preset) -> None:
     _set_run_properties(rpr, preset)
     ppr = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
     spacing = _child(ppr, "w:spacing")
-    for name, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "240"),
-                        ("w:lineRule", "auto")):
+    for name, value in (
+        ("w:before", "0"),
+        ("w:after", "0"),
+        ("w:line", "240"),
+        ("w:lineRule", "auto"),
+    ):
         spacing.set(qn(name), value)
 
 

@@ -97,8 +97,9 @@ def _font(preset_id: str) -> _Font:
     # a ligature lookup: at each position the first ligature of the font that matches.
     sequences = [sequence for sequence, _ in m.ligatures]
     return _Font(
-        table=_WidthTable({ord(c): chr(px(a)) for c, a in m.advances.items()},
-                          chr(px(m.units_per_em))),
+        table=_WidthTable(
+            {ord(c): chr(px(a)) for c, a in m.advances.items()}, chr(px(m.units_per_em))
+        ),
         ligatures=re.compile("|".join(map(re.escape, sequences))) if sequences else None,
         ligature_px={sequence: px(advance) for sequence, advance in m.ligatures},
         nbsp_px=px(m.advances[" "]),
@@ -293,8 +294,7 @@ def layout_prepared(prepared: str, preset: Preset | str) -> LayoutResult:
     for index, paragraph in enumerate(paragraphs):
         for start, _nxt, visible, cut in layout_paragraph(paragraph, p.id):
             end = _nxt
-            lines.append(Line(index, offset + start, offset + end,
-                              paragraph[start:visible], cut))
+            lines.append(Line(index, offset + start, offset + end, paragraph[start:visible], cut))
         offset += len(paragraph) + 1
     count = len(lines)
     return LayoutResult(

@@ -58,18 +58,30 @@ def single_line_height_twips(metrics_file: str, size_pt: int) -> int:
 
 
 def _a4(
-    preset_id: str, label: str, font_name: str, rendered: str, metrics_file: str, size_pt: int,
+    preset_id: str,
+    label: str,
+    font_name: str,
+    rendered: str,
+    metrics_file: str,
+    size_pt: int,
     margin_cm: float,
 ) -> Preset:
     margin = cm_to_twips(margin_cm)
     line_height = single_line_height_twips(metrics_file, size_pt)
     text_height = A4_HEIGHT_TWIPS - 2 * margin
     return Preset(
-        id=preset_id, label=label, font_name=font_name, rendered_font=rendered,
-        metrics_file=metrics_file, size_pt=size_pt,
-        page_width_twips=A4_WIDTH_TWIPS, page_height_twips=A4_HEIGHT_TWIPS,
-        margin_top_twips=margin, margin_bottom_twips=margin,
-        margin_left_twips=margin, margin_right_twips=margin,
+        id=preset_id,
+        label=label,
+        font_name=font_name,
+        rendered_font=rendered,
+        metrics_file=metrics_file,
+        size_pt=size_pt,
+        page_width_twips=A4_WIDTH_TWIPS,
+        page_height_twips=A4_HEIGHT_TWIPS,
+        margin_top_twips=margin,
+        margin_bottom_twips=margin,
+        margin_left_twips=margin,
+        margin_right_twips=margin,
         line_height_twips=line_height,
         lines_per_page=text_height // line_height,
     )
@@ -80,12 +92,27 @@ DEFAULT_PRESET = "arial11"
 PRESETS: dict[str, Preset] = {
     p.id: p
     for p in (
-        _a4("arial11", "Arial 11, marges 2 cm", "Arial", "Liberation Sans",
-            "liberation-sans.json", 11, 2.0),
-        _a4("calibri11", "Calibri 11, marges 2,5 cm", "Calibri", "Carlito",
-            "carlito.json", 11, 2.5),
-        _a4("times12", "Times New Roman 12, marges 2,5 cm", "Times New Roman", "Liberation Serif",
-            "liberation-serif.json", 12, 2.5),
+        _a4(
+            "arial11",
+            "Arial 11, marges 2 cm",
+            "Arial",
+            "Liberation Sans",
+            "liberation-sans.json",
+            11,
+            2.0,
+        ),
+        _a4(
+            "calibri11", "Calibri 11, marges 2,5 cm", "Calibri", "Carlito", "carlito.json", 11, 2.5
+        ),
+        _a4(
+            "times12",
+            "Times New Roman 12, marges 2,5 cm",
+            "Times New Roman",
+            "Liberation Serif",
+            "liberation-serif.json",
+            12,
+            2.5,
+        ),
     )
 }
 

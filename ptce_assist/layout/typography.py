@@ -41,8 +41,21 @@ BULLET_PREFIX = BULLET + NBSP
 
 # Invisible characters, and controls that XML (hence DOCX) cannot hold.
 _DELETE: dict[int, str | None] = dict.fromkeys(
-    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
-     0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xFFFE, 0xFFFF],
+    [
+        *range(0x00, 0x09),
+        0x0B,
+        0x0C,
+        *range(0x0E, 0x20),
+        *range(0x7F, 0xA0),
+        0xAD,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0xFFFE,
+        0xFFFF,
+    ],
     None,
 )
 _REPLACE: dict[int, str] = {
@@ -67,9 +80,7 @@ _IS_LETTER = re.compile(f"[{_LETTER}]")
 _IS_WORD_END = re.compile(f"[{_LETTER}0-9\u00bb)\\]\u2019\u201d%\u20ac\u2026]")
 _PUNCT_FOLLOWER = SPACE_LIKE + "\n\u00bb)]\u201d"
 
-_NEEDS_TRANSLATE = re.compile(
-    "[" + "".join(f"\\u{c:04x}" for c in sorted(_TRANSLATE)) + "]"
-)
+_NEEDS_TRANSLATE = re.compile("[" + "".join(f"\\u{c:04x}" for c in sorted(_TRANSLATE)) + "]")
 _SPACES = re.compile(r" {2,}")
 _BULLET = re.compile(f"[-*\u2013\u2022][{SPACE_LIKE}]+(?=[^{SPACE_LIKE}])")
 _APOSTROPHE = re.compile(f"'(?=[{_LETTER}])")
@@ -177,7 +188,7 @@ def _spaces_by_no_break(text: str) -> str:
 def _line(line: str) -> str:
     line = line.strip(" ")
     bullet = _BULLET.match(line)
-    return BULLET_PREFIX + line[bullet.end():] if bullet else line
+    return BULLET_PREFIX + line[bullet.end() :] if bullet else line
 
 
 def _clean_characters(text: str) -> str:
@@ -224,12 +235,18 @@ def browser_rules() -> dict[str, Any]:
         "patterns": {
             name: pattern.pattern
             for name, pattern in (
-                ("is_letter", _IS_LETTER), ("is_word_end", _IS_WORD_END), ("spaces", _SPACES),
+                ("is_letter", _IS_LETTER),
+                ("is_word_end", _IS_WORD_END),
+                ("spaces", _SPACES),
                 ("bullet", _BULLET),
-                ("apostrophe", _APOSTROPHE), ("open_guillemet", _OPEN_GUILLEMET),
-                ("close_guillemet", _CLOSE_GUILLEMET), ("high_punct", _HIGH_PUNCT),
-                ("digit_groups", _DIGIT_GROUPS), ("digit_separator", _DIGIT_SEPARATOR),
-                ("unit", _UNIT), ("no_break_run", _NO_BREAK_RUN),
+                ("apostrophe", _APOSTROPHE),
+                ("open_guillemet", _OPEN_GUILLEMET),
+                ("close_guillemet", _CLOSE_GUILLEMET),
+                ("high_punct", _HIGH_PUNCT),
+                ("digit_groups", _DIGIT_GROUPS),
+                ("digit_separator", _DIGIT_SEPARATOR),
+                ("unit", _UNIT),
+                ("no_break_run", _NO_BREAK_RUN),
             )
         },
     }

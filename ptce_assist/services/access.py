@@ -159,9 +159,7 @@ class TeamAccess:
     def set_rubric_done(self, rubric_id: str, done: bool, *, author: str = "") -> SaveResult:
         return self.service.set_rubric_done(self.token, rubric_id, done, author=author)
 
-    def replace(
-        self, dossier: Dossier, *, expected_version: int, author: str = ""
-    ) -> SaveResult:
+    def replace(self, dossier: Dossier, *, expected_version: int, author: str = "") -> SaveResult:
         return self.service.replace(
             self.token, dossier, expected_version=expected_version, author=author
         )
@@ -227,9 +225,7 @@ class AdviserAccess:
     def set_rubric_done(self, rubric_id: str, done: bool, *, author: str = "") -> SaveResult:
         return Refused(ADVISER_READS_ONLY)
 
-    def replace(
-        self, dossier: Dossier, *, expected_version: int, author: str = ""
-    ) -> SaveResult:
+    def replace(self, dossier: Dossier, *, expected_version: int, author: str = "") -> SaveResult:
         return Refused(ADVISER_READS_ONLY)
 
 

@@ -287,8 +287,12 @@ class DossierService:
             return Refused(UNKNOWN_VERSION)
         current = get_path(stored.dossier.model_dump(mode="json"), version.path)
         return self.save_value(
-            token, version.path, version.value, base_digest=value_digest(current),
-            author=author, milestone=True,
+            token,
+            version.path,
+            version.value,
+            base_digest=value_digest(current),
+            author=author,
+            milestone=True,
         )
 
     def replace_link(self, token: str) -> tuple[str, StoredDossier] | Refused:

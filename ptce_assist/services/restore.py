@@ -27,6 +27,4 @@ def replace_with_backup(access: DossierAccess, raw: bytes, current: StoredDossie
     except BackupError as error:
         return Restored(Refused(str(error)))
     dossier = keep_adviser_part(restored.dossier, current.dossier)
-    return Restored(
-        access.replace(dossier, expected_version=current.version), restored.notes
-    )
+    return Restored(access.replace(dossier, expected_version=current.version), restored.notes)

@@ -72,8 +72,15 @@ class CommentStore:
             primary_key = result.inserted_primary_key
             assert primary_key is not None
         return Comment(
-            int(primary_key[0]), dossier_id, workshop_id, target_kind, target_id, author, body,
-            now, None,
+            int(primary_key[0]),
+            dossier_id,
+            workshop_id,
+            target_kind,
+            target_id,
+            author,
+            body,
+            now,
+            None,
         )
 
     def of_dossier(

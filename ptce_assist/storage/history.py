@@ -237,8 +237,9 @@ class HistoryStore:
         )
         with read_connection(self.engine) as conn:
             rows = conn.execute(
-                select(field_history.c.path, field_history.c.author, field_history.c.saved_at)
-                .where(field_history.c.id.in_(latest))
+                select(
+                    field_history.c.path, field_history.c.author, field_history.c.saved_at
+                ).where(field_history.c.id.in_(latest))
             ).all()
         return {row.path: (row.author or "", aware(row.saved_at)) for row in rows}
 

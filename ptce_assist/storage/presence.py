@@ -31,8 +31,7 @@ class PresenceStore:
         self, session_key: str, dossier_id: int, name: str, place: str, now: dt.datetime
     ) -> None:
         """This session has the dossier open on `place` (a page's url path)."""
-        values = {"dossier_id": dossier_id, "name": name[:120], "place": place[:64],
-                  "seen_at": now}
+        values = {"dossier_id": dossier_id, "name": name[:120], "place": place[:64], "seen_at": now}
         with write_transaction(self.engine) as conn:
             changed = conn.execute(
                 update(presence).where(presence.c.session_key == session_key).values(**values)

@@ -125,9 +125,7 @@ class DossierStore:
             primary_key = result.inserted_primary_key
             assert primary_key is not None
             new_id = int(primary_key[0])
-            record_changes(
-                conn, new_id, None, None, dossier, now, milestone=True, author=author
-            )
+            record_changes(conn, new_id, None, None, dossier, now, milestone=True, author=author)
         return token, StoredDossier(new_id, dossier, 1, now)
 
     def set_field(
@@ -257,8 +255,14 @@ class DossierStore:
         )
         # Field versions (coalesced; a replacement is a milestone), same transaction.
         record_changes(
-            conn, current.id, current.dossier, current.updated_at, dossier, now,
-            milestone=milestone, author=author,
+            conn,
+            current.id,
+            current.dossier,
+            current.updated_at,
+            dossier,
+            now,
+            milestone=milestone,
+            author=author,
         )
         return StoredDossier(current.id, dossier, version, now)
 

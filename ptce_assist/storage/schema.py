@@ -59,9 +59,7 @@ workshop_dates = Table(
     "workshop_dates",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
     Column("day", Date, nullable=False),
     UniqueConstraint("workshop_id", "day", name="uq_workshop_dates_day"),
 )
@@ -72,9 +70,7 @@ workshop_members = Table(
     Column(
         "workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
     ),
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True),
     Column("joined_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_workshop_members_dossier", workshop_members.c.dossier_id)
@@ -84,12 +80,8 @@ comments = Table(
     "comments",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
-    ),
-    Column(
-        "workshop_id", Integer, ForeignKey("workshops.id", ondelete="SET NULL"), nullable=True
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="SET NULL"), nullable=True),
     Column("target_kind", String(16), nullable=False),  # "rubric" | "criterion"
     Column("target_id", String(64), nullable=False),
     Column("author", String(120), nullable=False),
@@ -105,9 +97,7 @@ field_history = Table(
     "field_history",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False),
     Column("path", String(64), nullable=False),  # "rubrics.gouvernance", "project.name", "budget"
     Column("value", Text, nullable=False),  # the text; JSON for the budget
     Column("author", String(120), nullable=False, default=""),  # a first name, "" if none given
@@ -133,9 +123,7 @@ presence = Table(
     "presence",
     metadata,
     Column("session_key", String(64), primary_key=True),  # one browser session (random)
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False),
     Column("name", String(120), nullable=False),  # the first name the member gave ("" if none)
     Column("place", String(64), nullable=False),  # the page's url path ("gouvernance")
     Column("seen_at", DateTime(timezone=True), nullable=False),
@@ -147,8 +135,6 @@ replaced_links = Table(
     "replaced_links",
     metadata,
     Column("token_hash", String(64), primary_key=True),
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False),
     Column("replaced_at", DateTime(timezone=True), nullable=False),
 )

@@ -248,6 +248,4 @@ def feedback(
 
     left, right = st.columns(2)
     left.button("Garder ma version", key=f"{keys['conflict']}:keep", on_click=keep)
-    right.button(
-        "Reprendre la version enregistrée", key=f"{keys['conflict']}:take", on_click=take
-    )
+    right.button("Reprendre la version enregistrée", key=f"{keys['conflict']}:take", on_click=take)

@@ -209,8 +209,17 @@ def close_dossier() -> None:
 
 
 # Older session keys that hold a field of the open dossier, dropped with the page-scoped ones.
-WIDGET_PREFIXES = (PAGE_PREFIX, "w:", "base:", "conflict:", "editor:", "editor-gen:",
-                   "editor-seed:", "editor-saved:", "budget:")
+WIDGET_PREFIXES = (
+    PAGE_PREFIX,
+    "w:",
+    "base:",
+    "conflict:",
+    "editor:",
+    "editor-gen:",
+    "editor-seed:",
+    "editor-saved:",
+    "budget:",
+)
 
 
 def forget_widgets() -> None:
@@ -340,7 +349,8 @@ def require_open() -> OpenDossier:
         if current_token() is None and roles.opened_by_adviser() is not None:
             st.error(ADVISER_DOSSIER_GONE)
             st.page_link(
-                "app_pages/tableau_de_bord.py", label="Tableau de bord",
+                "app_pages/tableau_de_bord.py",
+                label="Tableau de bord",
                 icon=":material/dashboard:",
             )
             st.stop()

@@ -82,7 +82,6 @@ export default function (component) {
 """
 
 
-
 @cache
 def _component() -> Any:
     """Registered once, on first use inside a script run (not at import time)."""

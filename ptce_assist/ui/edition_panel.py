@@ -37,9 +37,7 @@ def edition_section(opened: OpenDossier) -> None:
     st.subheader("Édition de l'appel")
     st.markdown(f"Ce dossier suit l'appel : {md_escape(edition_name(call))}.")
     _set_aside_texts(opened)
-    others = sorted(
-        (load_call(i) for i in available_calls() if i != call.id), key=lambda c: c.date
-    )
+    others = sorted((load_call(i) for i in available_calls() if i != call.id), key=lambda c: c.date)
     if not others:
         return
     with st.expander("Reprendre ce dossier pour l'édition …"):
@@ -49,7 +47,9 @@ def edition_section(opened: OpenDossier) -> None:
             "texte n'est effacé."
         )
         target = st.selectbox(
-            "Édition", [c.id for c in others], key=TARGET_KEY,
+            "Édition",
+            [c.id for c in others],
+            key=TARGET_KEY,
             format_func=lambda call_id: edition_name(load_call(call_id)),
         )
         move = plan_move(opened.dossier, call, load_call(target), rubric_measure(opened.dossier))
@@ -103,7 +103,5 @@ def _set_aside_texts(opened: OpenDossier) -> None:
             "copiez-en ce qui peut servir dans une autre rubrique."
         )
         for item in kept:
-            st.markdown(
-                f"**{md_escape(item.label)}** (édition {md_escape(item.call_id)})"
-            )
+            st.markdown(f"**{md_escape(item.label)}** (édition {md_escape(item.call_id)})")
             st.code(item.text, language=None, wrap_lines=True)

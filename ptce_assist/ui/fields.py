@@ -32,7 +32,12 @@ def text_input(
     readonly: bool = False,
 ) -> None:
     text_field(
-        open_dossier, path, label, problem=problem, help=help, placeholder=placeholder,
+        open_dossier,
+        path,
+        label,
+        problem=problem,
+        help=help,
+        placeholder=placeholder,
         readonly=readonly,
     )
 
@@ -48,7 +53,13 @@ def text_area(
     readonly: bool = False,
 ) -> None:
     text_field(
-        open_dossier, path, label, multiline=True, height=height, problem=problem, help=help,
+        open_dossier,
+        path,
+        label,
+        multiline=True,
+        height=height,
+        problem=problem,
+        help=help,
         readonly=readonly,
     )
 

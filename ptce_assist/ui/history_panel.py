@@ -24,7 +24,8 @@ SHOWN = 40  # most recent versions listed
 
 _diff = st.components.v2.component(
     "ptce_assist.diff",
-    html=stylesheets("diff.css") + """
+    html=stylesheets("diff.css")
+    + """
 <div class="ptce-diff">
   <p class="ptce-diff-legend">Souligné et en gras : ajouté · barré : retiré</p>
   <p class="ptce-diff-summary" role="status"></p>
@@ -39,7 +40,8 @@ def show_diff(before: str, after: str, *, key: str) -> None:
     segments = word_diff(before, after)
     added, removed = counts(segments)
     summary = (
-        "Aucune différence." if not (added or removed)
+        "Aucune différence."
+        if not (added or removed)
         else f"{thousands(added)} mot(s) ajouté(s), {thousands(removed)} mot(s) retiré(s)."
     )
     _diff(key=key, data={"segments": [[s.op, s.text] for s in segments], "summary": summary})
@@ -60,8 +62,11 @@ def _restore(opened: OpenDossier, version_id: int, flash_key: str) -> None:
     result = get_service().restore_version(opened.token, version_id, author=member_name())
     if isinstance(result, Saved):
         note_saved(result.stored)
-        st.session_state[flash_key] = ("success", "Version restaurée : elle est maintenant la "
-                                       "dernière version, les autres restent dans l'historique.")
+        st.session_state[flash_key] = (
+            "success",
+            "Version restaurée : elle est maintenant la "
+            "dernière version, les autres restent dans l'historique.",
+        )
     else:
         message = getattr(result, "message", "") or (
             "La version n'a pas pu être restaurée : la valeur a changé entre-temps. Réessayez."
@@ -79,8 +84,11 @@ def history_panel(
 ) -> None:
     """The history of one field (a rubric, the budget), behind a toggle: read only when open."""
     key = f"p:history:{path}"
-    if not st.toggle(title, key=key, help="Les versions enregistrées, qui les a écrites, "
-                     "les comparer, en restaurer une."):
+    if not st.toggle(
+        title,
+        key=key,
+        help="Les versions enregistrées, qui les a écrites, les comparer, en restaurer une.",
+    ):
         return
     flash_key = f"{key}:flash"
     flash = st.session_state.pop(flash_key, None)
@@ -102,18 +110,27 @@ def history_panel(
     if len(versions) >= 2:
         ids = [v.id for v in versions]
         left, right = st.columns(2)
-        older = left.selectbox("Comparer la version", ids, index=1, key=f"{key}:a",
-                               format_func=labels.__getitem__)
-        newer = right.selectbox("avec la version", ids, index=0, key=f"{key}:b",
-                                format_func=labels.__getitem__)
+        older = left.selectbox(
+            "Comparer la version", ids, index=1, key=f"{key}:a", format_func=labels.__getitem__
+        )
+        newer = right.selectbox(
+            "avec la version", ids, index=0, key=f"{key}:b", format_func=labels.__getitem__
+        )
         show_diff(as_text(by_id[older].value), as_text(by_id[newer].value), key=f"{key}:diff")
-    chosen = st.selectbox("Version à restaurer", [v.id for v in versions[1:]] or [versions[0].id],
-                          key=f"{key}:restore", format_func=labels.__getitem__)
+    chosen = st.selectbox(
+        "Version à restaurer",
+        [v.id for v in versions[1:]] or [versions[0].id],
+        key=f"{key}:restore",
+        format_func=labels.__getitem__,
+    )
     with st.expander("Voir cette version en entier"):
         st.text(as_text(by_id[chosen].value))
     st.button(
-        "Restaurer cette version", key=f"{key}:restore-button", icon=":material/restore:",
-        on_click=_restore, args=(opened, chosen, flash_key),
+        "Restaurer cette version",
+        key=f"{key}:restore-button",
+        icon=":material/restore:",
+        on_click=_restore,
+        args=(opened, chosen, flash_key),
         disabled=chosen == versions[0].id or not opened.team,
         help="Elle devient une nouvelle version : rien n'est effacé.",
     )
@@ -139,7 +156,8 @@ def changes_panel(
     history = get_service().history()
     versions = sorted(
         (v for path in paths for v in history.field_versions(opened.id, path)),
-        key=lambda v: v.id, reverse=True,
+        key=lambda v: v.id,
+        reverse=True,
     )[:SHOWN]
     if not versions:
         st.caption("Pas encore de modification enregistrée.")
@@ -149,11 +167,15 @@ def changes_panel(
         latest_of.setdefault(version.path, version.id)
     for version in versions:
         text_col, button_col = st.columns([5, 1])
-        text_col.text(f"{when(version)} — {author(version)} — {label(version.path)} : "
-                      f"{shown(version.path, version.value) or '(vide)'}")
+        text_col.text(
+            f"{when(version)} — {author(version)} — {label(version.path)} : "
+            f"{shown(version.path, version.value) or '(vide)'}"
+        )
         if latest_of[version.path] != version.id and opened.team:
             button_col.button(
-                "Restaurer", key=f"{key}:{version.id}", on_click=_restore,
+                "Restaurer",
+                key=f"{key}:{version.id}",
+                on_click=_restore,
                 args=(opened, version.id, flash_key),
                 help="Remet cette valeur : elle devient une nouvelle version.",
             )

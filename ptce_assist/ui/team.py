@@ -61,7 +61,8 @@ PAGE_NAMES = {
 
 _member = st.components.v2.component(
     "ptce_assist.member",
-    html=stylesheets("member.css") + """
+    html=stylesheets("member.css")
+    + """
 <div class="ptce-member">
   <p class="ptce-member-shown" hidden>
     <span class="ptce-member-text"></span>
@@ -106,7 +107,9 @@ def _on_name() -> None:
 def member_panel() -> None:
     """In the sidebar: the first name this browser writes under, or a field to give it."""
     _member(
-        key="ptce-member", data={"name": member_name()}, default={"name": None},
+        key="ptce-member",
+        data={"name": member_name()},
+        default={"name": None},
         on_name_change=_on_name,
     )
 
@@ -166,6 +169,7 @@ def team_watch(call: Call | None) -> None:
             st.rerun(scope="app")
         st.session_state[SEEN_KEY] = version
 
+
 def _heartbeat(dossier_id: int, now: dt.datetime) -> None:
     place = current_page()
     last = st.session_state.get(_BEAT_KEY)
@@ -203,8 +207,9 @@ def others_here(place: str) -> list[Present]:
         if head is None:
             return []
         now = dt.datetime.now(dt.UTC)
-        return [p for p in presence_store().others(head[0], _session_key(), now)
-                if p.place == place]
+        return [
+            p for p in presence_store().others(head[0], _session_key(), now) if p.place == place
+        ]
     except Exception:
         LOGGER.exception("presence read failed")
         return []

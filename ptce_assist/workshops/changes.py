@@ -1,4 +1,4 @@
-""""What changed since the last workshop": rubric texts then and now, as a readable text diff.
+""" "What changed since the last workshop": rubric texts then and now, as a readable text diff.
 
 The diff works sentence by sentence (a rubric is a few long paragraphs: a line diff would show
 whole paragraphs), and is plain text meant for `st.text`/`st.code`, never HTML.
@@ -63,9 +63,7 @@ def readable_diff(before: str, after: str, context: int = 1) -> str:
     return "\n".join(lines)
 
 
-def changes_since(
-    then: Mapping[str, str], now: Dossier, call: Call
-) -> list[RubricChange]:
+def changes_since(then: Mapping[str, str], now: Dossier, call: Call) -> list[RubricChange]:
     """Rubrics whose text differs between `then` (texts at the reference moment) and now."""
     found: list[RubricChange] = []
     for rubric in call.rubrics:

@@ -128,8 +128,16 @@ def to_frame(rows: Sequence[DashboardRow]) -> Any:
 
 
 DISPLAY_COLUMNS = (
-    COL_PROJECT, COL_STAGE, COL_COMPLETENESS, COL_MISSING, COL_OVER, COL_ADMISSIBLE,
-    COL_ELIGIBILITY, COL_CRITERIA, COL_COMMENTS, COL_CHANGED,
+    COL_PROJECT,
+    COL_STAGE,
+    COL_COMPLETENESS,
+    COL_MISSING,
+    COL_OVER,
+    COL_ADMISSIBLE,
+    COL_ELIGIBILITY,
+    COL_CRITERIA,
+    COL_COMMENTS,
+    COL_CHANGED,
 )
 # Shorter headers for the page's table, so that every column fits the page's width; the
 # exports keep the long ones, which say exactly what each figure counts.

@@ -57,9 +57,7 @@ def drafts_in(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in SUFFIXES
-        and not p.name.startswith((".", "~$"))
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
     )
 
 

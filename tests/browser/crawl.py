@@ -69,7 +69,10 @@ def prepare(server: AppServer) -> Setup:
     try:
         service = WorkshopService(engine, passphrase_hash=CHEAP_HASH)
         created = service.create_workshop(
-            passphrase=PASSPHRASE, client="crawl", name="Atelier Drôme-Ardèche", region="84",
+            passphrase=PASSPHRASE,
+            client="crawl",
+            name="Atelier Drôme-Ardèche",
+            region="84",
             days=[dt.date.today()],
         )
         token, stored = service.dossiers.create(crawled_dossier())

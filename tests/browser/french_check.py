@@ -70,9 +70,7 @@ def _plain(word: str) -> str:
     """Without accents or ligatures: capitals are often written unaccented (« Evaluation »,
     as the call itself does), and œ is a ligature the list spells out."""
     word = word.replace("œ", "oe").replace("æ", "ae")
-    return "".join(
-        c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
-    )
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 @cache
@@ -83,7 +81,8 @@ def plain_french_words() -> frozenset[str]:
 @cache
 def french_words() -> frozenset[str]:
     require_or_skip(
-        FRENCH_WORDS.exists(), "PTCE_REQUIRE_BROWSER",
+        FRENCH_WORDS.exists(),
+        "PTCE_REQUIRE_BROWSER",
         f"liste de mots français introuvable ({FRENCH_WORDS}) : apt-get install wfrench",
     )
     return frozenset(
@@ -119,9 +118,7 @@ def not_french(texts: list[str], allowed: frozenset[str]) -> list[str]:
                 and not _is_acronym(word)
                 and key not in dictionary
                 and key not in allowed_lower
-                and not (
-                    (word[0].isupper() or "œ" in key) and _plain(key) in plain_french_words()
-                )
+                and not ((word[0].isupper() or "œ" in key) and _plain(key) in plain_french_words())
             ):
                 found.append(f"« {word} » dans « {text} »")
     return sorted(set(found))

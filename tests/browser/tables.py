@@ -39,9 +39,7 @@ def cell(page: Any, caption: str, label: str, row: int) -> Any:
 
 def wait_saved(page: Any, caption: str, timeout: float = 20_000) -> None:
     """Wait until the table says the server holds what it shows."""
-    expect(table_root(page, caption).locator(".ptce-status")).to_have_text(
-        SAVED, timeout=timeout
-    )
+    expect(table_root(page, caption).locator(".ptce-status")).to_have_text(SAVED, timeout=timeout)
 
 
 class Database:

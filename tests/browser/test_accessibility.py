@@ -37,9 +37,7 @@ def blocking_violations(page: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("journey", ["candidat", "conseiller"])
-def test_no_serious_accessibility_violation(
-    app_server: AppServer, page: Any, journey: str
-) -> None:
+def test_no_serious_accessibility_violation(app_server: AppServer, page: Any, journey: str) -> None:
     setup = crawl.prepare(app_server)
     found: dict[str, list[str]] = {}
 

@@ -75,8 +75,9 @@ def test_adviser_journey(app_server: AppServer, new_page: Callable[[], Any]) -> 
     team.open("objectifs")
     team.type_in("Votre texte", TEXT)
     team.wait_field_saved("Votre texte")
-    team.eventually_stored(lambda d: d.rubric_text("objectifs") == TEXT,
-                           "le texte de l'équipe n'est pas dans la base")
+    team.eventually_stored(
+        lambda d: d.rubric_text("objectifs") == TEXT, "le texte de l'équipe n'est pas dans la base"
+    )
 
     # 3. The adviser opens the dashboard with the private link, reads, comments.
     open_page(adviser.page, link)
@@ -95,9 +96,7 @@ def test_adviser_journey(app_server: AppServer, new_page: Callable[[], Any]) -> 
         adviser.page.get_by_role("button", name="Publier le commentaire").click()
     adviser.page.get_by_text("Commentaire publié").wait_for()
     comments = service.my_comments(token)
-    assert [(c.target_id, c.body, c.resolved) for c in comments] == [
-        ("objectifs", COMMENT, False)
-    ]
+    assert [(c.target_id, c.body, c.resolved) for c in comments] == [("objectifs", COMMENT, False)]
     screenshot(adviser.page, "workshop-dashboard")
 
     # 4. The team sees the comment beside its text and resolves it.
@@ -107,8 +106,8 @@ def test_adviser_journey(app_server: AppServer, new_page: Callable[[], Any]) -> 
     with expect_run(team.page):
         team.page.get_by_role("button", name="Marquer comme résolu").click()
     eventually(
-        lambda: all(c.resolved for c in service.my_comments(token)) and bool(
-            service.my_comments(token)
+        lambda: (
+            all(c.resolved for c in service.my_comments(token)) and bool(service.my_comments(token))
         ),
         page=team.page,
         message="le commentaire n'est pas marqué résolu dans la base",

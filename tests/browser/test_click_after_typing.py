@@ -50,7 +50,9 @@ INPUTS = [
     Input("adresse (plusieurs lignes)", "identite", "Adresse", "structure.address"),
     Input("éditeur de rubrique", "gouvernance", "Votre texte", "rubrics.gouvernance"),
     Input(
-        "justification d'un critère", "eligibilite", "Justification (une phrase)",
+        "justification d'un critère",
+        "eligibilite",
+        "Justification (une phrase)",
         "diagnostic.criteria.regroupement.justification",
     ),
 ]
@@ -87,24 +89,49 @@ def _not_done(person: Person) -> None:
 
 
 CLICKS = [
-    Click("lien du menu latéral", ("identite", "gouvernance", "eligibilite"),
-          _sidebar("Récapitulatif"), _on("recapitulatif")),
-    Click("« Passer aux rubriques → »", ("identite",),
-          lambda p: p.page.get_by_role("link", name="Passer aux rubriques →"),
-          _on("structure")),
-    Click("« Rubrique suivante → »", ("gouvernance",),
-          lambda p: p.page.get_by_role("link", name="Rubrique suivante →"),
-          _on(NEXT_AFTER_GOUVERNANCE)),
-    Click("liste déroulante", ("identite",),
-          lambda p: p.page.get_by_label("Région", exact=True), _select_open),
-    Click("case « J'ai terminé »", ("gouvernance",),
-          lambda p: p.page.get_by_text("J'ai terminé cette rubrique"), _done,
-          prepare=lambda p: _not_done(p)),
-    Click("dépliant", ("gouvernance",),
-          lambda p: p.page.locator("summary", has_text="Ce que l'appel attend"),
-          _expander_open),
-    Click("réponse d'un critère", ("eligibilite",),
-          lambda p: p.page.get_by_label("Réponse", exact=True).first, _select_open),
+    Click(
+        "lien du menu latéral",
+        ("identite", "gouvernance", "eligibilite"),
+        _sidebar("Récapitulatif"),
+        _on("recapitulatif"),
+    ),
+    Click(
+        "« Passer aux rubriques → »",
+        ("identite",),
+        lambda p: p.page.get_by_role("link", name="Passer aux rubriques →"),
+        _on("structure"),
+    ),
+    Click(
+        "« Rubrique suivante → »",
+        ("gouvernance",),
+        lambda p: p.page.get_by_role("link", name="Rubrique suivante →"),
+        _on(NEXT_AFTER_GOUVERNANCE),
+    ),
+    Click(
+        "liste déroulante",
+        ("identite",),
+        lambda p: p.page.get_by_label("Région", exact=True),
+        _select_open,
+    ),
+    Click(
+        "case « J'ai terminé »",
+        ("gouvernance",),
+        lambda p: p.page.get_by_text("J'ai terminé cette rubrique"),
+        _done,
+        prepare=lambda p: _not_done(p),
+    ),
+    Click(
+        "dépliant",
+        ("gouvernance",),
+        lambda p: p.page.locator("summary", has_text="Ce que l'appel attend"),
+        _expander_open,
+    ),
+    Click(
+        "réponse d'un critère",
+        ("eligibilite",),
+        lambda p: p.page.get_by_label("Réponse", exact=True).first,
+        _select_open,
+    ),
 ]
 
 # How long the mouse button stays down: none (the worst case: mouse down and up at once,
@@ -113,7 +140,9 @@ SPEEDS = {"clic immédiat": 0, "clic d'une personne": 100}
 
 CASES = [
     pytest.param(i, c, hold, id=f"{i.name} puis {c.name} ({speed})")
-    for i in INPUTS for c in CLICKS if i.page in c.pages
+    for i in INPUTS
+    for c in CLICKS
+    if i.page in c.pages
     for speed, hold in SPEEDS.items()
 ]
 
@@ -148,8 +177,12 @@ def test_click_right_after_typing_lands_and_text_is_saved(
     target.scroll_into_view_if_needed()  # a scroll keeps the focus in the field
     person.click_at_once(target, hold_ms=hold_ms)  # no wait after the last keystroke
 
-    eventually(lambda: click.landed(person), timeout=10,
-               message=f"le clic sur {click.name} n'a pas eu d'effet", page=person.page)
+    eventually(
+        lambda: click.landed(person),
+        timeout=10,
+        message=f"le clic sur {click.name} n'a pas eu d'effet",
+        page=person.page,
+    )
     person.eventually_stored(
         lambda _: _value(person, field.path) == before + typed,
         f"le texte tapé dans {field.name} n'est pas enregistré",

@@ -28,8 +28,9 @@ def test_create_type_reload_restart(app_server: AppServer, page: Any) -> None:
     person.type_in("Votre texte", TEXT)
     # No blur: the field says it is saved, and the database holds the text.
     person.wait_field_saved("Votre texte")
-    person.eventually_stored(lambda d: d.rubric_text("gouvernance") == TEXT,
-                             "le texte n'est jamais arrivé dans la base")
+    person.eventually_stored(
+        lambda d: d.rubric_text("gouvernance") == TEXT, "le texte n'est jamais arrivé dans la base"
+    )
     screenshot(page, "foundation-rubric")
 
     reload_page(page)

@@ -42,8 +42,10 @@ def test_second_tab_is_told_and_can_take_the_saved_text(
 
     tab_a.type_in("Votre texte", FROM_A)
     tab_a.wait_field_saved("Votre texte")
-    tab_a.eventually_stored(lambda d: d.rubric_text("perimetre") == START + FROM_A,
-                            f"jamais enregistré : {START + FROM_A!r}")
+    tab_a.eventually_stored(
+        lambda d: d.rubric_text("perimetre") == START + FROM_A,
+        f"jamais enregistré : {START + FROM_A!r}",
+    )
 
     tab_b.type_in("Votre texte", FROM_B)
     tab_b.page.get_by_text(CONFLICT, exact=False).wait_for(timeout=15_000)

@@ -86,9 +86,19 @@ def _pdf_pages(docx_path: Path, out_dir: Path) -> int:
     assert soffice is not None
     profile = f"file:///tmp/ptce-journey-{uuid.uuid4().hex}"
     subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
-         "--outdir", str(out_dir), str(docx_path)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
     import pdfplumber
@@ -112,8 +122,10 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
         person.type_in(label, text)
     person.type_in("Numéro RNA", "W261234567")
     person.eventually_stored(
-        lambda d: d.structure.rna == "W261234567" and d.referent.phone == IDENTITY[
-            "Téléphone portable"], "l'identité tapée",
+        lambda d: (
+            d.structure.rna == "W261234567" and d.referent.phone == IDENTITY["Téléphone portable"]
+        ),
+        "l'identité tapée",
     )
     screenshot(page, "journey-02-identite")
     dossier = _stored(server, token)
@@ -168,7 +180,9 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
         lambda d: [a.name for a in d.diagnostic.actors] == names, "les acteurs"
     )
     assert [a.name for a in dossier.diagnostic.actors] == [
-        "Recyclerie du Val", "Garage Martin SARL", "Mairie de Die"
+        "Recyclerie du Val",
+        "Garage Martin SARL",
+        "Mairie de Die",
     ]
     screenshot(page, "journey-06-acteurs")
 
@@ -186,14 +200,19 @@ def test_full_journey(app_server: AppServer, new_page: Any, tmp_path: Path) -> N
             page.get_by_role("option", name="2 — présent", exact=True).click()
     screenshot(page, "journey-07-autoevaluation")
     dossier = person.eventually_stored(
-        lambda d: len([s for s in d.diagnostic.self_assessment.candidate.values()
-                       if str(s.score) == "2"]) == 12, "les notes",
+        lambda d: (
+            len([s for s in d.diagnostic.self_assessment.candidate.values() if str(s.score) == "2"])
+            == 12
+        ),
+        "les notes",
     )
 
     # Budget: one expense, two resources, balanced
     _go(person, "budget")
     for caption, row, text in (
-        ("Dépenses", 1, "150 000"), ("Ressources", 1, "100 000 €"), ("Ressources", 2, "50 000")
+        ("Dépenses", 1, "150 000"),
+        ("Ressources", 1, "100 000 €"),
+        ("Ressources", 2, "50 000"),
     ):
         cell(page, caption, "N (€)", row).click()
         page.keyboard.type(text)

@@ -27,14 +27,16 @@ def guard_page(browser: Any) -> Iterator[Any]:
 
 
 def _fields(page: Any, message: Any) -> dict[str, Any]:
-    return dict(page.evaluate(
-        """(bytes) => {
+    return dict(
+        page.evaluate(
+            """(bytes) => {
           const found = globalThis.ptceGuard.protoFields(new Uint8Array(bytes));
           return Object.fromEntries([...found].map(([k, v]) => [k, v instanceof Uint8Array
             ? "bytes" : v]));
         }""",
-        list(message.SerializeToString()),
-    ))
+            list(message.SerializeToString()),
+        )
+    )
 
 
 def test_forward_messages_are_told_apart(guard_page: Any) -> None:
@@ -42,8 +44,11 @@ def test_forward_messages_are_told_apart(guard_page: Any) -> None:
     started.new_session.page_script_hash = "b" * 32
     started.metadata.delta_path.extend([0, 1])
     assert "4" in _fields(guard_page, started)
-    for status, code in [("FINISHED_SUCCESSFULLY", 0), ("FINISHED_EARLY_FOR_RERUN", 2),
-                         ("FINISHED_FRAGMENT_RUN_SUCCESSFULLY", 3)]:
+    for status, code in [
+        ("FINISHED_SUCCESSFULLY", 0),
+        ("FINISHED_EARLY_FOR_RERUN", 2),
+        ("FINISHED_FRAGMENT_RUN_SUCCESSFULLY", 3),
+    ]:
         finished = ForwardMsg(hash="c" * 40)
         finished.script_finished = ForwardMsg.ScriptFinishedStatus.Value(status)
         assert _fields(guard_page, finished).get("6") == code, status
@@ -54,10 +59,12 @@ def test_forward_messages_are_told_apart(guard_page: Any) -> None:
 
 
 def _is_commit(page: Any, message: Any) -> bool:
-    return bool(page.evaluate(
-        "(bytes) => globalThis.ptceGuard.isCommit(new Uint8Array(bytes))",
-        list(message.SerializeToString()),
-    ))
+    return bool(
+        page.evaluate(
+            "(bytes) => globalThis.ptceGuard.isCommit(new Uint8Array(bytes))",
+            list(message.SerializeToString()),
+        )
+    )
 
 
 def test_only_a_rerun_the_person_caused_releases_a_held_click(guard_page: Any) -> None:

@@ -23,8 +23,8 @@ NAME = '<img src=x onerror="window.__xss=1;alert(1)">'
 STRUCTURE = "<script>window.__xss=2;alert(2)</script>"
 REFERENT = '"><svg onload="window.__xss=3;alert(3)">'
 RUBRIC = (
-    "Notre pôle <b>gras</b> et <img src=x onerror=\"window.__xss=4;alert(4)\"> "
-    "[lien](javascript:alert(5)) ; ${7*7} {{7*7}} <iframe srcdoc=\"<script>alert(6)</script>\">. "
+    'Notre pôle <b>gras</b> et <img src=x onerror="window.__xss=4;alert(4)"> '
+    '[lien](javascript:alert(5)) ; ${7*7} {{7*7}} <iframe srcdoc="<script>alert(6)</script>">. '
     "Le territoire compte trois communes."
 )
 PAGES = ["identite", "objectifs", "recapitulatif", "recevabilite", "export", "acteurs-du-pole"]
@@ -81,7 +81,7 @@ def test_markup_is_shown_never_run(app_server: AppServer, page: Any, tmp_path: P
         with page.expect_download() as info:
             page.get_by_role("button", name=button).click()
         name = info.value.suggested_filename
-        assert not set(name) & set('<>"/\\:*?|=\'') and ".." not in name, name
+        assert not set(name) & set("<>\"/\\:*?|='") and ".." not in name, name
         assert name.startswith("img-src-x-onerror"), name
         saved = tmp_path / name
         info.value.save_as(saved)

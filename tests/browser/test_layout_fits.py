@@ -48,8 +48,10 @@ def test_dashboard_table_is_not_cut(app_server: AppServer, laptop: Callable[[], 
     setup = crawl.prepare(app_server)
     page = laptop()
     open_page(page, f"{app_server.url}/tableau-de-bord?a={setup.adviser}")
-    table = page.locator("[data-testid='stMain'] [data-testid='stDataFrame'], "
-                         "[data-testid='stMain'] [data-testid='stTable']").first
+    table = page.locator(
+        "[data-testid='stMain'] [data-testid='stDataFrame'], "
+        "[data-testid='stMain'] [data-testid='stTable']"
+    ).first
     table.wait_for()
     main = page.locator("[data-testid='stMainBlockContainer']").bounding_box()
     box = table.bounding_box()

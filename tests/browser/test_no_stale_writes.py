@@ -64,20 +64,48 @@ def test_visiting_every_page_back_and_forth_writes_nothing(
 # Pages with widgets seeded from the dossier, and a change another tab makes meanwhile.
 # (page, dossier path, the new value, how the page shows it: a field's label or an option)
 CHANGES = [
-    pytest.param("identite", "project.region", "93",
-                 ("select", "Région", "Provence-Alpes-Côte d'Azur"), id="identité (région)"),
-    pytest.param("identite", "project.name", "Nom changé ailleurs",
-                 ("field", "Nom du projet", ""), id="identité (nom)"),
-    pytest.param("eligibilite", "diagnostic.criteria.regroupement.answer", "non",
-                 ("select", "Réponse", "Non"), id="éligibilité (réponse)"),
-    pytest.param("porteur", "diagnostic.governance.objectifs", "en_projet",
-                 ("select", CALL.diagnostic.governance_questions[0].question_fr, "En projet"),
-                 id="porteur (gouvernance)"),
-    pytest.param("autoevaluation", "diagnostic.self_assessment.candidate.emplois.score", "1",
-                 ("select", f"Note du candidat — {EMPLOIS}", "1 — esquissé"),
-                 id="auto-évaluation (note)"),
-    pytest.param("gouvernance", "rubrics.gouvernance", "Texte enregistré ailleurs.",
-                 ("field", "Votre texte", ""), id="rubrique"),
+    pytest.param(
+        "identite",
+        "project.region",
+        "93",
+        ("select", "Région", "Provence-Alpes-Côte d'Azur"),
+        id="identité (région)",
+    ),
+    pytest.param(
+        "identite",
+        "project.name",
+        "Nom changé ailleurs",
+        ("field", "Nom du projet", ""),
+        id="identité (nom)",
+    ),
+    pytest.param(
+        "eligibilite",
+        "diagnostic.criteria.regroupement.answer",
+        "non",
+        ("select", "Réponse", "Non"),
+        id="éligibilité (réponse)",
+    ),
+    pytest.param(
+        "porteur",
+        "diagnostic.governance.objectifs",
+        "en_projet",
+        ("select", CALL.diagnostic.governance_questions[0].question_fr, "En projet"),
+        id="porteur (gouvernance)",
+    ),
+    pytest.param(
+        "autoevaluation",
+        "diagnostic.self_assessment.candidate.emplois.score",
+        "1",
+        ("select", f"Note du candidat — {EMPLOIS}", "1 — esquissé"),
+        id="auto-évaluation (note)",
+    ),
+    pytest.param(
+        "gouvernance",
+        "rubrics.gouvernance",
+        "Texte enregistré ailleurs.",
+        ("field", "Votre texte", ""),
+        id="rubrique",
+    ),
 ]
 
 
@@ -135,8 +163,12 @@ def test_the_budget_typed_then_left_for_another_page_is_still_there_on_return(
         lambda d: d.budget.expense_totals()[0] == 4_500_000, "le montant n'est pas enregistré"
     )
     version = person.version()
-    for title, path in [("Récapitulatif", "recapitulatif"), ("Budget prévisionnel", "budget"),
-                        ("Identité", "identite"), ("Budget prévisionnel", "budget")]:
+    for title, path in [
+        ("Récapitulatif", "recapitulatif"),
+        ("Budget prévisionnel", "budget"),
+        ("Identité", "identite"),
+        ("Budget prévisionnel", "budget"),
+    ]:
         person.go_by_sidebar(title, path)
         assert person.version() == version, f"aller sur {path} a écrit dans le dossier"
     assert person.stored().budget == stored.budget

@@ -53,8 +53,9 @@ def test_the_personal_link_is_shown_at_once_and_stays_reachable(
     # From any other page, in the sidebar.
     person.go_by_sidebar("Récapitulatif", "recapitulatif")
     page.get_by_text("Mon lien personnel").click()
-    assert page.locator("[data-testid='stSidebar'] [data-testid='stCode']",
-                        has_text=f"?d={token}").is_visible()
+    assert page.locator(
+        "[data-testid='stSidebar'] [data-testid='stCode']", has_text=f"?d={token}"
+    ).is_visible()
 
 
 def test_steady_typing_reaches_the_server_and_a_reload_offers_the_rest(
@@ -69,7 +70,7 @@ def test_steady_typing_reaches_the_server_and_a_reload_offers_the_rest(
     # reach the server while the person is still typing.
     stored_while_typing: list[int] = []
     for start in range(0, len(STEADY), 20):
-        person.page.keyboard.type(STEADY[start:start + 20], delay=60)
+        person.page.keyboard.type(STEADY[start : start + 20], delay=60)
         stored_while_typing.append(len(_rubric(person)))
     assert any(0 < n < len(STEADY) for n in stored_while_typing), stored_while_typing
 
@@ -81,8 +82,9 @@ def test_steady_typing_reaches_the_server_and_a_reload_offers_the_rest(
     offer = person.page.get_by_text(OFFER)
     offer.wait_for()
     person.page.get_by_role("button", name="Reprendre cette saisie").click()
-    person.eventually_stored(lambda d: d.rubric_text("gouvernance") == typed,
-                             "la saisie reprise n'est pas enregistrée")
+    person.eventually_stored(
+        lambda d: d.rubric_text("gouvernance") == typed, "la saisie reprise n'est pas enregistrée"
+    )
     assert person.field("Votre texte").input_value() == typed
     person.wait_field_saved("Votre texte")
 
@@ -105,8 +107,10 @@ def test_identity_field_is_saved_without_leaving_it_and_a_reload_offers_it_back(
     person.page.get_by_text(OFFER).wait_for()
     assert person.stored().referent.role == ""  # nothing applied behind the person's back
     person.page.get_by_role("button", name="Reprendre cette saisie").click()
-    person.eventually_stored(lambda d: d.referent.role == "Coordinatrice générale",
-                             "la fonction reprise n'est pas enregistrée")
+    person.eventually_stored(
+        lambda d: d.referent.role == "Coordinatrice générale",
+        "la fonction reprise n'est pas enregistrée",
+    )
 
 
 def test_a_draft_is_never_applied_over_a_newer_saved_version(
@@ -148,10 +152,15 @@ def test_first_keystroke_after_a_server_restart_is_saved(
         area.click()
         person.page.keyboard.press("End")
         person.page.keyboard.type("X")
-        person.eventually_stored(lambda d: d.rubric_text("objectifs") == "AvantX",
-                                 "la première frappe après le redémarrage est perdue",
-                                 timeout=30)
-        eventually(lambda: "Enregistré" in person.status_of("Votre texte").inner_text(),
-                   page=person.page, message="l'éditeur ne dit pas « Enregistré »")
+        person.eventually_stored(
+            lambda d: d.rubric_text("objectifs") == "AvantX",
+            "la première frappe après le redémarrage est perdue",
+            timeout=30,
+        )
+        eventually(
+            lambda: "Enregistré" in person.status_of("Votre texte").inner_text(),
+            page=person.page,
+            message="l'éditeur ne dit pas « Enregistré »",
+        )
     finally:
         server.stop()

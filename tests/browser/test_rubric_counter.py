@@ -48,8 +48,9 @@ def test_counter_turns_red_before_blur_then_the_status_agrees(
     # Still in the field: the text reaches the server while the person types or pauses.
     typed = "\n".join(f"Collège {number} : un siège." for number in range(1, 17))
     person.wait_field_saved("Votre texte")
-    person.eventually_stored(lambda d: d.rubric_text("gouvernance") == typed,
-                             "le texte tapé n'est pas enregistré")
+    person.eventually_stored(
+        lambda d: d.rubric_text("gouvernance") == typed, "le texte tapé n'est pas enregistré"
+    )
     assert "Enregistré" in page.locator(".ptce-save").inner_text()
     # The sidebar, fed by the Python engine, says the same.
     person.open("recapitulatif")

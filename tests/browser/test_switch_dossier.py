@@ -29,8 +29,9 @@ def test_switching_dossier_reseeds_the_editor(app_server: AppServer, page: Any) 
     person.open("objectifs")
     person.type_in("Votre texte", FIRST)
     person.wait_field_saved("Votre texte")
-    person.eventually_stored(lambda d: d.rubric_text("objectifs") == FIRST,
-                             f"jamais enregistré : {FIRST!r}")
+    person.eventually_stored(
+        lambda d: d.rubric_text("objectifs") == FIRST, f"jamais enregistré : {FIRST!r}"
+    )
 
     # Same session: back to the home page through the menu, close, open the second.
     with expect_run(page):

@@ -25,9 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("team")]
 
 
 @pytest.fixture
-def member(
-    browser: Any, app_server: AppServer
-) -> Iterator[Callable[[str, str], Person]]:
+def member(browser: Any, app_server: AppServer) -> Iterator[Callable[[str, str], Person]]:
     """A person in their own browser, with a first name already given (or none: "")."""
     contexts: list[Any] = []
 
@@ -116,7 +114,9 @@ def test_a_save_shows_up_in_an_idle_editor_within_5_s_and_never_over_unsaved_tex
     saved_at = time.monotonic()
     eventually(
         lambda: _editor_value(paul) == "Trois communes. Et la vallée de la Drôme.",
-        timeout=5, page=paul.page, message="le texte de Claire n'est pas arrivé chez Paul en 5 s",
+        timeout=5,
+        page=paul.page,
+        message="le texte de Claire n'est pas arrivé chez Paul en 5 s",
     )
     assert time.monotonic() - saved_at <= 5
     paul.status_of("Votre texte").filter(has_text="Mis à jour par Claire").wait_for()
@@ -128,8 +128,13 @@ def test_a_save_shows_up_in_an_idle_editor_within_5_s_and_never_over_unsaved_tex
     claire_text = "Trois communes. Et la vallée de la Drôme. Claire ajoute aussi."
     paul.type_in("Votre texte", " Paul ajoute une phrase.")
     store = _store(app_server)
-    store.set_field(token, "rubrics.perimetre", claire_text,
-                    expected="Trois communes. Et la vallée de la Drôme.", author="Claire")
+    store.set_field(
+        token,
+        "rubrics.perimetre",
+        claire_text,
+        expected="Trois communes. Et la vallée de la Drôme.",
+        author="Claire",
+    )
     choice = paul.page.get_by_text(
         re.compile("choisissez la version à garder|Que voulez-vous garder")
     )
@@ -145,9 +150,12 @@ def test_a_save_shows_up_in_an_idle_editor_within_5_s_and_never_over_unsaved_tex
         "la version gardée par Paul",
     )
     # And Claire, idle, gets the text Paul chose.
-    eventually(lambda: _editor_value(claire).endswith("Paul ajoute une phrase."),
-               timeout=10, page=claire.page,
-               message=f"Claire n'a pas reçu la version de Paul : {_editor_value(claire)!r}")
+    eventually(
+        lambda: _editor_value(claire).endswith("Paul ajoute une phrase."),
+        timeout=10,
+        page=claire.page,
+        message=f"Claire n'a pas reçu la version de Paul : {_editor_value(claire)!r}",
+    )
 
 
 def test_restore_brings_back_an_old_version_as_a_new_one(
@@ -155,8 +163,14 @@ def test_restore_brings_back_an_old_version_as_a_new_one(
 ) -> None:
     store = _store(app_server)
     token, stored = store.create(Dossier(rubrics={"objectifs": "Version une."}))
-    store.set_field(token, "rubrics.objectifs", "Version deux, réécrite par Paul.",
-                    expected="Version une.", author="Paul", milestone=True)
+    store.set_field(
+        token,
+        "rubrics.objectifs",
+        "Version deux, réécrite par Paul.",
+        expected="Version une.",
+        author="Paul",
+        milestone=True,
+    )
     claire = member("Claire", token)
     claire.open("objectifs")
     assert _editor_value(claire) == "Version deux, réécrite par Paul."
@@ -172,8 +186,11 @@ def test_restore_brings_back_an_old_version_as_a_new_one(
     with expect_run(claire.page):
         claire.page.get_by_role("button", name="Restaurer cette version").click()
     claire.page.get_by_text("Version restaurée").wait_for()
-    eventually(lambda: _editor_value(claire) == "Version une.", page=claire.page,
-               message="l'éditeur ne montre pas la version restaurée")
+    eventually(
+        lambda: _editor_value(claire) == "Version une.",
+        page=claire.page,
+        message="l'éditeur ne montre pas la version restaurée",
+    )
     versions = history.versions(stored.id, "objectifs")
     assert [v.id for v in versions][: len(before)] == before  # nothing destroyed
     assert versions[-1].text == "Version une." and versions[-1].author == "Claire"

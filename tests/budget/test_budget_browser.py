@@ -31,7 +31,8 @@ def test_typing_french_amounts(app_server: AppServer, page: Any) -> None:
             token, lambda d: d.budget.resource_totals() == [150_000, 0, 0], "1 500 €"
         ).budget
         assert (budget.resources[1].category, budget.resources[1].amounts_typed) == (
-            "region", ["1 500 €", "", ""]
+            "region",
+            ["1 500 €", "", ""],
         )
         page.get_by_text("Budget équilibré chaque année").wait_for()
 

@@ -48,8 +48,10 @@ def test_empty_page_saves_nothing(tmp_path: Path) -> None:
 def test_amount_not_understood_is_said_and_left_out(tmp_path: Path) -> None:
     budget = three_year_budget()
     budget.expenses[1] = budget.expenses[1].model_copy(
-        update={"amounts_typed": ["20 000", "environ 22 000", "24 000"],
-                "amounts_cents": [2_000_000, 0, 2_400_000]}
+        update={
+            "amounts_typed": ["20 000", "environ 22 000", "24 000"],
+            "amounts_cents": [2_000_000, 0, 2_400_000],
+        }
     )
     at, _, _ = _open(tmp_path, Dossier(budget=budget))
     assert not at.error
@@ -57,8 +59,10 @@ def test_amount_not_understood_is_said_and_left_out(tmp_path: Path) -> None:
     assert md_escape(f"Total hors {place}") in [w.value for w in at.warning]
     assert any("1 montant non compris" in m.value for m in at.markdown)
     assert md_escape(f"Paragraphe calculé hors {place}") in [c.value for c in at.caption]
-    assert "Le budget prévisionnel du PTCE prévoit des dépenses de 100 000 € en N, 83 000 €" \
+    assert (
+        "Le budget prévisionnel du PTCE prévoit des dépenses de 100 000 € en N, 83 000 €"
         in at.text[0].value
+    )
 
 
 def test_switch_to_annual_asks_before_dropping_amounts(tmp_path: Path) -> None:

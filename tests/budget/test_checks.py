@@ -175,13 +175,17 @@ def test_every_check_is_json_able() -> None:
 def test_amounts_not_understood_come_first_and_are_left_out() -> None:
     budget = three_year_budget()
     budget.expenses[1] = budget.expenses[1].model_copy(
-        update={"amounts_typed": ["20 000", "environ 22 000", "24 000"],
-                "amounts_cents": [2_000_000, 0, 2_400_000]}
+        update={
+            "amounts_typed": ["20 000", "environ 22 000", "24 000"],
+            "amounts_cents": [2_000_000, 0, 2_400_000],
+        }
     )
     checks = budget_checks(budget, load_call())
     first = checks[0]
     assert (first.id, first.level, first.title) == (
-        "montants_non_compris", "attention", "1 montant non compris"
+        "montants_non_compris",
+        "attention",
+        "1 montant non compris",
     )
     assert "ne le comptent pas" in first.explanation
     assert first.figures == ("Dépenses, ligne 2, N+1 « environ 22 000 »",)

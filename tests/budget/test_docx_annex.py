@@ -43,8 +43,10 @@ def _save(document: object) -> bytes:
 def test_annex_says_which_amounts_its_totals_leave_out() -> None:
     budget = three_year_budget()
     budget.resources[1] = budget.resources[1].model_copy(
-        update={"amounts_typed": ["20 000", "à définir", "30 000"],
-                "amounts_cents": [2_000_000, 0, 3_000_000]}
+        update={
+            "amounts_typed": ["20 000", "à définir", "30 000"],
+            "amounts_cents": [2_000_000, 0, 3_000_000],
+        }
     )
     document = docx.Document()
     add_budget_annex(document, budget)

@@ -24,7 +24,8 @@ def test_the_call_s_unexpanded_acronyms_are_those_of_its_text() -> None:
     text = _reference_text()
     uses = Counter(ACRONYM.findall(text))
     unexpanded = {
-        name for name, count in uses.items()
+        name
+        for name, count in uses.items()
         if count > len(re.findall(r"\(\s*" + re.escape(name) + r"\s*\)", text))
     }
     assert set(load_call().acronyms_used) == unexpanded

@@ -76,9 +76,7 @@ def get(url: str, cookie: str | None = None) -> Any:
     request = urllib.request.Request(url)
     if cookie:
         request.add_header("Cookie", f"ptce_affinity={cookie}")
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPSHandler(context=context), NoRedirect()
-    )
+    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), NoRedirect())
     try:
         with opener.open(request, timeout=15) as reply:
             reply.read()
@@ -104,7 +102,9 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         # As the documentation says: migrate once, then start the processes.
         subprocess.run(
             [sys.executable, "-m", "ptce_assist", "migrate", "--database-url", url],
-            cwd=REPO, check=True, capture_output=True,
+            cwd=REPO,
+            check=True,
+            capture_output=True,
         )
         env = {
             "PTCE_TRUST_PROXY": "1",

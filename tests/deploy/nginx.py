@@ -34,13 +34,13 @@ def _replace_once(text: str, pattern: str, replacement: str) -> str:
     return new
 
 
-def site_config(backends: list[int], https_port: int, http_port: int, cert: Path,
-                key: Path) -> str:
+def site_config(backends: list[int], https_port: int, http_port: int, cert: Path, key: Path) -> str:
     """The repository's config with this test's ports and certificate, nothing else."""
     text = CONFIG.read_text(encoding="utf-8")
     servers = "\n".join(f"    server 127.0.0.1:{port};" for port in backends)
     text = _replace_once(
-        text, r"^    server 127\.0\.0\.1:8501;.*\n(    server 127\.0\.0\.1:850\d;.*\n)+",
+        text,
+        r"^    server 127\.0\.0\.1:8501;.*\n(    server 127\.0\.0\.1:850\d;.*\n)+",
         servers + "\n",
     )
     https = f"listen 127.0.0.1:{https_port} ssl http2;"
@@ -74,10 +74,26 @@ http {{
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1,IP:127.0.0.2"],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1,IP:127.0.0.2",
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 

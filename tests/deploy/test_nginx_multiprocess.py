@@ -90,8 +90,10 @@ def other_site() -> Iterator[Callable[[str], str]]:
 
     def framing(target: str) -> str:
         path = f"/page-{len(pages)}.html"
-        pages[path] = f'<!doctype html><h1>Autre site</h1><iframe src="{target}" ' \
-                      'width="1000" height="700"></iframe>'
+        pages[path] = (
+            f'<!doctype html><h1>Autre site</h1><iframe src="{target}" '
+            'width="1000" height="700"></iframe>'
+        )
         return f"http://127.0.0.1:{server.server_address[1]}{path}"
 
     yield framing
@@ -111,19 +113,25 @@ def test_another_site_cannot_frame_the_app(
     page.wait_for_load_state("load")
     child = page.frames[1]
     assert child.url.startswith("chrome-error://") or not child.url.startswith("https")
-    assert page.frame_locator("iframe").get_by_label(
-        "Phrase secrète d'administration").count() == 0
+    assert page.frame_locator("iframe").get_by_label("Phrase secrète d'administration").count() == 0
 
 
 def websocket_handshake(port: int, origin: str) -> int:
     """The status of a WebSocket opening on a process, sent as a page of `origin` would."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
     try:
-        connection.request("GET", "/_stcore/stream", headers={
-            "Host": f"127.0.0.1:{port}", "Origin": origin, "Connection": "Upgrade",
-            "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
-            "Sec-WebSocket-Key": base64.b64encode(b"ptce-assist-test").decode(),
-        })
+        connection.request(
+            "GET",
+            "/_stcore/stream",
+            headers={
+                "Host": f"127.0.0.1:{port}",
+                "Origin": origin,
+                "Connection": "Upgrade",
+                "Upgrade": "websocket",
+                "Sec-WebSocket-Version": "13",
+                "Sec-WebSocket-Key": base64.b64encode(b"ptce-assist-test").decode(),
+            },
+        )
         return connection.getresponse().status
     finally:
         connection.close()
@@ -154,8 +162,11 @@ def test_the_app_works_under_the_content_security_policy(
         "le texte tapé derrière nginx n'est pas enregistré",
     )
     page.get_by_text("Dans la limite").first.wait_for()  # the editor's live counter runs
-    for name, path in (("Auto-évaluation", "autoevaluation"), ("Budget prévisionnel", "budget"),
-                       ("Exporter", "export")):
+    for name, path in (
+        ("Auto-évaluation", "autoevaluation"),
+        ("Budget prévisionnel", "budget"),
+        ("Exporter", "export"),
+    ):
         person.go_by_sidebar(name, path)
         assert page.locator(TRACEBACK).count() == 0
     assert page.evaluate("window.__csp") == []
@@ -166,8 +177,13 @@ def test_two_tab_conflict_with_the_tabs_on_different_processes(
 ) -> None:
     token = new_dossier(deployment, perimetre="Version de départ.")
     key_a, key_b = deployment.keys_on_distinct_backends(2)
-    tab_a, tab_b = Person(person_page(key_a), deployment, token), Person(  # type: ignore[arg-type]
-        person_page(key_b), deployment, token  # type: ignore[arg-type]
+    tab_a, tab_b = (
+        Person(person_page(key_a), deployment, token),
+        Person(  # type: ignore[arg-type]
+            person_page(key_b),
+            deployment,
+            token,  # type: ignore[arg-type]
+        ),
     )
     for tab in (tab_a, tab_b):
         tab.open("perimetre")

@@ -49,17 +49,28 @@ FINANCEMENT_LIMIT = (
     "sur 3 ans au choix du déposant)"
 )
 LABELS = {
-    "structure": STRUCTURE, "objectifs": OBJECTIFS, "acteurs": ACTEURS,
-    "gouvernance": GOUVERNANCE, "perimetre": PERIMETRE, "actions": ACTIONS,
-    "plan_action": OPTIONNEL + PLAN, "implication_membres": OPTIONNEL + IMPLICATION,
-    "mise_en_reseau": OPTIONNEL + RESEAU, "financement": FINANCEMENT,
+    "structure": STRUCTURE,
+    "objectifs": OBJECTIFS,
+    "acteurs": ACTEURS,
+    "gouvernance": GOUVERNANCE,
+    "perimetre": PERIMETRE,
+    "actions": ACTIONS,
+    "plan_action": OPTIONNEL + PLAN,
+    "implication_membres": OPTIONNEL + IMPLICATION,
+    "mise_en_reseau": OPTIONNEL + RESEAU,
+    "financement": FINANCEMENT,
 }
 LIMITS = {
-    "structure": "(1 page maximum)", "objectifs": "(1 page maximum)",
-    "acteurs": "(2 pages maximum)", "gouvernance": "(15 lignes maximum)",
-    "perimetre": "(1/2 page maximum)", "actions": "(1 page maximum)",
-    "plan_action": "(1 page maximum)", "implication_membres": "(1 page maximum)",
-    "mise_en_reseau": "(1 page maximum)", "financement": FINANCEMENT_LIMIT,
+    "structure": "(1 page maximum)",
+    "objectifs": "(1 page maximum)",
+    "acteurs": "(2 pages maximum)",
+    "gouvernance": "(15 lignes maximum)",
+    "perimetre": "(1/2 page maximum)",
+    "actions": "(1 page maximum)",
+    "plan_action": "(1 page maximum)",
+    "implication_membres": "(1 page maximum)",
+    "mise_en_reseau": "(1 page maximum)",
+    "financement": FINANCEMENT_LIMIT,
 }
 CONCISION = (
     "Un exercice de concision est expressément demandé au porteur de projet qui complète le "
@@ -129,36 +140,42 @@ def titre1_modele_complet() -> Draft:
             w.p(second)
     rubrics = dict(T)
     rubrics["structure"] = T["structure"] + "\n" + second
-    return _draft(w, Reading(
-        rubrics=rubrics,
-        identity={
-            "project.name": "Recyclerie du Val",
-            "project.region": "Auvergne-Rhône-Alpes",
-            "structure.name": "Val Solidaire",
-            "structure.address": "12 rue des Lilas, 26100 Romans-sur-Isère",
-            "structure.legal_form": "SCIC",
-            "referent.name": "MARTIN Camille",
-            "referent.role": "Coordinatrice",
-            "referent.email": "camille.martin@val-solidaire.fr",
-            "referent.phone": "06 12 34 56 78",
-        },
-        aside=(("modele", "", "Dossier de candidature AMI"),),
-        region="84", legal_form="scic",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics=rubrics,
+            identity={
+                "project.name": "Recyclerie du Val",
+                "project.region": "Auvergne-Rhône-Alpes",
+                "structure.name": "Val Solidaire",
+                "structure.address": "12 rue des Lilas, 26100 Romans-sur-Isère",
+                "structure.legal_form": "SCIC",
+                "referent.name": "MARTIN Camille",
+                "referent.role": "Coordinatrice",
+                "referent.email": "camille.martin@val-solidaire.fr",
+                "referent.phone": "06 12 34 56 78",
+            },
+            aside=(("modele", "", "Dossier de candidature AMI"),),
+            region="84",
+            legal_form="scic",
+        ),
+    )
 
 
 # --- 2. Bold numbered titles "1." ... "10.", identity in a table ------------------------------
 def gras_numerotation_arabe() -> Draft:
     w = W()
-    w.table([
-        ["Nom du projet", "Les Ateliers du Rond-Point"],
-        ["Région", "Bretagne"],
-        ["Structure porteuse", "Association Rond-Point Solidaire"],
-        ["Forme juridique", "Association loi 1901"],
-        ["Personne référente", "Yann Le Goff"],
-        ["Mail", "yann@rondpoint.bzh"],
-        ["Téléphone", "06 45 12 78 90"],
-    ])
+    w.table(
+        [
+            ["Nom du projet", "Les Ateliers du Rond-Point"],
+            ["Région", "Bretagne"],
+            ["Structure porteuse", "Association Rond-Point Solidaire"],
+            ["Forme juridique", "Association loi 1901"],
+            ["Personne référente", "Yann Le Goff"],
+            ["Mail", "yann@rondpoint.bzh"],
+            ["Téléphone", "06 45 12 78 90"],
+        ]
+    )
     w.p()
     titles = {
         "structure": "1. Structure porteuse",
@@ -182,19 +199,23 @@ def gras_numerotation_arabe() -> Draft:
             rubrics["structure"] = (
                 T["structure"] + "\nChiffres clés\n42 salariés, dont 30 en parcours d'insertion."
             )
-    return _draft(w, Reading(
-        rubrics=rubrics,
-        identity={
-            "project.name": "Les Ateliers du Rond-Point",
-            "project.region": "Bretagne",
-            "structure.name": "Association Rond-Point Solidaire",
-            "structure.legal_form": "Association loi 1901",
-            "referent.name": "Yann Le Goff",
-            "referent.email": "yann@rondpoint.bzh",
-            "referent.phone": "06 45 12 78 90",
-        },
-        region="53", legal_form="association_1901",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics=rubrics,
+            identity={
+                "project.name": "Les Ateliers du Rond-Point",
+                "project.region": "Bretagne",
+                "structure.name": "Association Rond-Point Solidaire",
+                "structure.legal_form": "Association loi 1901",
+                "referent.name": "Yann Le Goff",
+                "referent.email": "yann@rondpoint.bzh",
+                "referent.phone": "06 45 12 78 90",
+            },
+            region="53",
+            legal_form="association_1901",
+        ),
+    )
 
 
 # --- 3. Roman numbering "II - ", capitals, one title in mixed case ----------------------------
@@ -224,8 +245,11 @@ def romains_majuscules() -> Draft:
 # --- 4. Plain lines numbered "A)", lower-case "a)" items inside a rubric -----------------------
 def lettres_parenthese() -> Draft:
     w = W()
-    items = ["a) les structures de l'ESS ;", "b) les entreprises du territoire ;",
-             "c) les collectivités."]
+    items = [
+        "a) les structures de l'ESS ;",
+        "b) les entreprises du territoire ;",
+        "c) les collectivités.",
+    ]
     w.p("A) Structure porteuse")
     w.p(T["structure"])
     w.p("B) Objectifs")
@@ -238,13 +262,18 @@ def lettres_parenthese() -> Draft:
     w.p(T["gouvernance"])
     w.p("E) Financement")
     w.p(T["financement"])
-    return _draft(w, Reading(rubrics={
-        "structure": T["structure"],
-        "objectifs": T["objectifs"],
-        "acteurs": "Trois cercles d'acteurs :\n" + "\n".join(items),
-        "gouvernance": T["gouvernance"],
-        "financement": T["financement"],
-    }))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "objectifs": T["objectifs"],
+                "acteurs": "Trois cercles d'acteurs :\n" + "\n".join(items),
+                "gouvernance": T["gouvernance"],
+                "financement": T["financement"],
+            }
+        ),
+    )
 
 
 # --- 5. Decimal numbering with chapters: "2.7 Actions déjà engagées et perspectives" -----------
@@ -273,22 +302,26 @@ def decimale_chapitres() -> Draft:
     w.p(T["financement"])
     w.h("4. Annexes", 1)
     w.p("Statuts de la SCIC (voir pièce jointe).")
-    return _draft(w, Reading(
-        rubrics={**{rid: T[rid] for rid in subs}, "financement": T["financement"]},
-        identity={
-            "project.name": "Pôle Coop'Armor",
-            "project.region": "Bretagne",
-            "structure.name": "SCIC Coop'Armor",
-            "structure.legal_form": "SCIC",
-            "referent.name": "Loïc Guéguen",
-            "referent.role": "directeur",
-        },
-        aside=(
-            ("section", "2. Le projet", ""),
-            ("section", "4. Annexes", "Statuts de la SCIC (voir pièce jointe)."),
+    return _draft(
+        w,
+        Reading(
+            rubrics={**{rid: T[rid] for rid in subs}, "financement": T["financement"]},
+            identity={
+                "project.name": "Pôle Coop'Armor",
+                "project.region": "Bretagne",
+                "structure.name": "SCIC Coop'Armor",
+                "structure.legal_form": "SCIC",
+                "referent.name": "Loïc Guéguen",
+                "referent.role": "directeur",
+            },
+            aside=(
+                ("section", "2. Le projet", ""),
+                ("section", "4. Annexes", "Statuts de la SCIC (voir pièce jointe)."),
+            ),
+            region="53",
+            legal_form="scic",
         ),
-        region="53", legal_form="scic",
-    ))
+    )
 
 
 # --- 6. Cover page, typed sommaire with dotted leaders, page breaks ---------------------------
@@ -337,19 +370,22 @@ def page_de_garde_sommaire_points() -> Draft:
     for rubric_id, title in titles.items():
         w.h(title, 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics=dict(T),
-        identity={
-            "project.name": "Pôle Territorial du Val de Drôme",
-            "project.region": "Auvergne-Rhône-Alpes",
-        },
-        aside=(
-            ("modele", "", "DOSSIER DE CANDIDATURE"),
-            ("section", "", "\n".join(cover)),
-            ("sommaire", "", "\n".join(["Sommaire", *entries])),
+    return _draft(
+        w,
+        Reading(
+            rubrics=dict(T),
+            identity={
+                "project.name": "Pôle Territorial du Val de Drôme",
+                "project.region": "Auvergne-Rhône-Alpes",
+            },
+            aside=(
+                ("modele", "", "DOSSIER DE CANDIDATURE"),
+                ("section", "", "\n".join(cover)),
+                ("sommaire", "", "\n".join(["Sommaire", *entries])),
+            ),
+            region="84",
         ),
-        region="84",
-    ))
+    )
 
 
 # --- 7. A table of contents in Word's TOC styles (title, entries with tab and page) ----------
@@ -362,10 +398,13 @@ def sommaire_style_tm() -> Draft:
     for rubric_id in ("structure", "gouvernance", "financement"):
         w.h(LABELS[rubric_id], 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "gouvernance", "financement")},
-        aside=(("sommaire", "", "\n".join(["Table des matières", *entries])),),
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "gouvernance", "financement")},
+            aside=(("sommaire", "", "\n".join(["Table des matières", *entries])),),
+        ),
+    )
 
 
 # --- 8. Headers and footers (not part of the body) ----------------------------------------------
@@ -376,9 +415,12 @@ def entetes_pieds_de_page() -> Draft:
     for rubric_id in ("structure", "objectifs", "acteurs"):
         w.h(LABELS[rubric_id], 2)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "objectifs", "acteurs")},
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "objectifs", "acteurs")},
+        ),
+    )
 
 
 # --- 9. Word lists, nested lists, typed bullets, page breaks -----------------------------------
@@ -398,18 +440,23 @@ def listes_et_puces() -> Draft:
     for line in typed:
         w.p(line)
     w.page_break()
-    return _draft(w, Reading(rubrics={
-        "objectifs": (
-            "Nos objectifs :\n"
-            "- créer 12 emplois durables d'ici 2027 ;\n"
-            "- valoriser 300 tonnes de déchets par an ;\n"
-            "- dont 100 tonnes de textile ;\n"
-            "1. Diagnostic partagé\n"
-            "2. Expérimentation\n"
-            "3. Essaimage"
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "objectifs": (
+                    "Nos objectifs :\n"
+                    "- créer 12 emplois durables d'ici 2027 ;\n"
+                    "- valoriser 300 tonnes de déchets par an ;\n"
+                    "- dont 100 tonnes de textile ;\n"
+                    "1. Diagnostic partagé\n"
+                    "2. Expérimentation\n"
+                    "3. Essaimage"
+                ),
+                "actions": "\n".join(typed),
+            }
         ),
-        "actions": "\n".join(typed),
-    }))
+    )
 
 
 # --- 10. Tables inside rubrics --------------------------------------------------------------------
@@ -417,35 +464,44 @@ def tableaux_dans_rubriques() -> Draft:
     w = W()
     w.h(LABELS["acteurs"], 1)
     w.p("Les membres fondateurs :")
-    w.table([
-        ["Structure", "Catégorie", "Rôle"],
-        ["Recyclerie du Val", "Entreprise de l'ESS", "Collecte et tri"],
-        ["Menuiserie Dupont", "Entreprise hors ESS", "Atelier bois"],
-        ["Communauté de communes", "Collectivité", "Mise à disposition de locaux"],
-    ])
+    w.table(
+        [
+            ["Structure", "Catégorie", "Rôle"],
+            ["Recyclerie du Val", "Entreprise de l'ESS", "Collecte et tri"],
+            ["Menuiserie Dupont", "Entreprise hors ESS", "Atelier bois"],
+            ["Communauté de communes", "Collectivité", "Mise à disposition de locaux"],
+        ]
+    )
     w.h(LABELS["gouvernance"], 1)
     w.p(T["gouvernance"])
     w.h(LABELS["financement"], 1)
-    w.table([
-        ["Dépenses", "Montant"],
-        ["Coordination", "45 000 €"],
-        ["Investissement", "30 000 €"],
-    ])
+    w.table(
+        [
+            ["Dépenses", "Montant"],
+            ["Coordination", "45 000 €"],
+            ["Investissement", "30 000 €"],
+        ]
+    )
     w.p("Recettes : 40 % de ventes, 60 % de subventions.")
-    return _draft(w, Reading(rubrics={
-        "acteurs": (
-            "Les membres fondateurs :\n"
-            "Structure | Catégorie | Rôle\n"
-            "Recyclerie du Val | Entreprise de l'ESS | Collecte et tri\n"
-            "Menuiserie Dupont | Entreprise hors ESS | Atelier bois\n"
-            "Communauté de communes | Collectivité | Mise à disposition de locaux"
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "acteurs": (
+                    "Les membres fondateurs :\n"
+                    "Structure | Catégorie | Rôle\n"
+                    "Recyclerie du Val | Entreprise de l'ESS | Collecte et tri\n"
+                    "Menuiserie Dupont | Entreprise hors ESS | Atelier bois\n"
+                    "Communauté de communes | Collectivité | Mise à disposition de locaux"
+                ),
+                "gouvernance": T["gouvernance"],
+                "financement": (
+                    "Dépenses | Montant\nCoordination | 45 000 €\nInvestissement | 30 000 €\n"
+                    "Recettes : 40 % de ventes, 60 % de subventions."
+                ),
+            }
         ),
-        "gouvernance": T["gouvernance"],
-        "financement": (
-            "Dépenses | Montant\nCoordination | 45 000 €\nInvestissement | 30 000 €\n"
-            "Recettes : 40 % de ventes, 60 % de subventions."
-        ),
-    }))
+    )
 
 
 # --- 11. Rubrics in another order, several missing ----------------------------------------------
@@ -479,15 +535,18 @@ def intitules_paraphrases_gras() -> Draft:
     for rubric_id, title in titles.items():
         w.p(title, bold=True)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics=dict(T),
-        identity={
-            "project.name": "Les Jardins du Lien",
-            "structure.name": "Association Les Jardins du Lien",
-            "project.region": "Normandie",
-        },
-        region="28",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics=dict(T),
+            identity={
+                "project.name": "Les Jardins du Lien",
+                "structure.name": "Association Les Jardins du Lien",
+                "project.region": "Normandie",
+            },
+            region="28",
+        ),
+    )
 
 
 # --- 13. Limits typed alone under the titles ----------------------------------------------------
@@ -504,10 +563,13 @@ def limites_tapees_seules() -> Draft:
         w.h(LABELS[rubric_id], 1)
         w.p(limit)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in limits},
-        aside=tuple(("modele", "", limit) for limit in limits.values()),
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in limits},
+            aside=tuple(("modele", "", limit) for limit in limits.values()),
+        ),
+    )
 
 
 # --- 14. "Fait à …, le …" and a signature after the last rubric ---------------------------------
@@ -520,10 +582,13 @@ def signature_fait_a() -> Draft:
     closing = ["Fait à La Châtre, le 2 septembre 2024", "La présidente,", "Nathalie Chevrier"]
     for line in closing:
         w.p(line)
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "objectifs", "financement")},
-        aside=(("signature", "", "\n".join(closing)),),
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "objectifs", "financement")},
+            aside=(("signature", "", "\n".join(closing)),),
+        ),
+    )
 
 
 # --- 15. Highlighted internal notes ---------------------------------------------------------------
@@ -532,27 +597,31 @@ def note_surlignee() -> Draft:
     w.h(LABELS["structure"], 1)
     w.p(T["structure"])
     w.h(LABELS["perimetre"], 1)
-    w.runs("La vallée de la Drôme compte ", Run("28", highlight=True),
-           " communes et 54 000 habitants.")
+    w.runs(
+        "La vallée de la Drôme compte ", Run("28", highlight=True), " communes et 54 000 habitants."
+    )
     w.runs("Deux quartiers sont en QPV.", Run(" À vérifier avec la préfecture.", highlight=True))
     w.p("NB Julien : demander les chiffres de l'INSEE à la comcom", highlight=True)
     w.h(LABELS["gouvernance"], 1)
     w.p(T["gouvernance"])
-    return _draft(w, Reading(
-        rubrics={
-            "structure": T["structure"],
-            "perimetre": (
-                "La vallée de la Drôme compte 28 communes et 54 000 habitants.\n"
-                "Deux quartiers sont en QPV."
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "perimetre": (
+                    "La vallée de la Drôme compte 28 communes et 54 000 habitants.\n"
+                    "Deux quartiers sont en QPV."
+                ),
+                "gouvernance": T["gouvernance"],
+            },
+            aside=(
+                ("note", "", "28"),
+                ("note", "", "À vérifier avec la préfecture."),
+                ("note", "", "NB Julien : demander les chiffres de l'INSEE à la comcom"),
             ),
-            "gouvernance": T["gouvernance"],
-        },
-        aside=(
-            ("note", "", "28"),
-            ("note", "", "À vérifier avec la préfecture."),
-            ("note", "", "NB Julien : demander les chiffres de l'INSEE à la comcom"),
         ),
-    ))
+    )
 
 
 # --- 16. Word comments ----------------------------------------------------------------------------
@@ -561,27 +630,34 @@ def commentaires_word() -> Draft:
     w.h(LABELS["structure"], 1)
     w.p(T["structure"])
     w.h(LABELS["acteurs"], 1)
-    w.runs("Douze structures de l'ESS, ",
-           Run("trois entreprises", comment="Julien : lesquelles ?"),
-           " et la communauté de communes sont déjà engagées.")
-    w.p("Liste complète en cours de validation par le bureau.",
-        comment="Julien : à retirer avant l'envoi ?")
+    w.runs(
+        "Douze structures de l'ESS, ",
+        Run("trois entreprises", comment="Julien : lesquelles ?"),
+        " et la communauté de communes sont déjà engagées.",
+    )
+    w.p(
+        "Liste complète en cours de validation par le bureau.",
+        comment="Julien : à retirer avant l'envoi ?",
+    )
     w.h(LABELS["gouvernance"], 1)
     w.p(T["gouvernance"])
-    return _draft(w, Reading(
-        rubrics={
-            "structure": T["structure"],
-            "acteurs": (
-                "Douze structures de l'ESS, trois entreprises et la communauté de communes "
-                "sont déjà engagées."
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "acteurs": (
+                    "Douze structures de l'ESS, trois entreprises et la communauté de communes "
+                    "sont déjà engagées."
+                ),
+                "gouvernance": T["gouvernance"],
+            },
+            aside=(
+                ("note", "", "trois entreprises"),
+                ("note", "", "Liste complète en cours de validation par le bureau."),
             ),
-            "gouvernance": T["gouvernance"],
-        },
-        aside=(
-            ("note", "", "trois entreprises"),
-            ("note", "", "Liste complète en cours de validation par le bureau."),
         ),
-    ))
+    )
 
 
 # --- 17. Not a dossier: minutes of a meeting ------------------------------------------------------
@@ -610,15 +686,21 @@ def compte_rendu_reunion() -> Draft:
         w.p(said[rubric_id])
     w.p("Points divers", bold=True)
     w.p("Prochaine réunion : 4 avril 2024.")
-    return _draft(w, Reading(
-        rubrics=said,
-        aside=(
-            ("section", "", "\n".join([*before, "1. Gouvernance", "2. Périmètre",
-                                       "3. Financement"])),
-            ("section", "Points divers", "Prochaine réunion : 4 avril 2024."),
+    return _draft(
+        w,
+        Reading(
+            rubrics=said,
+            aside=(
+                (
+                    "section",
+                    "",
+                    "\n".join([*before, "1. Gouvernance", "2. Périmètre", "3. Financement"]),
+                ),
+                ("section", "Points divers", "Prochaine réunion : 4 avril 2024."),
+            ),
+            dossier=False,
         ),
-        dossier=False,
-    ))
+    )
 
 
 # --- 18. Not a dossier: a letter of support -------------------------------------------------------
@@ -636,11 +718,14 @@ def lettre_de_soutien() -> Draft:
     closing = ["Fait à Crest, le 3 mars 2024", "Le Président,", "Jean Dupuis"]
     for line in closing:
         w.p(line)
-    return _draft(w, Reading(
-        rubrics={},
-        aside=(("section", "", "\n".join(body)), ("signature", "", "\n".join(closing))),
-        dossier=False,
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={},
+            aside=(("section", "", "\n".join(body)), ("signature", "", "\n".join(closing))),
+            dossier=False,
+        ),
+    )
 
 
 # --- 19. Identity written freely: "Porteur du projet", "Référente", "Région Sud – …" ------------
@@ -655,18 +740,22 @@ def identite_porteur_referente() -> Draft:
     for rubric_id in ("structure", "objectifs", "gouvernance"):
         w.h(LABELS[rubric_id], 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "objectifs", "gouvernance")},
-        identity={
-            "project.name": "La Fabrique à Liens",
-            "project.region": "Région Sud – Provence-Alpes-Côte d'Azur",
-            "structure.name": "Association La Fabrique à Liens",
-            "structure.legal_form": "association loi 1901",
-            "referent.name": "Marie Lefèvre",
-            "referent.email": "marie.lefevre@fabrique-liens.org",
-        },
-        region="93", legal_form="association_1901",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "objectifs", "gouvernance")},
+            identity={
+                "project.name": "La Fabrique à Liens",
+                "project.region": "Région Sud – Provence-Alpes-Côte d'Azur",
+                "structure.name": "Association La Fabrique à Liens",
+                "structure.legal_form": "association loi 1901",
+                "referent.name": "Marie Lefèvre",
+                "referent.email": "marie.lefevre@fabrique-liens.org",
+            },
+            region="93",
+            legal_form="association_1901",
+        ),
+    )
 
 
 # --- 20. "Nom : ROUX" and "Prénom : Camille" on two lines -----------------------------------------
@@ -685,20 +774,24 @@ def identite_nom_prenom_deux_lignes() -> Draft:
     for rubric_id in ("structure", "acteurs", "financement"):
         w.h(LABELS[rubric_id], 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "acteurs", "financement")},
-        identity={
-            "project.name": "Coop'Cévennes",
-            "project.region": "Occitanie / Pyrénées-Méditerranée",
-            "structure.name": "SCIC Coop'Cévennes",
-            "structure.legal_form": "SCIC",
-            "referent.name": "ROUX Camille",
-            "referent.role": "directrice",
-            "referent.email": "camille.roux@coopcevennes.fr",
-            "referent.phone": "07 81 22 33 44",
-        },
-        region="76", legal_form="scic",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "acteurs", "financement")},
+            identity={
+                "project.name": "Coop'Cévennes",
+                "project.region": "Occitanie / Pyrénées-Méditerranée",
+                "structure.name": "SCIC Coop'Cévennes",
+                "structure.legal_form": "SCIC",
+                "referent.name": "ROUX Camille",
+                "referent.role": "directrice",
+                "referent.email": "camille.roux@coopcevennes.fr",
+                "referent.phone": "07 81 22 33 44",
+            },
+            region="76",
+            legal_form="scic",
+        ),
+    )
 
 
 # --- 21. The whole contact on one line, a region without accents ---------------------------------
@@ -707,24 +800,26 @@ def identite_contact_une_ligne() -> Draft:
     w.p("Nom du projet : Les Tisserands")
     w.p("Région : Ile de France")
     w.p("Structure porteuse : Les Tisserands SCOP")
-    w.p("Contact : Fatou Diallo, chargée de projet – fatou.diallo@tisserands.org – "
-        "06 71 42 58 90")
+    w.p("Contact : Fatou Diallo, chargée de projet – fatou.diallo@tisserands.org – 06 71 42 58 90")
     for rubric_id in ("structure", "perimetre", "financement"):
         w.h(LABELS[rubric_id], 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "perimetre", "financement")},
-        identity={
-            "project.name": "Les Tisserands",
-            "project.region": "Ile de France",
-            "structure.name": "Les Tisserands SCOP",
-            "referent.name": "Fatou Diallo",
-            "referent.role": "chargée de projet",
-            "referent.email": "fatou.diallo@tisserands.org",
-            "referent.phone": "06 71 42 58 90",
-        },
-        region="11",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "perimetre", "financement")},
+            identity={
+                "project.name": "Les Tisserands",
+                "project.region": "Ile de France",
+                "structure.name": "Les Tisserands SCOP",
+                "referent.name": "Fatou Diallo",
+                "referent.role": "chargée de projet",
+                "referent.email": "fatou.diallo@tisserands.org",
+                "referent.phone": "06 71 42 58 90",
+            },
+            region="11",
+        ),
+    )
 
 
 # --- 22. The referent's role in parentheses -------------------------------------------------------
@@ -739,19 +834,23 @@ def identite_role_entre_parentheses() -> Draft:
     for rubric_id in ("structure", "objectifs", "acteurs"):
         w.h(LABELS[rubric_id], 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "objectifs", "acteurs")},
-        identity={
-            "project.name": "Les Fermes du Coin",
-            "project.region": "Auvergne Rhone Alpes",
-            "structure.name": "Les Fermes du Coin",
-            "structure.legal_form": "SARL",
-            "referent.name": "Nathalie Chevrier",
-            "referent.role": "gérante",
-            "referent.phone": "06 98 76 54 32",
-        },
-        region="84", legal_form="sarl",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "objectifs", "acteurs")},
+            identity={
+                "project.name": "Les Fermes du Coin",
+                "project.region": "Auvergne Rhone Alpes",
+                "structure.name": "Les Fermes du Coin",
+                "structure.legal_form": "SARL",
+                "referent.name": "Nathalie Chevrier",
+                "referent.role": "gérante",
+                "referent.phone": "06 98 76 54 32",
+            },
+            region="84",
+            legal_form="sarl",
+        ),
+    )
 
 
 # --- 23. A bold "Structure porteuse :" then its paragraph (issue 13, point 1) -------------------
@@ -771,20 +870,27 @@ def structure_porteuse_en_gras() -> Draft:
         "gouvernance": "Une assemblée générale et un conseil d'administration de 12 membres.",
         "financement": "Budget annuel de 420 000 €.",
     }
-    titles = {"structure": "Structure porteuse :", "objectifs": "Objectifs :",
-              "gouvernance": "Gouvernance :", "financement": "Financement :"}
+    titles = {
+        "structure": "Structure porteuse :",
+        "objectifs": "Objectifs :",
+        "gouvernance": "Gouvernance :",
+        "financement": "Financement :",
+    }
     for rubric_id, title in titles.items():
         w.p(title, bold=True)
         w.p(texts[rubric_id])
-    return _draft(w, Reading(
-        rubrics=texts,
-        identity={
-            "project.name": "La Fabrique",
-            "structure.name": "Association La Fabrique",
-            "structure.legal_form": "Association loi 1901",
-        },
-        legal_form="association_1901",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics=texts,
+            identity={
+                "project.name": "La Fabrique",
+                "structure.name": "Association La Fabrique",
+                "structure.legal_form": "Association loi 1901",
+            },
+            legal_form="association_1901",
+        ),
+    )
 
 
 # --- 24. The call's own template, filled in -------------------------------------------------------
@@ -817,24 +923,28 @@ def modele_de_l_appel_rempli() -> Draft:
         w.p(T[rubric_id])
     last = "Aucune annexe complémentaire n'est attendue pour les candidats"
     w.p(last, bold=True)
-    return _draft(w, Reading(
-        rubrics=dict(T),
-        identity={
-            "project.name": "Auton'Homme",
-            "project.region": "Grand Est",
-            "structure.name": "Auton'Homme",
-            "structure.address": "3 rue de la Gare, 67000 Strasbourg",
-            "structure.legal_form": "Association de droit local",
-            "referent.name": "PETIT Jeanne",
-            "referent.role": "Présidente",
-            "referent.email": "jeanne.petit@autonhomme.fr",
-        },
-        aside=(
-            ("modele", "", "Annexe 1 : Dossier de candidature AMI\n" + CONCISION),
-            ("modele", "", last),
+    return _draft(
+        w,
+        Reading(
+            rubrics=dict(T),
+            identity={
+                "project.name": "Auton'Homme",
+                "project.region": "Grand Est",
+                "structure.name": "Auton'Homme",
+                "structure.address": "3 rue de la Gare, 67000 Strasbourg",
+                "structure.legal_form": "Association de droit local",
+                "referent.name": "PETIT Jeanne",
+                "referent.role": "Présidente",
+                "referent.email": "jeanne.petit@autonhomme.fr",
+            },
+            aside=(
+                ("modele", "", "Annexe 1 : Dossier de candidature AMI\n" + CONCISION),
+                ("modele", "", last),
+            ),
+            region="44",
+            legal_form="association_droit_local",
         ),
-        region="44", legal_form="association_droit_local",
-    ))
+    )
 
 
 # --- 25. Bold capitals for the rubrics, bold sub-titles inside, an unknown chapter ------------
@@ -853,23 +963,30 @@ def sous_titres_gras_dans_rubriques() -> Draft:
     w.p("La recyclerie, le garage solidaire et l'épicerie coopérative.")
     w.p("Entreprises hors ESS", bold=True)
     w.p("La menuiserie Dupont et les transports Martin.")
-    for title, rubric_id in (("GOUVERNANCE", "gouvernance"), ("PÉRIMÈTRE", "perimetre"),
-                             ("FINANCEMENT", "financement")):
+    for title, rubric_id in (
+        ("GOUVERNANCE", "gouvernance"),
+        ("PÉRIMÈTRE", "perimetre"),
+        ("FINANCEMENT", "financement"),
+    ):
         w.p(title, bold=True)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={
-            "structure": T["structure"]
-            + "\nNotre histoire\nTout a commencé par un repair café en 2012.",
-            "acteurs": T["acteurs"]
-            + "\nEntreprises de l'ESS\nLa recyclerie, le garage solidaire et l'épicerie "
-            "coopérative.\nEntreprises hors ESS\nLa menuiserie Dupont et les transports Martin.",
-            "gouvernance": T["gouvernance"],
-            "perimetre": T["perimetre"],
-            "financement": T["financement"],
-        },
-        aside=(("section", "CONTEXTE ET ENJEUX DU TERRITOIRE", context),),
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"]
+                + "\nNotre histoire\nTout a commencé par un repair café en 2012.",
+                "acteurs": T["acteurs"]
+                + "\nEntreprises de l'ESS\nLa recyclerie, le garage solidaire et l'épicerie "
+                "coopérative.\nEntreprises hors ESS\nLa menuiserie Dupont et les transports "
+                "Martin.",
+                "gouvernance": T["gouvernance"],
+                "perimetre": T["perimetre"],
+                "financement": T["financement"],
+            },
+            aside=(("section", "CONTEXTE ET ENJEUX DU TERRITOIRE", context),),
+        ),
+    )
 
 
 # --- 26. Heading 2 sub-titles inside rubrics, an unknown Heading 1 chapter ----------------------
@@ -892,17 +1009,20 @@ def sous_titres_titre2() -> Draft:
     w.p(T["actions"])
     w.h("Financement des actions", 2)  # a sub-title of the actions, not the rubric
     w.p("La recyclerie est financée par ses ventes.")
-    return _draft(w, Reading(
-        rubrics={
-            "structure": T["structure"],
-            "gouvernance": T["gouvernance"] + "\nNos instances\nUne assemblée générale "
-            "annuelle.\nLes collèges\nSalariés, usagers, partenaires.",
-            "perimetre": T["perimetre"],
-            "actions": T["actions"]
-            + "\nFinancement des actions\nLa recyclerie est financée par ses ventes.",
-        },
-        aside=(("section", "Notre histoire", story),),
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "gouvernance": T["gouvernance"] + "\nNos instances\nUne assemblée générale "
+                "annuelle.\nLes collèges\nSalariés, usagers, partenaires.",
+                "perimetre": T["perimetre"],
+                "actions": T["actions"]
+                + "\nFinancement des actions\nLa recyclerie est financée par ses ventes.",
+            },
+            aside=(("section", "Notre histoire", story),),
+        ),
+    )
 
 
 # --- 27. The title in bold at the start of the paragraph that holds the text --------------------
@@ -914,12 +1034,17 @@ def intitule_et_texte_meme_paragraphe() -> Draft:
     plain = "Financement : une part des recettes vient des communes."
     w.p(plain)  # plain: the candidate's sentence, not a title
     w.runs(Run("Acteurs :", bold=True), " " + T["acteurs"])
-    return _draft(w, Reading(rubrics={
-        "structure": T["structure"],
-        "gouvernance": T["gouvernance"],
-        "perimetre": T["perimetre"] + "\n" + plain,
-        "acteurs": T["acteurs"],
-    }))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "gouvernance": T["gouvernance"],
+                "perimetre": T["perimetre"] + "\n" + plain,
+                "acteurs": T["acteurs"],
+            }
+        ),
+    )
 
 
 # --- 28. "Actions engagées" and "Budget prévisionnel" as titles (issue 13, point 2) -------------
@@ -932,9 +1057,15 @@ def actions_et_budget_raccourcis() -> Draft:
     w.p(T["actions"])
     w.h("Budget prévisionnel", 1)
     w.p(T["financement"])
-    return _draft(w, Reading(rubrics={
-        rid: T[rid] for rid in ("structure", "objectifs", "perimetre", "actions", "financement")
-    }))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                rid: T[rid]
+                for rid in ("structure", "objectifs", "perimetre", "actions", "financement")
+            }
+        ),
+    )
 
 
 # --- 29. An unknown title between two rubrics is a boundary ---------------------------------------
@@ -945,16 +1076,21 @@ def titre_inconnu_entre_deux_rubriques() -> Draft:
     w.h(LABELS["perimetre"], 1)
     w.p(T["perimetre"])
     w.h("Notre histoire", 1)
-    story = ["Tout a commencé par un repair café en 2012.",
-             "En 2018, la recyclerie a ouvert ses portes."]
+    story = [
+        "Tout a commencé par un repair café en 2012.",
+        "En 2018, la recyclerie a ouvert ses portes.",
+    ]
     for line in story:
         w.p(line)
     w.h(LABELS["gouvernance"], 1)
     w.p(T["gouvernance"])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "perimetre", "gouvernance")},
-        aside=(("section", "Notre histoire", "\n".join(story)),),
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "perimetre", "gouvernance")},
+            aside=(("section", "Notre histoire", "\n".join(story)),),
+        ),
+    )
 
 
 # --- 30. Identity in a table with merged title rows, an address on two lines -------------------
@@ -962,58 +1098,71 @@ def identite_en_tableau_fusionne() -> Draft:
     w = W()
     w.p("Nom du projet : Solilab")
     w.p("Région : Pays de la Loire")
-    w.table([
-        [Run("Structure porteuse du dossier", bold=True), None],
-        ["Nom de la structure porteuse", "Solilab"],
-        ["Adresse", ["8 rue Saint-Domingue", "44200 Nantes"]],
-        ["Forme juridique", "SCIC"],
-        [Run("Personne référente du dossier", bold=True), None],
-        ["Nom / Prénom", "BERNARD Hugo"],
-        ["Fonction au sein de la structure porteuse", "Chargé de mission"],
-        ["Mail", "hugo.bernard@solilab.fr"],
-        ["Téléphone portable", "06 98 76 54 32"],
-    ])
+    w.table(
+        [
+            [Run("Structure porteuse du dossier", bold=True), None],
+            ["Nom de la structure porteuse", "Solilab"],
+            ["Adresse", ["8 rue Saint-Domingue", "44200 Nantes"]],
+            ["Forme juridique", "SCIC"],
+            [Run("Personne référente du dossier", bold=True), None],
+            ["Nom / Prénom", "BERNARD Hugo"],
+            ["Fonction au sein de la structure porteuse", "Chargé de mission"],
+            ["Mail", "hugo.bernard@solilab.fr"],
+            ["Téléphone portable", "06 98 76 54 32"],
+        ]
+    )
     for rubric_id in ("structure", "acteurs", "gouvernance"):
         w.h(LABELS[rubric_id], 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "acteurs", "gouvernance")},
-        identity={
-            "project.name": "Solilab",
-            "project.region": "Pays de la Loire",
-            "structure.name": "Solilab",
-            "structure.address": "8 rue Saint-Domingue\n44200 Nantes",
-            "structure.legal_form": "SCIC",
-            "referent.name": "BERNARD Hugo",
-            "referent.role": "Chargé de mission",
-            "referent.email": "hugo.bernard@solilab.fr",
-            "referent.phone": "06 98 76 54 32",
-        },
-        region="52", legal_form="scic",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "acteurs", "gouvernance")},
+            identity={
+                "project.name": "Solilab",
+                "project.region": "Pays de la Loire",
+                "structure.name": "Solilab",
+                "structure.address": "8 rue Saint-Domingue\n44200 Nantes",
+                "structure.legal_form": "SCIC",
+                "referent.name": "BERNARD Hugo",
+                "referent.role": "Chargé de mission",
+                "referent.email": "hugo.bernard@solilab.fr",
+                "referent.phone": "06 98 76 54 32",
+            },
+            region="52",
+            legal_form="scic",
+        ),
+    )
 
 
 # --- 31. A layout table: the titles in the first column, the texts in the second ---------------
 def tableau_de_mise_en_page() -> Draft:
     w = W()
-    w.table([
-        [Run(STRUCTURE, bold=True), T["structure"]],
-        [Run("Contexte", bold=True), "Le pôle est né en 2019 d'un collectif d'habitants."],
-        [Run(PERIMETRE, bold=True), T["perimetre"]],
-        [Run(ACTIONS, bold=True), T["actions"]],
-        [Run(GOUVERNANCE + " (15 lignes maximum)", bold=True),
-         ["Premier paragraphe sur la gouvernance.", "Second paragraphe sur la gouvernance."]],
-    ])
-    return _draft(w, Reading(
-        rubrics={
-            "structure": T["structure"],
-            "perimetre": T["perimetre"],
-            "actions": T["actions"],
-            "gouvernance": "Premier paragraphe sur la gouvernance.\n"
-            "Second paragraphe sur la gouvernance.",
-        },
-        aside=(("section", "Contexte", "Le pôle est né en 2019 d'un collectif d'habitants."),),
-    ))
+    w.table(
+        [
+            [Run(STRUCTURE, bold=True), T["structure"]],
+            [Run("Contexte", bold=True), "Le pôle est né en 2019 d'un collectif d'habitants."],
+            [Run(PERIMETRE, bold=True), T["perimetre"]],
+            [Run(ACTIONS, bold=True), T["actions"]],
+            [
+                Run(GOUVERNANCE + " (15 lignes maximum)", bold=True),
+                ["Premier paragraphe sur la gouvernance.", "Second paragraphe sur la gouvernance."],
+            ],
+        ]
+    )
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "perimetre": T["perimetre"],
+                "actions": T["actions"],
+                "gouvernance": "Premier paragraphe sur la gouvernance.\n"
+                "Second paragraphe sur la gouvernance.",
+            },
+            aside=(("section", "Contexte", "Le pôle est né en 2019 d'un collectif d'habitants."),),
+        ),
+    )
 
 
 # --- 32. No-break spaces and typed bullets are kept as typed -------------------------------------
@@ -1033,11 +1182,16 @@ def espaces_insecables_et_puces_tapees() -> Draft:
     w.h(LABELS["financement"], 1)
     money = "Budget\u00a0: 180\u202f000\u00a0€ par an."
     w.p(money)
-    return _draft(w, Reading(rubrics={
-        "structure": T["structure"],
-        "gouvernance": "\n".join(lines),
-        "financement": money,
-    }))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "gouvernance": "\n".join(lines),
+                "financement": money,
+            }
+        ),
+    )
 
 
 # --- 33. The application's own export, read back -------------------------------------------------
@@ -1062,7 +1216,8 @@ def export_de_l_application() -> Draft:
             "referent.phone": "06 12 34 56 78",
         },
         aside=(("modele", "", DOCUMENT_TITLE), ("modele", "", MISSING_MARKER)),
-        region="84", legal_form="scic",
+        region="84",
+        legal_form="scic",
     )
     return Draft(build_docx(dossier), reading, ())
 
@@ -1080,12 +1235,15 @@ def sommaire_sans_numeros() -> Draft:
     for entry, rubric_id in zip(entries, ("structure", "gouvernance", "financement"), strict=True):
         w.h(entry, 1)
         w.p(T[rubric_id])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "gouvernance", "financement")},
-        identity={"project.name": "Terre d'Armor", "project.region": "Bretagne"},
-        aside=(("sommaire", "", "\n".join(["Sommaire", *entries])),),
-        region="53",
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "gouvernance", "financement")},
+            identity={"project.name": "Terre d'Armor", "project.region": "Bretagne"},
+            aside=(("sommaire", "", "\n".join(["Sommaire", *entries])),),
+            region="53",
+        ),
+    )
 
 
 # --- 35. A rubric in two parts ("(suite)") --------------------------------------------------------
@@ -1100,11 +1258,16 @@ def rubrique_en_deux_parties() -> Draft:
     w.h("Acteurs (suite)", 1)
     more = "Deux organismes de formation ont rejoint le pôle en 2024."
     w.p(more)
-    return _draft(w, Reading(rubrics={
-        "structure": T["structure"],
-        "acteurs": T["acteurs"] + "\n\n" + more,
-        "gouvernance": T["gouvernance"],
-    }))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "acteurs": T["acteurs"] + "\n\n" + more,
+                "gouvernance": T["gouvernance"],
+            }
+        ),
+    )
 
 
 # --- 36. Plain capitals without accents; a sentence in capitals stays text -----------------------
@@ -1120,12 +1283,17 @@ def majuscules_sans_accents() -> Draft:
     w.p(T["gouvernance"])
     w.p("PERSPECTIVES DE FINANCEMENT")
     w.p(T["financement"])
-    return _draft(w, Reading(rubrics={
-        "structure": T["structure"],
-        "perimetre": T["perimetre"] + "\n" + shout,
-        "gouvernance": T["gouvernance"],
-        "financement": T["financement"],
-    }))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "perimetre": T["perimetre"] + "\n" + shout,
+                "gouvernance": T["gouvernance"],
+                "financement": T["financement"],
+            }
+        ),
+    )
 
 
 # --- 37. An annex after the last rubric -----------------------------------------------------------
@@ -1135,15 +1303,25 @@ def annexe_finale() -> Draft:
         w.h(LABELS[rubric_id], 1)
         w.p(T[rubric_id])
     w.p("ANNEXE 1 – Budget prévisionnel détaillé", bold=True)
-    w.table([
-        ["Poste", "2025", "2026"],
-        ["Coordination", "45 000 €", "47 000 €"],
-    ])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "gouvernance", "financement")},
-        aside=(("section", "ANNEXE 1 – Budget prévisionnel détaillé",
-                "Poste | 2025 | 2026\nCoordination | 45 000 € | 47 000 €"),),
-    ))
+    w.table(
+        [
+            ["Poste", "2025", "2026"],
+            ["Coordination", "45 000 €", "47 000 €"],
+        ]
+    )
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "gouvernance", "financement")},
+            aside=(
+                (
+                    "section",
+                    "ANNEXE 1 – Budget prévisionnel détaillé",
+                    "Poste | 2025 | 2026\nCoordination | 45 000 € | 47 000 €",
+                ),
+            ),
+        ),
+    )
 
 
 # --- 38. Placeholders left in rubrics not yet written ---------------------------------------------
@@ -1157,10 +1335,13 @@ def rubriques_a_completer() -> Draft:
     w.p("[à rédiger]")
     w.h(LABELS["gouvernance"], 1)
     w.p(T["gouvernance"])
-    return _draft(w, Reading(
-        rubrics={rid: T[rid] for rid in ("structure", "gouvernance")},
-        aside=(("modele", "", "À compléter"), ("modele", "", "[à rédiger]")),
-    ))
+    return _draft(
+        w,
+        Reading(
+            rubrics={rid: T[rid] for rid in ("structure", "gouvernance")},
+            aside=(("modele", "", "À compléter"), ("modele", "", "[à rédiger]")),
+        ),
+    )
 
 
 # --- 39. The template's plain labels, bold sub-titles inside the answers -------------------------
@@ -1169,8 +1350,12 @@ def modele_rempli_sous_titres_gras() -> Draft:
     w.p(f"{STRUCTURE} {LIMITS['structure']}")
     w.p(T["structure"])
     w.p(f"{ACTEURS} {LIMITS['acteurs']}")
-    acteurs = ["Entreprises de l'ESS", "La recyclerie et le garage solidaire.", "Collectivités",
-               "La communauté de communes."]
+    acteurs = [
+        "Entreprises de l'ESS",
+        "La recyclerie et le garage solidaire.",
+        "Collectivités",
+        "La communauté de communes.",
+    ]
     for index, line in enumerate(acteurs):
         w.p(line, bold=index % 2 == 0)
     w.p(f"{ACTIONS} {LIMITS['actions']}")
@@ -1179,31 +1364,62 @@ def modele_rempli_sous_titres_gras() -> Draft:
     w.p("La recyclerie est financée par ses ventes.")
     w.p(f"{FINANCEMENT} {LIMITS['financement']}")
     w.p(T["financement"])
-    return _draft(w, Reading(rubrics={
-        "structure": T["structure"],
-        "acteurs": "\n".join(acteurs),
-        "actions": T["actions"]
-        + "\nFinancement des actions\nLa recyclerie est financée par ses ventes.",
-        "financement": T["financement"],
-    }))
+    return _draft(
+        w,
+        Reading(
+            rubrics={
+                "structure": T["structure"],
+                "acteurs": "\n".join(acteurs),
+                "actions": T["actions"]
+                + "\nFinancement des actions\nLa recyclerie est financée par ses ventes.",
+                "financement": T["financement"],
+            }
+        ),
+    )
 
 
 CORPUS: dict[str, Callable[[], Draft]] = {
     fn.__name__: fn
     for fn in (
-        titre1_modele_complet, gras_numerotation_arabe, romains_majuscules, lettres_parenthese,
-        decimale_chapitres, page_de_garde_sommaire_points, sommaire_style_tm,
-        entetes_pieds_de_page, listes_et_puces, tableaux_dans_rubriques,
-        ordre_libre_rubriques_manquantes, intitules_paraphrases_gras, limites_tapees_seules,
-        signature_fait_a, note_surlignee, commentaires_word, compte_rendu_reunion,
-        lettre_de_soutien, identite_porteur_referente, identite_nom_prenom_deux_lignes,
-        identite_contact_une_ligne, identite_role_entre_parentheses, structure_porteuse_en_gras,
-        modele_de_l_appel_rempli, sous_titres_gras_dans_rubriques, sous_titres_titre2,
-        intitule_et_texte_meme_paragraphe, actions_et_budget_raccourcis,
-        titre_inconnu_entre_deux_rubriques, identite_en_tableau_fusionne,
-        tableau_de_mise_en_page, espaces_insecables_et_puces_tapees, export_de_l_application,
-        sommaire_sans_numeros, rubrique_en_deux_parties, majuscules_sans_accents,
-        annexe_finale, rubriques_a_completer, modele_rempli_sous_titres_gras,
+        titre1_modele_complet,
+        gras_numerotation_arabe,
+        romains_majuscules,
+        lettres_parenthese,
+        decimale_chapitres,
+        page_de_garde_sommaire_points,
+        sommaire_style_tm,
+        entetes_pieds_de_page,
+        listes_et_puces,
+        tableaux_dans_rubriques,
+        ordre_libre_rubriques_manquantes,
+        intitules_paraphrases_gras,
+        limites_tapees_seules,
+        signature_fait_a,
+        note_surlignee,
+        commentaires_word,
+        compte_rendu_reunion,
+        lettre_de_soutien,
+        identite_porteur_referente,
+        identite_nom_prenom_deux_lignes,
+        identite_contact_une_ligne,
+        identite_role_entre_parentheses,
+        structure_porteuse_en_gras,
+        modele_de_l_appel_rempli,
+        sous_titres_gras_dans_rubriques,
+        sous_titres_titre2,
+        intitule_et_texte_meme_paragraphe,
+        actions_et_budget_raccourcis,
+        titre_inconnu_entre_deux_rubriques,
+        identite_en_tableau_fusionne,
+        tableau_de_mise_en_page,
+        espaces_insecables_et_puces_tapees,
+        export_de_l_application,
+        sommaire_sans_numeros,
+        rubrique_en_deux_parties,
+        majuscules_sans_accents,
+        annexe_finale,
+        rubriques_a_completer,
+        modele_rempli_sous_titres_gras,
     )
 }
 

@@ -112,10 +112,12 @@ def bold_labels() -> bytes:
     """Bold paragraphs instead of headings, other case, no limits; bold "Label :" runs."""
     d = docx.Document()
     for label, value in (
-        ("Nom du projet", "Le Damier"), ("Région", "Occitanie"),
+        ("Nom du projet", "Le Damier"),
+        ("Région", "Occitanie"),
         ("Nom de la structure porteuse", "Association Le Damier"),
         ("Forme juridique", "Association loi 1901"),
-        ("Nom / Prénom", "Durand Léa"), ("Mail", "lea@ledamier.org"),
+        ("Nom / Prénom", "Durand Léa"),
+        ("Mail", "lea@ledamier.org"),
     ):
         p = d.add_paragraph()
         p.add_run(f"{label} :").bold = True
@@ -155,8 +157,11 @@ def tables() -> bytes:
             row[1].add_paragraph(line)
     d.add_paragraph()
     layout = d.add_table(rows=0, cols=2)
-    for rubric_id, label in (("structure", STRUCTURE), ("perimetre", PERIMETRE),
-                             ("actions", ACTIONS)):
+    for rubric_id, label in (
+        ("structure", STRUCTURE),
+        ("perimetre", PERIMETRE),
+        ("actions", ACTIONS),
+    ):
         row = layout.add_row().cells
         row[0].paragraphs[0].add_run(label).bold = True
         row[1].text = TEXTS[rubric_id]
@@ -172,16 +177,21 @@ def numbered_titles() -> bytes:
     d = docx.Document()
     d.add_paragraph("1. DESCRIPTION DE LA STRUCTURE PORTEUSE DU PROJET – 1 page max")
     d.add_paragraph(TEXTS["structure"])
-    d.add_paragraph("2) Description des objectifs (en termes de developpement d'activite, de "
-                    "creation d'emplois, d'innovation sociale ou de recherche d'utilite sociale, "
-                    "de valorisation des ressources locales et de l'implication des acteurs du "
-                    "territoire) et de la vision strategique du futur PTCE : 1 page")
+    d.add_paragraph(
+        "2) Description des objectifs (en termes de developpement d'activite, de "
+        "creation d'emplois, d'innovation sociale ou de recherche d'utilite sociale, "
+        "de valorisation des ressources locales et de l'implication des acteurs du "
+        "territoire) et de la vision strategique du futur PTCE : 1 page"
+    )
     d.add_paragraph(TEXTS["objectifs"])
-    d.add_paragraph("III - Mode de gouvernance en place ou en perspective pour le futur pole "
-                    "(15 lignes)")
+    d.add_paragraph(
+        "III - Mode de gouvernance en place ou en perspective pour le futur pole (15 lignes)"
+    )
     d.add_paragraph(TEXTS["gouvernance"])
-    d.add_paragraph("a) Description du perimetre geographique du futur PTCE et de son ancrage "
-                    "territorial integrant notamment les territoires fragiles (une demi-page)")
+    d.add_paragraph(
+        "a) Description du perimetre geographique du futur PTCE et de son ancrage "
+        "territorial integrant notamment les territoires fragiles (une demi-page)"
+    )
     d.add_paragraph(TEXTS["perimetre"])
     d.add_paragraph("Rubrique 7 : Plan d’action prévisionnel sur 3 ans (optionnel)")
     d.add_paragraph(TEXTS["plan_action"])

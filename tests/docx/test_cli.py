@@ -37,8 +37,9 @@ def backup(tmp_path: Path) -> Path:
     return path
 
 
-def test_export_writes_the_docx(backup: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_the_docx(
+    backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "sortie.docx"
     code, err = _run(["export", str(backup), "-o", str(out)], capsys)
     assert code == 0
@@ -48,8 +49,9 @@ def test_export_writes_the_docx(backup: Path, tmp_path: Path,
     assert round(document.sections[0].left_margin.cm, 2) == 2.0
 
 
-def test_export_layout_option(backup: Path, tmp_path: Path,
-                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_layout_option(
+    backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "sortie.docx"
     assert _run(["export", str(backup), "-o", str(out), "--layout", "times12"], capsys)[0] == 0
     section = docx.Document(str(out)).sections[0]
@@ -64,8 +66,9 @@ def test_export_warnings_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "Attention : La rubrique « Gouvernance » est obligatoire mais vide" in err
 
 
-def test_export_text_and_markdown(backup: Path, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_text_and_markdown(
+    backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     txt, md = tmp_path / "d.txt", tmp_path / "d.md"
     assert _run(["export", str(backup), "-o", str(txt)], capsys)[0] == 0
     assert _run(["export", str(backup), "-o", str(md)], capsys)[0] == 0
@@ -80,8 +83,14 @@ def test_export_text_and_markdown(backup: Path, tmp_path: Path,
         (["-o", "sortie.pdf"], 2, "Erreur : Extension de sortie non prise en charge"),
     ],
 )
-def test_export_bad_options(backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                            args: list[str], code: int, reason: str) -> None:
+def test_export_bad_options(
+    backup: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    code: int,
+    reason: str,
+) -> None:
     args = [a if a != "sortie.pdf" else str(tmp_path / a) for a in args]
     if "-o" not in args:
         args += ["-o", str(tmp_path / "x.docx")]
@@ -99,8 +108,9 @@ def test_export_bad_options(backup: Path, tmp_path: Path, capsys: pytest.Capture
         (b'{"a": 1}', "Erreur : Ce fichier n'est pas une sauvegarde de ptce-assist."),
     ],
 )
-def test_export_bad_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                           content: bytes | None, reason: str) -> None:
+def test_export_bad_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, reason: str
+) -> None:
     source = tmp_path / "in.json"
     if content is not None:
         source.write_bytes(content)
@@ -110,8 +120,9 @@ def test_export_bad_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert not (tmp_path / "out.docx").exists()
 
 
-def test_import_writes_a_backup_and_reports(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_writes_a_backup_and_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     draft = tmp_path / "brouillon.docx"
     draft.write_bytes(drafts.extra_sections())
     out = tmp_path / "dossier.json"
@@ -126,8 +137,9 @@ def test_import_writes_a_backup_and_reports(tmp_path: Path,
     assert "Remarque : Rubriques reconnues avec du texte : 3 sur 10." in err
 
 
-def test_import_onto_an_existing_dossier(backup: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_onto_an_existing_dossier(
+    backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     draft = tmp_path / "brouillon.docx"
     draft.write_bytes(drafts.missing_rubrics())
     out = tmp_path / "dossier.json"
@@ -145,8 +157,9 @@ def test_import_onto_an_existing_dossier(backup: Path, tmp_path: Path,
         (b"PK\x03\x04" + bytes(50 * 1024 * 1024), "Erreur : Ce fichier pèse 50 Mo"),
     ],
 )
-def test_import_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                          content: bytes, reason: str) -> None:
+def test_import_bad_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str
+) -> None:
     draft = tmp_path / "brouillon.docx"
     draft.write_bytes(content)
     out = tmp_path / "dossier.json"
@@ -175,8 +188,13 @@ def test_real_processes_exit_codes(backup: Path, tmp_path: Path) -> None:
     python = sys.executable
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([python, "-m", "ptce_assist", *args], cwd=REPO, text=True,
-                              capture_output=True, timeout=120)
+        return subprocess.run(
+            [python, "-m", "ptce_assist", *args],
+            cwd=REPO,
+            text=True,
+            capture_output=True,
+            timeout=120,
+        )
 
     out = tmp_path / "d.docx"
     assert run("export", str(backup), "-o", str(out)).returncode == 0
@@ -205,8 +223,9 @@ def test_written_files_get_the_usual_rights(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o644
 
 
-def test_import_of_meeting_minutes_needs_force(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_of_meeting_minutes_needs_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.docx import corpus
 
     draft = tmp_path / "compte-rendu.docx"
@@ -226,8 +245,9 @@ def test_import_of_meeting_minutes_needs_force(tmp_path: Path,
     )
 
 
-def test_import_report_lists_what_is_set_aside_by_kind(tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_report_lists_what_is_set_aside_by_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.docx import corpus
 
     draft = tmp_path / "brouillon.docx"

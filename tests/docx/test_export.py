@@ -37,8 +37,7 @@ HEADINGS = {
         "impliqués (2 pages maximum)"
     ),
     "gouvernance": (
-        "Mode de gouvernance en place ou en perspective pour le (futur) pôle "
-        "(15 lignes maximum)"
+        "Mode de gouvernance en place ou en perspective pour le (futur) pôle (15 lignes maximum)"
     ),
     "perimetre": (
         "Description du périmètre géographique du (futur) PTCE et de son ancrage territorial "
@@ -111,8 +110,8 @@ def test_empty_optional_rubrics_left_out_empty_mandatory_ones_marked() -> None:
     dossier = Dossier(rubrics={"structure": "Texte.", "plan_action": "   \n "})
     document = _open(build_docx(dossier))
     assert _headings(document) == [
-        HEADINGS[r] for r in ("structure", "objectifs", "acteurs", "gouvernance",
-                              "perimetre", "financement")
+        HEADINGS[r]
+        for r in ("structure", "objectifs", "acteurs", "gouvernance", "perimetre", "financement")
     ]
     bodies = _bodies(document)
     for rubric_id in ("objectifs", "acteurs", "gouvernance", "perimetre", "financement"):
@@ -133,8 +132,11 @@ def test_body_paragraphs_are_exactly_the_measured_text_in_normal_style() -> None
             assert paragraph._p.pPr is None  # no direct paragraph formatting
             assert all(run._r.rPr is None for run in paragraph.runs)  # nor run formatting
     bullets = [p.text for p in bodies["actions"]]
-    assert bullets == ["•\u00a02023\u00a0: ouverture de la recyclerie",
-                       "•\u00a02024\u00a0: atelier vélo", "•\u00a02025\u00a0: tiers-lieu"]
+    assert bullets == [
+        "•\u00a02023\u00a0: ouverture de la recyclerie",
+        "•\u00a02024\u00a0: atelier vélo",
+        "•\u00a02025\u00a0: tiers-lieu",
+    ]
 
 
 @pytest.mark.parametrize("preset_id", ["arial11", "calibri11", "times12"])
@@ -156,8 +158,14 @@ def test_normal_style_and_page_are_the_presets_untouched_by_headings(preset_id: 
     assert defaults_xml(exported) == defaults_xml(reference)
     (section,) = exported.sections
     (ref,) = reference.sections
-    for attr in ("page_width", "page_height", "left_margin", "right_margin", "top_margin",
-                 "bottom_margin"):
+    for attr in (
+        "page_width",
+        "page_height",
+        "left_margin",
+        "right_margin",
+        "top_margin",
+        "bottom_margin",
+    ):
         assert getattr(section, attr) == getattr(ref, attr)
     for name in ("Heading 1", "Title", "PTCE Identité", "PTCE Rubrique manquante"):
         assert exported.styles[name].style_id != "Normal"
@@ -218,8 +226,9 @@ def test_unknown_stored_layout_falls_back_to_the_default_with_a_warning() -> Non
 
 def test_warnings_missing_identity_missing_rubrics_over_limit_odd_characters() -> None:
     dossier = full().model_copy(
-        update={"rubrics": {**full().rubrics, "gouvernance": "ligne\n" * 19 + "fin 🙂",
-                            "perimetre": ""}}
+        update={
+            "rubrics": {**full().rubrics, "gouvernance": "ligne\n" * 19 + "fin 🙂", "perimetre": ""}
+        }
     )
     dossier.referent.email = ""
     warnings = export_warnings(dossier)
@@ -261,8 +270,12 @@ def test_warnings_mention_budget_amounts_not_understood() -> None:
         "prévisionnel »."
     ]
     nothing = Budget.model_validate(
-        {"expenses": [{"category": "personnel", "amounts_typed": ["à définir"]},
-                      {"category": "animation", "amounts_typed": ["environ 10 000"]}]}
+        {
+            "expenses": [
+                {"category": "personnel", "amounts_typed": ["à définir"]},
+                {"category": "animation", "amounts_typed": ["environ 10 000"]},
+            ]
+        }
     )
     (warning,) = export_warnings(full().model_copy(update={"budget": nothing}))
     assert warning.startswith("Budget : 2 montants non compris (Dépenses, ligne 1, N « à définir")

@@ -76,8 +76,15 @@ def long_text(seed: int, characters: int) -> str:
 
 
 def long_dossier(seed: int, layout: str) -> Dossier:
-    sizes = {"structure": 4200, "acteurs": 8800, "gouvernance": 1200, "perimetre": 2200,
-             "actions": 3000, "plan_action": 700, "financement": 4400}
+    sizes = {
+        "structure": 4200,
+        "acteurs": 8800,
+        "gouvernance": 1200,
+        "perimetre": 2200,
+        "actions": 3000,
+        "plan_action": 700,
+        "financement": 4400,
+    }
     rubrics = {rid: long_text(seed * 100 + i, n) for i, (rid, n) in enumerate(sizes.items())}
     return full().model_copy(update={"rubrics": rubrics, "layout": layout})
 
@@ -171,9 +178,21 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     profile = tempfile.mkdtemp(prefix="ptce-export-oracle-lo-")
     try:
         subprocess.run(
-            [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(folder), *map(str, paths)],
-            check=True, capture_output=True, timeout=600, env={**os.environ, "HOME": profile},
+            [
+                binary,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *map(str, paths),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+            env={**os.environ, "HOME": profile},
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)

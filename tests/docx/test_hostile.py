@@ -19,9 +19,10 @@ from tests.docx import drafts
 def _rezip(source: bytes, change: dict[str, bytes | None]) -> bytes:
     """`source` with some entries replaced (bytes), removed (None) or added."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as zout:
+    with (
+        zipfile.ZipFile(io.BytesIO(source)) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         for item in zin.infolist():
             if item.filename in change:
                 continue
@@ -86,7 +87,7 @@ def test_directory_that_lies_about_sizes() -> None:
     name = b"word/document.xml"
     central = honest.rindex(b"PK\x01\x02", 0, honest.rindex(name) + 1)
     # Central directory header: uncompressed size at offset 24 (4 bytes).
-    forged = honest[: central + 24] + struct.pack("<I", 100) + honest[central + 28:]
+    forged = honest[: central + 24] + struct.pack("<I", 100) + honest[central + 28 :]
     assert forged != honest
     assert "abîmé" in _error(forged)
 

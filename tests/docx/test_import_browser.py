@@ -66,8 +66,7 @@ def test_a_passage_set_aside_is_sent_to_a_rubric(
     page.keyboard.type("Périmètre")  # typed, accents and all
     page.keyboard.press("Enter")
     story = (
-        "Tout a commencé par un repair café en 2012.\n"
-        "En 2018, la recyclerie a ouvert ses portes."
+        "Tout a commencé par un repair café en 2012.\nEn 2018, la recyclerie a ouvert ses portes."
     )
     expected = f"{perimetre}\n\n{story}"
     page.get_by_text(f"Périmètre — {len(expected)} caractères").wait_for()

@@ -38,8 +38,7 @@ def test_word_heading_styles_with_exact_labels_and_limits() -> None:
         ("modele", "Dossier de candidature AMI")
     ]
     assert result.headings["gouvernance"] == (
-        "Mode de gouvernance en place ou en perspective pour le (futur) pôle "
-        "(15 lignes maximum)"
+        "Mode de gouvernance en place ou en perspective pour le (futur) pôle (15 lignes maximum)"
     )
 
 
@@ -108,8 +107,10 @@ def test_extra_sections_are_left_over_not_glued_to_a_rubric() -> None:
         "financement": TEXTS["financement"],
     }
     assert [(x.context, x.text) for x in result.leftovers] == [
-        ("Section « Contexte et historique du projet »",
-         "Tout a commencé par un repair café en 2012."),
+        (
+            "Section « Contexte et historique du projet »",
+            "Tout a commencé par un repair café en 2012.",
+        ),
         ("Section « ANNEXE 2 – Statuts de la SCIC »", "Article 1 : forme."),
     ]
 
@@ -140,8 +141,11 @@ def test_text_before_the_first_heading_is_left_over_and_template_sentences_set_a
     assert result.rubrics == {"structure": TEXTS["structure"]}
     assert [(x.kind, x.context, x.text) for x in result.leftovers] == [
         ("modele", MODELE, "Annexe 1 : Dossier de candidature AMI\n" + CONCISION),
-        ("section", "Avant la première rubrique",
-         "Brouillon v3 – relu par le CA le 12 mars.\nÀ compléter : chiffres 2023."),
+        (
+            "section",
+            "Avant la première rubrique",
+            "Brouillon v3 – relu par le CA le 12 mars.\nÀ compléter : chiffres 2023.",
+        ),
         ("modele", MODELE, "Aucune annexe complémentaire n'est attendue pour les candidats"),
     ]
 

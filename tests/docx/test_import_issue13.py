@@ -54,8 +54,11 @@ def test_a_second_value_for_an_identity_field_is_set_aside_not_dropped() -> None
 @pytest.mark.parametrize("shape", ["heading", "bold"])
 @pytest.mark.parametrize(
     "title",
-    ["Actions engagées", "2.7 Actions déjà engagées et perspectives",
-     "VI - Actions engagées et envisagées"],
+    [
+        "Actions engagées",
+        "2.7 Actions déjà engagées et perspectives",
+        "VI - Actions engagées et envisagées",
+    ],
 )
 def test_shortened_actions_headings_are_found(title: str, shape: str) -> None:
     w = W()
@@ -156,14 +159,24 @@ def test_meeting_minutes_are_not_taken_for_a_dossier() -> None:
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        (["Porteur du projet : Association Les Jardins", "Référente : Marie Lefèvre"],
-         {"structure.name": "Association Les Jardins", "referent.name": "Marie Lefèvre"}),
+        (
+            ["Porteur du projet : Association Les Jardins", "Référente : Marie Lefèvre"],
+            {"structure.name": "Association Les Jardins", "referent.name": "Marie Lefèvre"},
+        ),
         (["Nom : ROUX", "Prénom : Camille"], {"referent.name": "ROUX Camille"}),
-        (["Contact : Fatou Diallo, chargée de projet – fatou@tisserands.org – 06 71 42 58 90"],
-         {"referent.name": "Fatou Diallo", "referent.role": "chargée de projet",
-          "referent.email": "fatou@tisserands.org", "referent.phone": "06 71 42 58 90"}),
-        (["Personne référente : Nathalie Chevrier (gérante)"],
-         {"referent.name": "Nathalie Chevrier", "referent.role": "gérante"}),
+        (
+            ["Contact : Fatou Diallo, chargée de projet – fatou@tisserands.org – 06 71 42 58 90"],
+            {
+                "referent.name": "Fatou Diallo",
+                "referent.role": "chargée de projet",
+                "referent.email": "fatou@tisserands.org",
+                "referent.phone": "06 71 42 58 90",
+            },
+        ),
+        (
+            ["Personne référente : Nathalie Chevrier (gérante)"],
+            {"referent.name": "Nathalie Chevrier", "referent.role": "gérante"},
+        ),
     ],
 )
 def test_identity_written_freely(lines: list[str], expected: dict[str, str]) -> None:

@@ -23,35 +23,75 @@ from tests.docx.corpus_builder import Run, W
 
 CALL = load_call()
 SHORT = [
-    "Structure porteuse", "Objectifs", "Acteurs", "Gouvernance", "Périmètre",
-    "Actions engagées", "Plan d'actions", "Implication des membres", "Mise en réseau",
-    "Budget prévisionnel", "Notre histoire", "Contexte", "Annexe 2 – Statuts", "Sommaire",
-    "Points divers", "Ordre du jour",
+    "Structure porteuse",
+    "Objectifs",
+    "Acteurs",
+    "Gouvernance",
+    "Périmètre",
+    "Actions engagées",
+    "Plan d'actions",
+    "Implication des membres",
+    "Mise en réseau",
+    "Budget prévisionnel",
+    "Notre histoire",
+    "Contexte",
+    "Annexe 2 – Statuts",
+    "Sommaire",
+    "Points divers",
+    "Ordre du jour",
 ]
 IDENTITY = [
-    "Nom du projet : Pôle Sud", "Région : Région Sud – PACA", "Porteur du projet : SCIC X",
-    "Référente : Marie Dupont (présidente)", "Nom : ROUX", "Prénom : Camille",
-    "Contact : Fatou Diallo, chargée – f@x.fr – 06 12 34 56 78", "Mail :", "Forme juridique",
-    "Structure porteuse du dossier", "Personne référente du dossier", "Statut : SARL",
+    "Nom du projet : Pôle Sud",
+    "Région : Région Sud – PACA",
+    "Porteur du projet : SCIC X",
+    "Référente : Marie Dupont (présidente)",
+    "Nom : ROUX",
+    "Prénom : Camille",
+    "Contact : Fatou Diallo, chargée – f@x.fr – 06 12 34 56 78",
+    "Mail :",
+    "Forme juridique",
+    "Structure porteuse du dossier",
+    "Personne référente du dossier",
+    "Statut : SARL",
 ]
 OTHER_LINES = [
-    "(2 pages maximum)", "15 lignes max.", "À compléter", "Fait à Die, le 3 mars 2024",
-    "La présidente,", "Rubrique 3 – Acteurs ........ 4", "Gouvernance\t5",
+    "(2 pages maximum)",
+    "15 lignes max.",
+    "À compléter",
+    "Fait à Die, le 3 mars 2024",
+    "La présidente,",
+    "Rubrique 3 – Acteurs ........ 4",
+    "Gouvernance\t5",
     "Aucune annexe complémentaire n'est attendue pour les candidats",
-    "Dossier de candidature AMI", "NB : à vérifier", "[Rubrique obligatoire non renseignée]",
+    "Dossier de candidature AMI",
+    "NB : à vérifier",
+    "[Rubrique obligatoire non renseignée]",
 ]
-ALPHABET = st.sampled_from([
-    *"abcdeéèàçôœ ABCÉÀ0123456789,.;:!?'’«»()-–/@%€",
-    "\u00a0", "\u202f", "\t", "• ", "- ", "1. ", " : ", "Gouvernance", "financement", "Nom",
-    "\n",
-])
+ALPHABET = st.sampled_from(
+    [
+        *"abcdeéèàçôœ ABCÉÀ0123456789,.;:!?'’«»()-–/@%€",
+        "\u00a0",
+        "\u202f",
+        "\t",
+        "• ",
+        "- ",
+        "1. ",
+        " : ",
+        "Gouvernance",
+        "financement",
+        "Nom",
+        "\n",
+    ]
+)
 text = st.lists(ALPHABET, min_size=0, max_size=40).map("".join)
 heading_text = st.one_of(
     st.sampled_from(list(LABELS.values())),
     st.sampled_from([f"{label} {LIMITS[rid]}" for rid, label in LABELS.items()]),
     st.sampled_from(SHORT),
-    st.tuples(st.sampled_from(["1. ", "II - ", "A) ", "2.7 ", "Rubrique 4 – ", ""]),
-              st.sampled_from(SHORT)).map("".join),
+    st.tuples(
+        st.sampled_from(["1. ", "II - ", "A) ", "2.7 ", "Rubrique 4 – ", ""]),
+        st.sampled_from(SHORT),
+    ).map("".join),
 )
 
 
@@ -59,10 +99,27 @@ heading_text = st.one_of(
 def draft(draw: st.DrawFn) -> W:
     w = W()
     for _ in range(draw(st.integers(0, 14))):
-        kind = draw(st.sampled_from([
-            "heading", "heading", "body", "body", "body", "identity", "line", "list",
-            "table", "note", "comment", "bold_lead", "blank", "page_break", "breaks",
-        ]))
+        kind = draw(
+            st.sampled_from(
+                [
+                    "heading",
+                    "heading",
+                    "body",
+                    "body",
+                    "body",
+                    "identity",
+                    "line",
+                    "list",
+                    "table",
+                    "note",
+                    "comment",
+                    "bold_lead",
+                    "blank",
+                    "page_break",
+                    "breaks",
+                ]
+            )
+        )
         if kind == "heading":
             shape = draw(st.sampled_from(["h1", "h2", "bold", "italic", "caps", "plain"]))
             title = draw(heading_text)
@@ -130,11 +187,14 @@ def check(result: ImportResult, typed: list[str]) -> None:
     # 2. Each rubric's text is made of its pieces (and kept notes) and of separators only.
     choices = result.default_choices()
     for rubric_id, rubric_text in result.rubrics.items():
-        parts = _shown([
-            p for p in result.pieces
-            if (p.place == "rubric" and p.rubric == rubric_id)
-            or (p.place == "aside" and not p.title and choices.get(p.leftover) == rubric_id)
-        ])
+        parts = _shown(
+            [
+                p
+                for p in result.pieces
+                if (p.place == "rubric" and p.rubric == rubric_id)
+                or (p.place == "aside" and not p.title and choices.get(p.leftover) == rubric_id)
+            ]
+        )
         assert _SEPARATORS.match(_residue(rubric_text, parts)), (rubric_text, parts)
 
     # 3. Every other piece is where the candidate sees it.
@@ -148,16 +208,19 @@ def check(result: ImportResult, typed: list[str]) -> None:
         elif piece.place == "heading":
             assert piece.rubric in result.headings
         elif piece.place == "identity":
-            assert all(path in result.identity for path in piece.paths) or not piece.paths or (
-                not any(result.identity_sources.get(path) for path in piece.paths)
+            assert (
+                all(path in result.identity for path in piece.paths)
+                or not piece.paths
+                or (not any(result.identity_sources.get(path) for path in piece.paths))
             )
         elif piece.place == "blank":
             raise AssertionError(f"text placed nowhere: {piece.text!r}")
 
     # 4. Set-aside texts are made of their pieces only.
     for index, leftover in enumerate(result.leftovers):
-        parts = _shown([p for p in result.pieces
-                        if p.place == "aside" and p.leftover == index and not p.title])
+        parts = _shown(
+            [p for p in result.pieces if p.place == "aside" and p.leftover == index and not p.title]
+        )
         if leftover.kind == "note":
             parts = [part.strip() for part in parts]
         assert _SEPARATORS.match(_residue(leftover.text, parts)), (leftover, parts)
@@ -176,8 +239,11 @@ def _shown(pieces: list[Piece]) -> list[str]:
     return out
 
 
-@settings(max_examples=80, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(w=draft())
 def test_every_paragraph_ends_up_in_exactly_one_place(w: W) -> None:
     check(import_docx(w.bytes(), CALL), w.typed)

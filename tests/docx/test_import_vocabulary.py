@@ -57,5 +57,6 @@ def test_a_vocabulary_with_an_unknown_field_is_refused() -> None:
 def test_phrases_are_folded_once_loaded() -> None:
     vocabulary = load_vocabulary("ami_2024")
     assert "budget previsionnel" in vocabulary.headings.keywords["financement"]
-    assert "93" in {code for code, names in vocabulary.identity.regions.items()
-                    if "region sud" in names}
+    assert "93" in {
+        code for code, names in vocabulary.identity.regions.items() if "region sud" in names
+    }

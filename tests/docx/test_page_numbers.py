@@ -70,9 +70,17 @@ def test_page_numbers_take_no_line_from_any_page(
 
 def test_budget_annex_gives_the_labels_room() -> None:
     dossier = Dossier.model_validate(
-        {"budget": {"mode": "trois_ans", "resources": [
-            {"category": "etat_financement_ptce", "amounts_typed": ["50 000", "50 000", ""]},
-        ]}}
+        {
+            "budget": {
+                "mode": "trois_ans",
+                "resources": [
+                    {
+                        "category": "etat_financement_ptce",
+                        "amounts_typed": ["50 000", "50 000", ""],
+                    },
+                ],
+            }
+        }
     )
     document = docx.Document(io.BytesIO(build_docx(dossier)))
     table = document.tables[-1]
@@ -104,9 +112,13 @@ def test_no_character_the_fonts_lack_in_the_document() -> None:
     whatever the dossier holds (a missing rubric, a budget, a complete identity)."""
 
     dossier = Dossier.model_validate(
-        {"rubrics": {"structure": "Texte."},
-         "budget": {"mode": "annuel", "resources": [
-             {"category": "region", "amounts_typed": ["10 000"]}]}}
+        {
+            "rubrics": {"structure": "Texte."},
+            "budget": {
+                "mode": "annuel",
+                "resources": [{"category": "region", "amounts_typed": ["10 000"]}],
+            },
+        }
     )
     document = docx.Document(io.BytesIO(build_docx(dossier)))
     text = "\n".join(p.text for p in document.paragraphs) + "\n".join(

@@ -40,8 +40,7 @@ def test_export_page_with_a_complete_dossier(store: DossierStore) -> None:
     assert not at.warning
     assert at.success[0].value.startswith("Identité complète")
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Document Word (.docx)", "Texte brut (.txt)",
-                      "Markdown (.md)"]
+    assert labels == ["Document Word (.docx)", "Texte brut (.txt)", "Markdown (.md)"]
     rows = [m.value for m in at.markdown if m.value.startswith("**")]
     text = TYPOGRAPHY["gouvernance"]  # typed with ordinary spaces: pasted unchanged
     assert f"**Gouvernance** — {len(text)} caractères, {len(text.encode())} octets" in rows
@@ -123,8 +122,11 @@ def test_import_page_hostile_file_gives_a_french_error_and_no_accept(
     store: DossierStore,
 ) -> None:
     at, token = _page(store, Dossier(), IMPORT)
-    at.file_uploader[0].upload("bombe.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-                               + "EncryptedPackage".encode("utf-16-le"), DOCX_MIME).run()
+    at.file_uploader[0].upload(
+        "bombe.docx",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+        DOCX_MIME,
+    ).run()
     assert not at.exception
     assert shown(at.error[0].value).startswith("Ce document est protégé par un mot de passe")
     assert shown(at.error[0].value).endswith("Votre dossier n'a pas été modifié.")
@@ -207,9 +209,17 @@ def test_import_page_lets_the_candidate_keep_an_internal_note(store: DossierStor
 
 @pytest.mark.parametrize(
     "name",
-    ["page_de_garde_sommaire_points", "note_surlignee", "commentaires_word",
-     "compte_rendu_reunion", "lettre_de_soutien", "decimale_chapitres",
-     "export_de_l_application", "rubriques_a_completer", "identite_nom_prenom_deux_lignes"],
+    [
+        "page_de_garde_sommaire_points",
+        "note_surlignee",
+        "commentaires_word",
+        "compte_rendu_reunion",
+        "lettre_de_soutien",
+        "decimale_chapitres",
+        "export_de_l_application",
+        "rubriques_a_completer",
+        "identite_nom_prenom_deux_lignes",
+    ],
 )
 def test_import_page_shows_drafts_of_every_kind(store: DossierStore, name: str) -> None:
     at, _ = _page(store, Dossier(), IMPORT)

@@ -37,8 +37,10 @@ def test_dossier_text_follows_annex_1() -> None:
         "Adresse : 12 rue des Lilas\n26100 Romans-sur-Isère\n"
         "Forme juridique : SCIC (société coopérative d'intérêt collectif)\n"
     )
-    assert "\nMode de gouvernance en place ou en perspective pour le (futur) pôle " \
-           "(15 lignes maximum)\n\nTrois collèges" in text
+    assert (
+        "\nMode de gouvernance en place ou en perspective pour le (futur) pôle "
+        "(15 lignes maximum)\n\nTrois collèges" in text
+    )
     assert text.index("Description de la structure porteuse") < text.index("Perspectives attendues")
     assert text.endswith("Département 28 000 €.\n")
 
@@ -52,8 +54,7 @@ def test_dossier_text_marks_missing_mandatory_rubrics_and_skips_empty_optional_o
 
 def test_markdown_escapes_user_text_and_keeps_line_breaks() -> None:
     typed = (
-        "# pas un titre\n*pas d'italique* <script>x</script>\n1. pas une liste\n\n"
-        "    pas du code"
+        "# pas un titre\n*pas d'italique* <script>x</script>\n1. pas une liste\n\n    pas du code"
     )
     assert md_escape_block(typed) == (
         "\\# pas un titre\\\n"
@@ -67,8 +68,12 @@ def test_markdown_escapes_user_text_and_keeps_line_breaks() -> None:
 def test_dossier_markdown() -> None:
     dossier = full().model_copy(update={"rubrics": {"gouvernance": "Un [lien](http://x) ?"}})
     md = dossier_markdown(dossier)
-    assert md.startswith("# Dossier de candidature AMI PTCE\n\n## Nom du projet\n\n"
-                         "- **Nom du projet** : Pôle « Val » d’Économie Solidaire\n")
-    assert "## Mode de gouvernance en place ou en perspective pour le \\(futur\\) pôle " \
-           "\\(15 lignes maximum\\)\n\nUn \\[lien\\]\\(http\\://x\\) ?\n" in md
+    assert md.startswith(
+        "# Dossier de candidature AMI PTCE\n\n## Nom du projet\n\n"
+        "- **Nom du projet** : Pôle « Val » d’Économie Solidaire\n"
+    )
+    assert (
+        "## Mode de gouvernance en place ou en perspective pour le \\(futur\\) pôle "
+        "\\(15 lignes maximum\\)\n\nUn \\[lien\\]\\(http\\://x\\) ?\n" in md
+    )
     assert "*\\[Rubrique obligatoire non renseignée\\]*" in md

@@ -21,9 +21,7 @@ PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml", "word/com
 def _plain_parts(data: bytes) -> WordParts:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
-        roots = [
-            etree.fromstring(archive.read(name)) if name in names else None for name in PARTS
-        ]
+        roots = [etree.fromstring(archive.read(name)) if name in names else None for name in PARTS]
     return WordParts(*roots)
 
 
@@ -48,5 +46,6 @@ def test_missing_optional_parts_are_read_without_them(monkeypatch: pytest.Monkey
     # the comments' words
     notes = [x for x in result.leftovers if x.kind == "note"]
     assert [(x.text, x.comment) for x in notes] == [
-        ("trois entreprises", ""), ("Liste complète en cours de validation par le bureau.", "")
+        ("trois entreprises", ""),
+        ("Liste complète en cours de validation par le bureau.", ""),
     ]

@@ -96,8 +96,7 @@ def test_text_typed_loosely_comes_back_in_its_plain_form() -> None:
     typed = "Budget: 100000 €  ; l'équipe dit «oui»!\n* premier point\n• second point\n– troisième"
     result = import_docx(build_docx(Dossier(rubrics={"gouvernance": typed})))
     assert result.rubrics["gouvernance"] == (
-        "Budget : 100000 € ; l’équipe dit « oui » !\n"
-        "- premier point\n- second point\n- troisième"
+        "Budget : 100000 € ; l’équipe dit « oui » !\n- premier point\n- second point\n- troisième"
     )
 
 

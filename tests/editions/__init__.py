@@ -10,4 +10,3 @@ from pathlib import Path
 
 EDITIONS_ROOT = Path(__file__).resolve().parent
 FIXTURE_ID = "ami_essai"
-

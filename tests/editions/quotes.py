@@ -10,7 +10,14 @@ from ptce_assist.editions import edition_file, edition_folder, read_toml
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 QUOTED_KEYS = {
-    "label", "text", "quote", "expects", "details", "prefix", "limit_label", "limit_note",
+    "label",
+    "text",
+    "quote",
+    "expects",
+    "details",
+    "prefix",
+    "limit_label",
+    "limit_note",
 }
 
 

@@ -90,9 +90,7 @@ def test_the_fixture_differs_from_2024_as_announced() -> None:
     old, new = load_call("ami_2024"), load_call(FIXTURE_ID)
     assert old.rubric("objectifs").label != new.rubric("objectifs").label  # renamed
     assert new.rubric("realisations").replaces == ("actions",)  # renamed, and moves
-    assert (old.rubric("structure").limit.amount, new.rubric("structure").limit.amount) == (
-        1, 0.5
-    )
+    assert (old.rubric("structure").limit.amount, new.rubric("structure").limit.amount) == (1, 0.5)
     assert "mise_en_reseau" in old.rubric_ids and "mise_en_reseau" not in new.rubric_ids
     assert old.rubric("mise_en_reseau").requirement == "optionnel_maturite"
     added = {c.id for c in new.eligibility_criteria} - {c.id for c in old.eligibility_criteria}

@@ -111,7 +111,8 @@ def test_the_page_moves_the_dossier_only_once_confirmed(tmp_path: Path) -> None:
     assert next(b for b in at.button if b.label == "Reprendre le dossier").disabled
     stored = store.load(token)
     assert stored is not None and (stored.version, stored.dossier.call_id) == (
-        created.version, "ami_2024"
+        created.version,
+        "ami_2024",
     )
 
     at.checkbox(key="p:edition:confirm").check().run()

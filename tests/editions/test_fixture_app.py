@@ -130,7 +130,10 @@ def test_a_draft_written_for_the_edition_is_imported() -> None:
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ptce_assist", *args],
-        capture_output=True, text=True, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
     )
 
 
@@ -182,8 +185,17 @@ def test_measure_takes_a_rubrics_limit_in_the_edition(tmp_path: Path) -> None:
     text.write_text("Une ligne.\n" * 40, "utf-8")
     lines = get_preset("arial11").lines_per_page
     for call_id, allowed in ((FIXTURE_ID, lines // 2), ("ami_2024", lines)):
-        done = _cli("measure", str(text), "--layout", "arial11", "--json",
-                    "--rubrique", "structure", "--appel", call_id)
+        done = _cli(
+            "measure",
+            str(text),
+            "--layout",
+            "arial11",
+            "--json",
+            "--rubrique",
+            "structure",
+            "--appel",
+            call_id,
+        )
         assert json.loads(done.stdout)["budget"]["lines"] == allowed, done.stderr
     done = _cli("measure", str(text), "--rubrique", "mise_en_reseau", "--appel", FIXTURE_ID)
     assert done.returncode != 0

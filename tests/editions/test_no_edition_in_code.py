@@ -43,7 +43,8 @@ def page_strings(path: Path) -> list[str]:
     return [
         node.value
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
         and id(node) not in docstrings
     ]
 
@@ -78,10 +79,19 @@ def test_no_page_writes_a_figure_of_the_call() -> None:
 
 
 def test_the_figure_pattern_finds_what_pages_used_to_write() -> None:
-    for written in ("(15 lignes maximum)", "les dix rubriques de l'annexe 1",
-                    "12 critères de sélection, en 3 blocs", "1/2 page max.", "une page maximum",
-                    "Les intitulés sont ceux de l'annexe 1 de l'appel."):
+    for written in (
+        "(15 lignes maximum)",
+        "les dix rubriques de l'annexe 1",
+        "12 critères de sélection, en 3 blocs",
+        "1/2 page max.",
+        "une page maximum",
+        "Les intitulés sont ceux de l'annexe 1 de l'appel.",
+    ):
         assert CALL_FIGURE.search(written), written
-    for fine in ("une page compte 57 lignes en Arial 11", "Passer aux rubriques →",
-                 "au moins trois personnes morales", "l'annexe budgétaire"):
+    for fine in (
+        "une page compte 57 lignes en Arial 11",
+        "Passer aux rubriques →",
+        "au moins trois personnes morales",
+        "l'annexe budgétaire",
+    ):
         assert not CALL_FIGURE.search(fine), fine

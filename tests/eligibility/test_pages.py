@@ -101,7 +101,9 @@ def test_self_assessment_page_draws_a_chart_per_block(tmp_path: Path) -> None:
     assert select_key("diagnostic.self_assessment.candidate.credibilite.score") in keys
     assert not any(".adviser." in str(k) for k in keys)
     assert "Indicateurs sans cible" in " ".join(c.value for c in at.caption)
-    at.selectbox(key=select_key("diagnostic.self_assessment.candidate.credibilite.score")).select("1").run()
+    at.selectbox(key=select_key("diagnostic.self_assessment.candidate.credibilite.score")).select(
+        "1"
+    ).run()
     stored = store.load(token)
     assert stored is not None
     assert stored.dossier.diagnostic.self_assessment.candidate["credibilite"].score == "1"

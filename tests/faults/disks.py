@@ -64,9 +64,7 @@ def read_only_file(tmp_path: Path) -> Iterator[tuple[str, str]]:
     engine = make_engine(url)
     token, _ = DossierStore(engine).create(Dossier(rubrics={"objectifs": BEFORE}))
     engine.dispose()
-    mounted = _mount("--bind", str(db), str(db)) and _mount(
-        "-o", "remount,bind,ro", str(db)
-    )
+    mounted = _mount("--bind", str(db), str(db)) and _mount("-o", "remount,bind,ro", str(db))
     require_or_skip(mounted, "PTCE_REQUIRE_MOUNT", "montage en lecture seule impossible")
     try:
         yield url, token

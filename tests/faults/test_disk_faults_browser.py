@@ -85,7 +85,6 @@ def test_full_disk_shows_error_and_keeps_text(
         server.stop()
 
 
-
 def test_read_only_database_shows_error_and_keeps_text(
     read_only_file: tuple[str, str], tmp_path: Path, new_page: Any
 ) -> None:

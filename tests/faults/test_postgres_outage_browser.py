@@ -34,9 +34,22 @@ NAME = "Pôle Émeraude"
 NAME_MORE = " du Trégor"
 TRACEBACK = "[data-testid='stException']"
 EVERY_PAGE = [
-    "", "identite", "structure", "objectifs", "budget", "recapitulatif", "export", "importer",
-    "recevabilite", "porteur", "acteurs-du-pole", "eligibilite", "autoevaluation",
-    "rejoindre-atelier", "creer-atelier", "tableau-de-bord",
+    "",
+    "identite",
+    "structure",
+    "objectifs",
+    "budget",
+    "recapitulatif",
+    "export",
+    "importer",
+    "recevabilite",
+    "porteur",
+    "acteurs-du-pole",
+    "eligibilite",
+    "autoevaluation",
+    "rejoindre-atelier",
+    "creer-atelier",
+    "tableau-de-bord",
 ]
 
 

@@ -72,9 +72,7 @@ def test_kill_9_while_saving(tmp_path: Path, new_page: Any) -> None:
         # dossier may have grown since `after` was read.
         for person, rubric in zip(people, RUBRICS, strict=True):
             person.open(rubric)
-            assert person.field("Votre texte").input_value() == person.stored().rubric_text(
-                rubric
-            )
+            assert person.field("Votre texte").input_value() == person.stored().rubric_text(rubric)
         screenshot(people[0].page, "fault-after-kill-9")
     finally:
         server.stop()

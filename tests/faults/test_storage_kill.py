@@ -50,7 +50,10 @@ def test_sigkill_during_saves_loses_no_acknowledged_write(
     for index, path in enumerate(PATHS):
         process = subprocess.Popen(
             [sys.executable, "-m", "tests.faults.hammer", url, tokens[index], path, f"v{index}"],
-            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
             start_new_session=True,
         )
         acked: list[int] = []

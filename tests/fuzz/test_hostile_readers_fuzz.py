@@ -30,8 +30,11 @@ def _load(raw: bytes) -> Dossier | None:
 
 
 @FUZZ
-@given(depth=st.integers(0, 1200), kind=st.sampled_from("[{"), where=st.sampled_from(
-    ["rubrics", "budget", "diagnostic", "top"]))
+@given(
+    depth=st.integers(0, 1200),
+    kind=st.sampled_from("[{"),
+    where=st.sampled_from(["rubrics", "budget", "diagnostic", "top"]),
+)
 @example(depth=600, kind="[", where="rubrics")  # the 1.2 KB file of the issue
 def test_backup_nested_at_any_depth(depth: int, kind: str, where: str) -> None:
     close = "]" if kind == "[" else "}"
@@ -47,8 +50,12 @@ def test_backup_nested_at_any_depth(depth: int, kind: str, where: str) -> None:
 
 
 @FUZZ
-@given(digits=st.integers(1, 6000), negative=st.booleans(), as_float=st.booleans(),
-       where=st.sampled_from(["first_year", "amounts", "version", "top"]))
+@given(
+    digits=st.integers(1, 6000),
+    negative=st.booleans(),
+    as_float=st.booleans(),
+    where=st.sampled_from(["first_year", "amounts", "version", "top"]),
+)
 @example(digits=5000, negative=False, as_float=False, where="first_year")
 def test_backup_numbers_of_any_length(
     digits: int, negative: bool, as_float: bool, where: str
@@ -57,8 +64,7 @@ def test_backup_numbers_of_any_length(
     data = json.dumps(VALID)
     text = {
         "first_year": data.replace('"first_year": null', f'"first_year": {number}'),
-        "amounts": data.replace('"expenses": []',
-                                f'"expenses": [{{"amounts_cents": [{number}]}}]'),
+        "amounts": data.replace('"expenses": []', f'"expenses": [{{"amounts_cents": [{number}]}}]'),
         "version": data.replace('"schema_version": 1', f'"schema_version": {number}'),
         "top": number,
     }[where]
@@ -66,12 +72,15 @@ def test_backup_numbers_of_any_length(
 
 
 @FUZZ
-@given(adviser=st.recursive(
-    st.none() | st.integers() | hostile_text,
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(hostile_text, inner, max_size=3),
-    max_leaves=8,
-))
+@given(
+    adviser=st.recursive(
+        st.none() | st.integers() | hostile_text,
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(hostile_text, inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+)
 def test_any_adviser_part_in_a_backup_is_dropped(adviser: object) -> None:
     data = json.loads(json.dumps(VALID))
     data["diagnostic"]["self_assessment"]["adviser"] = adviser
@@ -82,17 +91,22 @@ def test_any_adviser_part_in_a_backup_is_dropped(adviser: object) -> None:
 
 
 @FUZZ
-@given(encoding=st.sampled_from(sorted(ENCODINGS)), doctype=st.booleans(),
-       declared=st.booleans(), part=st.sampled_from(["word/document.xml",
-                                                     "customXml/item9.xml"]))
+@given(
+    encoding=st.sampled_from(sorted(ENCODINGS)),
+    doctype=st.booleans(),
+    declared=st.booleans(),
+    part=st.sampled_from(["word/document.xml", "customXml/item9.xml"]),
+)
 def test_a_dtd_is_refused_in_any_encoding(
     encoding: str, doctype: bool, declared: bool, part: str
 ) -> None:
     codec, bom, name = ENCODINGS[encoding]
     declaration = f'<?xml version="1.0" encoding="{name}"?>' if declared else ""
-    body = (f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:rPr><w:b/></w:rPr>'
-            "<w:t>Gouvernance</w:t></w:r></w:p><w:p><w:r><w:t>collégiale</w:t></w:r></w:p>"
-            "</w:body></w:document>")
+    body = (
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:rPr><w:b/></w:rPr>'
+        "<w:t>Gouvernance</w:t></w:r></w:p><w:p><w:r><w:t>collégiale</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
     text = declaration + (LAUGHS.replace("lolz", "w:document") if doctype else "") + body
     data = rezip({part: bom + text.encode(codec)})
     try:
@@ -110,18 +124,29 @@ def test_a_dtd_is_refused_in_any_encoding(
         assert result.rubrics == {"gouvernance": "collégiale"}
 
 
-CONTAINERS = ["w:sdt/w:sdtContent", "w:customXml", "w:hyperlink", "w:ins", "w:del",
-              "w:smartTag", "w:tbl/w:tr/w:tc", "w:fldSimple", "w:r"]
+CONTAINERS = [
+    "w:sdt/w:sdtContent",
+    "w:customXml",
+    "w:hyperlink",
+    "w:ins",
+    "w:del",
+    "w:smartTag",
+    "w:tbl/w:tr/w:tc",
+    "w:fldSimple",
+    "w:r",
+]
 
 
 @FUZZ
 @given(chain=st.lists(st.sampled_from(CONTAINERS), max_size=120), text=hostile_text)
 def test_any_nesting_of_word_containers(chain: list[str], text: str) -> None:
     opening = "".join("".join(f"<{tag}>" for tag in c.split("/")) for c in chain)
-    closing = "".join("".join(f"</{tag}>" for tag in reversed(c.split("/")))
-                      for c in reversed(chain))
-    safe = "".join(c for c in text if c.isprintable() and c not in "<>&" and
-                   not 0xD800 <= ord(c) <= 0xDFFF)
+    closing = "".join(
+        "".join(f"</{tag}>" for tag in reversed(c.split("/"))) for c in reversed(chain)
+    )
+    safe = "".join(
+        c for c in text if c.isprintable() and c not in "<>&" and not 0xD800 <= ord(c) <= 0xDFFF
+    )
     inner = f"<w:p><w:r><w:t>{safe}</w:t></w:r></w:p>"
     try:
         result = import_docx(with_body(opening + inner + closing))

@@ -35,10 +35,14 @@ def _valid_dossier() -> Dossier:
 VALID_JSON = _valid_dossier().to_json().encode("utf-8")
 VALID_DOCX = build_docx(_valid_dossier())
 DRAFTS = [
-    drafts.heading_styles(), drafts.bold_labels(), drafts.tables(),
+    drafts.heading_styles(),
+    drafts.bold_labels(),
+    drafts.tables(),
     # comments, highlights, a sommaire, lists and tables inside rubrics, merged cells
-    corpus.commentaires_word().data, corpus.note_surlignee().data,
-    corpus.page_de_garde_sommaire_points().data, corpus.tableaux_dans_rubriques().data,
+    corpus.commentaires_word().data,
+    corpus.note_surlignee().data,
+    corpus.page_de_garde_sommaire_points().data,
+    corpus.tableaux_dans_rubriques().data,
     corpus.identite_en_tableau_fusionne().data,
 ]
 
@@ -90,9 +94,18 @@ json_values = st.recursive(
 @given(
     path=st.sampled_from(
         [
-            ("project", "name"), ("rubrics", "objectifs"), ("rubrics",), ("budget",),
-            ("budget", "expenses"), ("diagnostic",), ("layout",), ("schema_version",),
-            ("call_id",), ("completed_rubrics",), ("referent",), ("maturity",),
+            ("project", "name"),
+            ("rubrics", "objectifs"),
+            ("rubrics",),
+            ("budget",),
+            ("budget", "expenses"),
+            ("diagnostic",),
+            ("layout",),
+            ("schema_version",),
+            ("call_id",),
+            ("completed_rubrics",),
+            ("referent",),
+            ("maturity",),
         ]
     ),
     value=json_values,

@@ -61,9 +61,10 @@ def _document() -> str:
 def rezip(change: dict[str, bytes], source: bytes | None = None) -> bytes:
     """The honest draft with parts replaced or added (compressed as Word does)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source or _honest())) as zin, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as zout:
+    with (
+        zipfile.ZipFile(io.BytesIO(source or _honest())) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         for item in zin.infolist():
             if item.filename not in change:
                 zout.writestr(item, zin.read(item.filename))
@@ -87,19 +88,28 @@ def headers_110() -> bytes:
     paragraph = "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
     header = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W_NS}">'
-        + paragraph * ((1024 * 1024 - 200) // len(paragraph)) + "</w:hdr>"
+        + paragraph * ((1024 * 1024 - 200) // len(paragraph))
+        + "</w:hdr>"
     ).encode("utf-8")
     with zipfile.ZipFile(io.BytesIO(_honest())) as archive:
         rels = archive.read("word/_rels/document.xml.rels").decode("utf-8")
         types = archive.read("[Content_Types].xml").decode("utf-8")
-    rels = rels.replace("</Relationships>", "".join(
-        f'<Relationship Id="rIdH{i}" Type="{HEADER_REL}" Target="header{i}.xml"/>'
-        for i in range(110)
-    ) + "</Relationships>")
-    types = types.replace("</Types>", "".join(
-        f'<Override PartName="/word/header{i}.xml" ContentType="{HEADER_TYPE}"/>'
-        for i in range(110)
-    ) + "</Types>")
+    rels = rels.replace(
+        "</Relationships>",
+        "".join(
+            f'<Relationship Id="rIdH{i}" Type="{HEADER_REL}" Target="header{i}.xml"/>'
+            for i in range(110)
+        )
+        + "</Relationships>",
+    )
+    types = types.replace(
+        "</Types>",
+        "".join(
+            f'<Override PartName="/word/header{i}.xml" ContentType="{HEADER_TYPE}"/>'
+            for i in range(110)
+        )
+        + "</Types>",
+    )
     change = {"word/_rels/document.xml.rels": rels.encode(), "[Content_Types].xml": types.encode()}
     change.update({f"word/header{i}.xml": header for i in range(110)})
     return rezip(change)
@@ -109,7 +119,8 @@ def many_small_parts() -> bytes:
     """1,900 XML parts of 60 KB: 114 MB to check, all under every per-part cap."""
     part = (
         f'<?xml version="1.0"?><w:hdr xmlns:w="{W_NS}">'
-        + "<w:p><w:r><w:t>abc</w:t></w:r></w:p>" * 1700 + "</w:hdr>"
+        + "<w:p><w:r><w:t>abc</w:t></w:r></w:p>" * 1700
+        + "</w:hdr>"
     ).encode()
     return rezip({f"word/extra/part{i}.xml": part for i in range(1900)})
 
@@ -149,7 +160,7 @@ def many_attributes() -> bytes:
     names = _names(900_000, 5)
     elements = (
         "<w:bookmarkEnd " + " ".join(f'{name}{i}=""' for i, name in enumerate(chunk)) + "/>"
-        for chunk in (names[start:start + 100] for start in range(0, len(names), 100))
+        for chunk in (names[start : start + 100] for start in range(0, len(names), 100))
     )
     return with_body("".join(elements))
 
@@ -204,8 +215,9 @@ def encoded_document(encoding: str, *, doctype: bool) -> bytes:
 
 def unknown_encoding() -> bytes:
     body = _document().split("?>", 1)[1]
-    return rezip({"word/document.xml": ('<?xml version="1.0" encoding="x-martien"?>' + body)
-                  .encode("utf-8")})
+    return rezip(
+        {"word/document.xml": ('<?xml version="1.0" encoding="x-martien"?>' + body).encode("utf-8")}
+    )
 
 
 def markdown_values() -> bytes:
@@ -255,9 +267,11 @@ def adviser_forged() -> bytes:
 
 
 def rubric_9_9_mb() -> bytes:
-    return _backup(lambda data: data["rubrics"].update(  # type: ignore[attr-defined]
-        {"objectifs": "Le pole cree des emplois. " * 380_000}  # 9.9 MB: under the 10 MB cap
-    ))
+    return _backup(
+        lambda data: data["rubrics"].update(  # type: ignore[attr-defined]
+            {"objectifs": "Le pole cree des emplois. " * 380_000}  # 9.9 MB: under the 10 MB cap
+        )
+    )
 
 
 MARKDOWN_KEY = f"{MARKDOWN_LINK} {MARKDOWN_IMAGE}"
@@ -307,13 +321,18 @@ CASES: tuple[Case, ...] = (
     Case("paragraphs_105k", "docx", paragraphs_105k, "105 032 paragraphes"),
     Case("paragraphs_at_limit", "docx", paragraphs_at_limit, OK),
     *(
-        Case(f"doctype_{name}", "docx",
-             functools.partial(encoded_document, name, doctype=True), "DOCTYPE")
+        Case(
+            f"doctype_{name}",
+            "docx",
+            functools.partial(encoded_document, name, doctype=True),
+            "DOCTYPE",
+        )
         for name in ENCODINGS
     ),
     *(
-        Case(f"document_{name}", "docx",
-             functools.partial(encoded_document, name, doctype=False), OK)
+        Case(
+            f"document_{name}", "docx", functools.partial(encoded_document, name, doctype=False), OK
+        )
         for name in ("utf16le_bom", "utf16be", "utf32le_bom", "ebcdic", "latin1")
     ),
     Case("unknown_encoding", "docx", unknown_encoding, "encodage"),

@@ -57,8 +57,13 @@ def test_workshop_zip_avoids_names_reserved_by_windows() -> None:
     names = _zip_names(docx_zip([_named(n) for n in ("CON", "nul", "Aux", "COM1", "lpt9")]))
     stems = {name.rsplit(".", 1)[0].upper() for name in names}
     assert not stems & {"CON", "NUL", "AUX", "COM1", "LPT9"}
-    assert names == ["CON-dossier.docx", "nul-dossier.docx", "Aux-dossier.docx",
-                     "COM1-dossier.docx", "lpt9-dossier.docx"]
+    assert names == [
+        "CON-dossier.docx",
+        "nul-dossier.docx",
+        "Aux-dossier.docx",
+        "COM1-dossier.docx",
+        "lpt9-dossier.docx",
+    ]
 
 
 def test_one_dossier_that_cannot_be_built_does_not_cost_the_whole_zip() -> None:
@@ -75,8 +80,9 @@ def test_one_dossier_that_cannot_be_built_does_not_cost_the_whole_zip() -> None:
 def test_an_imported_identity_value_gets_the_field_cap() -> None:
     value = noise(MAX_FIELD_CHARS + 1)  # random: a repeated text is refused as a zip bomb
     with pytest.raises(DocxImportError, match="Nom du projet"):
-        import_docx(with_body(f"<w:p><w:r><w:t>Nom du projet : {value}</w:t></w:r></w:p>",
-                              at_start=True))
+        import_docx(
+            with_body(f"<w:p><w:r><w:t>Nom du projet : {value}</w:t></w:r></w:p>", at_start=True)
+        )
 
 
 def test_the_store_refuses_an_oversized_text_from_any_caller(tmp_path: Path) -> None:

@@ -23,8 +23,9 @@ from tests.hostile import make_corpus as corpus
 
 def test_the_child_reads_what_the_process_reads_and_reports_its_stages() -> None:
     told: list[tuple[float, str]] = []
-    result = import_docx_isolated(drafts.heading_styles(), "ami_2024",
-                                  lambda done, text: told.append((done, text)))
+    result = import_docx_isolated(
+        drafts.heading_styles(), "ami_2024", lambda done, text: told.append((done, text))
+    )
     assert result == import_docx(drafts.heading_styles())
     assert [text for _, text in told] == [text for _, text in STAGES.values()]
     assert [done for done, _ in told] == sorted(done for done, _ in told)
@@ -66,8 +67,9 @@ def test_imports_wait_for_each_other_in_one_server_process() -> None:
     thread.start()
     assert first_started.wait(30)
     told: list[str] = []
-    outcomes["second"] = import_docx_isolated(drafts.heading_styles(), "ami_2024",
-                                              lambda _done, text: told.append(text))
+    outcomes["second"] = import_docx_isolated(
+        drafts.heading_styles(), "ami_2024", lambda _done, text: told.append(text)
+    )
     thread.join(60)
     assert told[0] == WAITING
     assert "first" in outcomes and outcomes["second"] == import_docx(drafts.heading_styles())

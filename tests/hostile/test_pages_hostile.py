@@ -195,8 +195,12 @@ def test_streamlit_never_shows_error_details() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["![x](https://evil.example/p.png)", "voir www.evil.example", "HTTP://x.y/z",
-     "ecrire a camille@val-solidaire.fr"],
+    [
+        "![x](https://evil.example/p.png)",
+        "voir www.evil.example",
+        "HTTP://x.y/z",
+        "ecrire a camille@val-solidaire.fr",
+    ],
 )
 def test_escaped_text_leaves_no_bare_link_for_markdown_to_draw(text: str) -> None:
     from ptce_assist.ui.safe import md_escape

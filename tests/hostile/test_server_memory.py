@@ -132,8 +132,10 @@ def test_hostile_files_cost_bounded_memory_and_get_french_answers(
 ) -> None:
     page = new_page()
     remote: list[str] = []
-    page.on("request", lambda request: remote.append(request.url)
-            if "evil.example" in request.url else None)
+    page.on(
+        "request",
+        lambda request: remote.append(request.url) if "evil.example" in request.url else None,
+    )
     # Idle: the import page served and one honest draft read (modules loaded, caches warm).
     warm = corpus_files["document_utf16le_bom"]
     assert _upload_draft(server, page, warm) == OK
@@ -149,8 +151,10 @@ def test_hostile_files_cost_bounded_memory_and_get_french_answers(
         answer = upload(server, page, corpus_files[case.name], **kwargs)
         server_mb, child_mb = _cost(server, log_before)
         rss_mb = (status_kb(server.pid, "VmRSS") - server.idle_kb) / 1024
-        figures.append(f"{case.name:24} server peak +{server_mb:4.0f} MB, child peak "
-                       f"{child_mb:4.0f} MB, server after {rss_mb:+4.0f} MB")
+        figures.append(
+            f"{case.name:24} server peak +{server_mb:4.0f} MB, child peak "
+            f"{child_mb:4.0f} MB, server after {rss_mb:+4.0f} MB"
+        )
         if case.expect == OK:
             assert answer == OK, (case.name, answer)
         else:

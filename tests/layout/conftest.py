@@ -15,8 +15,11 @@ from tests.layout import oracle
 @pytest.fixture(scope="session")
 def soffice() -> str:
     binary = oracle.soffice()
-    require_or_skip(binary is not None, "PTCE_REQUIRE_ORACLES",
-                    "LibreOffice (soffice) introuvable : oracle de mise en page ignoré")
+    require_or_skip(
+        binary is not None,
+        "PTCE_REQUIRE_ORACLES",
+        "LibreOffice (soffice) introuvable : oracle de mise en page ignoré",
+    )
     assert binary is not None
     return binary
 

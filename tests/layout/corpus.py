@@ -55,41 +55,132 @@ ELISIONS = _words(
 )
 
 NUMBERS = (
-    "2018-2019", "2024", "2025-2027", "100 000 €", "1 250 000 euros", "12,5 %", "3/4",
-    "10:30", "n° 12", "1er", "XXe", "15 lignes", "1/2 page", "80 k€", "1,5 M€", "30 %",
-    "+ 20 %", "-5 %", "7 × SMIC", "14h30", "2 000", "45 000 habitants", "3 ans",
-    "(2021)", "[1]", "0,75", "1 362 QPV", "17 700 communes", "n°2015-431", "§ 3", "°C",
-    "25 °C", "article 9", "L3332-17-1", "2023/2024", "50 000 000 €", "12 345,67 €",
+    "2018-2019",
+    "2024",
+    "2025-2027",
+    "100 000 €",
+    "1 250 000 euros",
+    "12,5 %",
+    "3/4",
+    "10:30",
+    "n° 12",
+    "1er",
+    "XXe",
+    "15 lignes",
+    "1/2 page",
+    "80 k€",
+    "1,5 M€",
+    "30 %",
+    "+ 20 %",
+    "-5 %",
+    "7 × SMIC",
+    "14h30",
+    "2 000",
+    "45 000 habitants",
+    "3 ans",
+    "(2021)",
+    "[1]",
+    "0,75",
+    "1 362 QPV",
+    "17 700 communes",
+    "n°2015-431",
+    "§ 3",
+    "°C",
+    "25 °C",
+    "article 9",
+    "L3332-17-1",
+    "2023/2024",
+    "50 000 000 €",
+    "12 345,67 €",
 )
 
 URLS = (
-    "https://www.economie.gouv.fr/ptce", "www.exemple.org/chemin/vers/une/page-longue?id=42",
-    "contact@exemple.fr", "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296",
-    "http://ptce.fr/a/b/c/d/e/f/g/h", "data.gouv.fr/datasets/quartiers-prioritaires",
+    "https://www.economie.gouv.fr/ptce",
+    "www.exemple.org/chemin/vers/une/page-longue?id=42",
+    "contact@exemple.fr",
+    "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296",
+    "http://ptce.fr/a/b/c/d/e/f/g/h",
+    "data.gouv.fr/datasets/quartiers-prioritaires",
     "https://demarches-simplifiees.fr/commencer/ami-ptce-2024-candidature-des-poles",
-    "C:\\Dossiers\\PTCE\\annexe.pdf", "A/B", "et/ou", "w/o",
+    "C:\\Dossiers\\PTCE\\annexe.pdf",
+    "A/B",
+    "et/ou",
+    "w/o",
 )
 
-PUNCT_TYPED = (" ?", "?", " !", "!", " ;", ";", " :", ":", " ?!", "...", "…", ",", ".",
-               " !?", "\u00a0?", "\u202f!")
+PUNCT_TYPED = (
+    " ?",
+    "?",
+    " !",
+    "!",
+    " ;",
+    ";",
+    " :",
+    ":",
+    " ?!",
+    "...",
+    "…",
+    ",",
+    ".",
+    " !?",
+    "\u00a0?",
+    "\u202f!",
+)
 
 QUOTES = (
-    ("« ", " »"), ("«", "»"), ("“", "”"), ("\"", "\""), ("‘", "’"), ("(", ")"), ("[", "]"),
-    ("« ", "»"), ("‹ ", " ›"),
+    ("« ", " »"),
+    ("«", "»"),
+    ("“", "”"),
+    ('"', '"'),
+    ("‘", "’"),
+    ("(", ")"),
+    ("[", "]"),
+    ("« ", "»"),
+    ("‹ ", " ›"),
 )
 
 DASHES = (" – ", " — ", " - ", "–", "—")
 
-SYMBOLS = ("&", "@", "#", "*", "/", "+", "=", "<", ">", "%", "€", "$", "£", "§", "°", "©",
-           "®", "™", "•", "†", "‰", "±", "×", "÷", "¶", "µ", "¿", "¡", "|", "~", "_")
-
-LONG_WORDS = (
-    "anticonstitutionnellement", "intergouvernementalisations", "hexakosioihexekontahexaphobie",
-    "transdisciplinarité-interinstitutionnelle-territorialisée",
+SYMBOLS = (
+    "&",
+    "@",
+    "#",
+    "*",
+    "/",
+    "+",
+    "=",
+    "<",
+    ">",
+    "%",
+    "€",
+    "$",
+    "£",
+    "§",
+    "°",
+    "©",
+    "®",
+    "™",
+    "•",
+    "†",
+    "‰",
+    "±",
+    "×",
+    "÷",
+    "¶",
+    "µ",
+    "¿",
+    "¡",
+    "|",
+    "~",
+    "_",
 )
 
-
-
+LONG_WORDS = (
+    "anticonstitutionnellement",
+    "intergouvernementalisations",
+    "hexakosioihexekontahexaphobie",
+    "transdisciplinarité-interinstitutionnelle-territorialisée",
+)
 
 
 @dataclass(frozen=True)

@@ -44,13 +44,18 @@ def python_answer(data: dict[str, Any]) -> dict[str, Any]:
     for text, preset_id, raw in data["cases"]:
         prepared = text if raw else prepare_text(text)
         r = layout_prepared(prepared, preset_id)
-        vectors.append({
-            "prepared": prepared,
-            "lines": [[ln.paragraph, ln.start, ln.end, ln.text, ln.cut] for ln in r.lines],
-            "count": r.line_count, "paragraphs": r.paragraph_count, "height": r.height_twips,
-            "pages": r.pages, "characters": r.characters,
-            "unsupported": None if raw else sorted(unsupported_characters(text, preset_id)),
-        })
+        vectors.append(
+            {
+                "prepared": prepared,
+                "lines": [[ln.paragraph, ln.start, ln.end, ln.text, ln.cut] for ln in r.lines],
+                "count": r.line_count,
+                "paragraphs": r.paragraph_count,
+                "height": r.height_twips,
+                "pages": r.pages,
+                "characters": r.characters,
+                "unsupported": None if raw else sorted(unsupported_characters(text, preset_id)),
+            }
+        )
     budgets = [
         [s.used, s.budget, s.remaining, s.state, s.message]
         for s in (budget_status(u, b) for u, b in data["budget_pairs"])
@@ -60,8 +65,12 @@ def python_answer(data: dict[str, Any]) -> dict[str, Any]:
 
 def node_answer(binary: str, data: dict[str, Any]) -> dict[str, Any]:
     done = subprocess.run(
-        [binary, str(NODE_RUNNER)], input=json.dumps(data), capture_output=True, text=True,
-        timeout=120, check=True,
+        [binary, str(NODE_RUNNER)],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     answer: dict[str, Any] = json.loads(done.stdout)
     return answer

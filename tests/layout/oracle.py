@@ -63,9 +63,20 @@ def convert(docx_paths: Sequence[Path], out_dir: Path, timeout: float = 300) -> 
         raise RuntimeError("soffice introuvable")
     with tempfile.TemporaryDirectory(prefix="ptce-lo-profile-") as profile:
         subprocess.run(
-            [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_paths)],
-            check=True, capture_output=True, timeout=timeout,
+            [
+                binary,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                *map(str, docx_paths),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
             env={**os.environ, "HOME": profile},
         )
     pdfs = [out_dir / (p.stem + ".pdf") for p in docx_paths]
@@ -109,8 +120,7 @@ def read_samples(pdf_path: Path, preset_id: str, count: int) -> list[RenderedSam
                     (float(char["x0"]), str(char["text"]))
                 )
     texts = {
-        index: comparable("".join(t for _, t in sorted(chars)))
-        for index, chars in slots.items()
+        index: comparable("".join(t for _, t in sorted(chars))) for index, chars in slots.items()
     }
     capacity = sorted(g for g, t in texts.items() if CAPACITY.match(t))
     if capacity != list(range(lines_per_page)):
@@ -130,10 +140,12 @@ def read_samples(pdf_path: Path, preset_id: str, count: int) -> list[RenderedSam
         first, after = markers[(i, "A")] + 1, markers[(i, "Z")]
         if first % lines_per_page != 1 or first // lines_per_page != after // lines_per_page:
             raise AssertionError(f"l'échantillon {i} n'occupe pas le haut d'une seule page")
-        result.append(RenderedSample(
-            index=i,
-            lines=[texts.get(g, "") for g in range(first, after)],
-            first_page=first // lines_per_page + 1,
-            first_slot=first % lines_per_page,
-        ))
+        result.append(
+            RenderedSample(
+                index=i,
+                lines=[texts.get(g, "") for g in range(first, after)],
+                first_page=first // lines_per_page + 1,
+                first_slot=first % lines_per_page,
+            )
+        )
     return result

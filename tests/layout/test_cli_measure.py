@@ -31,8 +31,19 @@ def test_french_summary_budget_and_exit_code(
 ) -> None:
     path = tmp_path / "texte.txt"
     path.write_text("\n".join(["ligne"] * 16), encoding="utf-8")
-    code = main(["measure", str(path), "--layout", "times12", "--budget", "15", "--unit",
-                 "ligne", "--lines"])
+    code = main(
+        [
+            "measure",
+            str(path),
+            "--layout",
+            "times12",
+            "--budget",
+            "15",
+            "--unit",
+            "ligne",
+            "--lines",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 3  # over the limit
     assert "Times New Roman 12, marges 2,5 cm (50 lignes par page)" in out
@@ -53,6 +64,20 @@ def test_module_entry_point(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("Le pôle : un projet !", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "ptce_assist", "measure", str(path), "--layout", "calibri11",
-         "--json"], cwd=REPO, capture_output=True, text=True, timeout=60, check=True)
+        [
+            sys.executable,
+            "-m",
+            "ptce_assist",
+            "measure",
+            str(path),
+            "--layout",
+            "calibri11",
+            "--json",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert json.loads(done.stdout)["lines"] == 1

@@ -30,9 +30,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("layout-browser")]
 
 REPO = Path(__file__).resolve().parents[2]
 HARNESS = REPO / "tests" / "layout" / "harness_app.py"
-SENTENCE = ("Le pôle territorial de coopération économique réunit des entreprises de l'économie "
-            "sociale et solidaire, des collectivités et des centres de recherche ; il met en "
-            "œuvre une stratégie commune de mutualisation au service de projets innovants.")
+SENTENCE = (
+    "Le pôle territorial de coopération économique réunit des entreprises de l'économie "
+    "sociale et solidaire, des collectivités et des centres de recherche ; il met en "
+    "œuvre une stratégie commune de mutualisation au service de projets innovants."
+)
 WORDS = tuple(SENTENCE.split())
 
 
@@ -47,11 +49,27 @@ def harness_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     log = (tmp_path_factory.mktemp("harness") / "streamlit.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(HARNESS),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(HARNESS),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=REPO,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     try:
@@ -88,8 +106,10 @@ def _open(page: Any, url: str) -> None:
 
 def _server(page: Any) -> dict[str, int]:
     server = page.locator("#server")
-    return {name: int(server.get_attribute(f"data-{name}") or -1)
-            for name in ("length", "lines", "saves", "runs")}
+    return {
+        name: int(server.get_attribute(f"data-{name}") or -1)
+        for name in ("length", "lines", "saves", "runs")
+    }
 
 
 def _wait_server_length(page: Any, length: int, timeout: float = 15) -> dict[str, int]:
@@ -97,7 +117,8 @@ def _wait_server_length(page: Any, length: int, timeout: float = 15) -> dict[str
     try:
         page.wait_for_function(
             "n => document.querySelector('#server')?.getAttribute('data-length') === String(n)",
-            arg=length, timeout=timeout * 1000,
+            arg=length,
+            timeout=timeout * 1000,
         )
     except PlaywrightTimeoutError:
         state = _server(page)
@@ -120,17 +141,19 @@ def _prefix_with_lines(lines: int, preset_id: str) -> str:
 def _snapshot(page: Any) -> dict[str, Any]:
     """In one turn of the page: is the editor focused, what its counter says, and how many
     characters the server holds (so the order of the three is certain)."""
-    return dict(page.evaluate(
-        "() => { let root = null;"
-        " for (const el of document.querySelectorAll('*')) {"
-        " if (el.shadowRoot && el.shadowRoot.querySelector('.ptce-editor')) {"
-        " root = el.shadowRoot; break; } }"
-        " const counter = root?.querySelector('.ptce-counter');"
-        " return { focused: root?.activeElement?.tagName === 'TEXTAREA',"
-        " state: counter?.getAttribute('data-state'),"
-        " text: counter?.innerText ?? '',"
-        " server: Number(document.querySelector('#server')?.getAttribute('data-length')) }; }"
-    ))
+    return dict(
+        page.evaluate(
+            "() => { let root = null;"
+            " for (const el of document.querySelectorAll('*')) {"
+            " if (el.shadowRoot && el.shadowRoot.querySelector('.ptce-editor')) {"
+            " root = el.shadowRoot; break; } }"
+            " const counter = root?.querySelector('.ptce-counter');"
+            " return { focused: root?.activeElement?.tagName === 'TEXTAREA',"
+            " state: counter?.getAttribute('data-state'),"
+            " text: counter?.innerText ?? '',"
+            " server: Number(document.querySelector('#server')?.getAttribute('data-length')) }; }"
+        )
+    )
 
 
 def test_counter_turns_red_while_typing_then_python_gets_every_keystroke(
@@ -195,7 +218,7 @@ def test_near_state_preview_and_no_html_injection(page: Any, harness_url: str) -
     assert "Proche de la limite" in counter.inner_text()
     assert page.locator(".ptce-icon").get_attribute("data-icon") == "near"
 
-    page.keyboard.insert_text("\n<img src=x onerror=\"window.__ptceXss=1\"><b>gras</b>\n\n")
+    page.keyboard.insert_text('\n<img src=x onerror="window.__ptceXss=1"><b>gras</b>\n\n')
     page.keyboard.insert_text(_prefix_with_lines(3, "calibri11"))
     page.locator(".ptce-preview summary").click()
     lines = page.locator(".ptce-page .ptce-line")

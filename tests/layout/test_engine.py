@@ -133,5 +133,4 @@ def test_breaks_are_offsets_of_the_prepared_text() -> None:
     result = layout_text("- " + "mot " * 40, "arial11")
     assert result.text.startswith("\u2022\u00a0mot")
     assert result.breaks == [line.start for line in result.lines[1:]]
-    assert all(result.text[line.start:line.end].rstrip(" ") == line.text
-               for line in result.lines)
+    assert all(result.text[line.start : line.end].rstrip(" ") == line.text for line in result.lines)

@@ -46,10 +46,16 @@ def mismatches(data: dict[str, Any], python: dict[str, Any], js: dict[str, Any])
         if py != other:
             field = next(k for k in py if py[k] != other.get(k))
             found.append((preset, raw, text[:80], field))
-    found += [("budget", py, other) for py, other in
-              zip(python["budgets"], js["budgets"], strict=True) if py != other]
-    found += [("pages", py, other) for py, other in
-              zip(python["pages"], js["pages"], strict=True) if py != other]
+    found += [
+        ("budget", py, other)
+        for py, other in zip(python["budgets"], js["budgets"], strict=True)
+        if py != other
+    ]
+    found += [
+        ("pages", py, other)
+        for py, other in zip(python["pages"], js["pages"], strict=True)
+        if py != other
+    ]
     return found
 
 
@@ -57,8 +63,13 @@ def test_the_rules_file_is_what_python_says() -> None:
     assert RULES_FILE.read_text("utf-8") == rules_json(), (
         "static/ptce/layout_rules.json : relancez tools/export_layout_rules.py"
     )
-    done = subprocess.run([sys.executable, "tools/export_layout_rules.py", "--check"], cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "tools/export_layout_rules.py", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -66,8 +77,11 @@ def test_node_lays_out_every_vector_as_python_does(
     agreement: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     binary = node()
-    require_or_skip(binary is not None, "PTCE_REQUIRE_ORACLES",
-                    "Node.js introuvable (paquet Debian nodejs) : accord Python/JS ignoré")
+    require_or_skip(
+        binary is not None,
+        "PTCE_REQUIRE_ORACLES",
+        "Node.js introuvable (paquet Debian nodejs) : accord Python/JS ignoré",
+    )
     assert binary is not None
     data, python = agreement
     found = mismatches(data, python, node_answer(binary, data))
@@ -77,7 +91,8 @@ def test_node_lays_out_every_vector_as_python_does(
 @pytest.mark.browser
 @pytest.mark.xdist_group("layout-browser")
 def test_chromium_lays_out_every_vector_as_python_does(
-    chromium: Any, agreement: tuple[dict[str, Any], dict[str, Any]],
+    chromium: Any,
+    agreement: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     data, python = agreement
     page = open_layout_page(chromium)

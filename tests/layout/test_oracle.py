@@ -66,23 +66,35 @@ def test_libreoffice_renders_the_predicted_lines(
     paragraphs = count_mismatches = 0
     report = []
     for sample, lo in zip(samples, rendered, strict=True):
-        result = layout_prepared(sample.text, preset_id) if sample.raw else layout_text(
-            sample.text, preset_id)
+        result = (
+            layout_prepared(sample.text, preset_id)
+            if sample.raw
+            else layout_text(sample.text, preset_id)
+        )
         paragraphs += result.paragraph_count
         predicted = [oracle.comparable(line.text) for line in result.lines]
         if predicted != lo.lines:
             count_mismatches += len(predicted) != len(lo.lines)
-            report.append({"sample": lo.index, "raw": sample.raw, "text": sample.text,
-                           "predicted": predicted, "libreoffice": lo.lines})
+            report.append(
+                {
+                    "sample": lo.index,
+                    "raw": sample.raw,
+                    "text": sample.text,
+                    "predicted": predicted,
+                    "libreoffice": lo.lines,
+                }
+            )
     if report:
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / f"layout-oracle-{preset_id}.json").write_text(
-            json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+            json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     assert paragraphs >= 300
     assert count_mismatches == 0, (
         f"{count_mismatches} échantillons sur {len(samples)} ({paragraphs} paragraphes) n'ont "
         f"pas le nombre de lignes de LibreOffice ; détail : tests/artifacts/"
-        f"layout-oracle-{preset_id}.json")
+        f"layout-oracle-{preset_id}.json"
+    )
     assert not report, f"{len(report)} échantillons coupés ailleurs que prévu"
 
 
@@ -95,9 +107,7 @@ def _page_count(pdf: Path) -> int:
     "preset_id",
     [pytest.param(p, marks=pytest.mark.xdist_group(f"layout-oracle-{p}")) for p in sorted(PRESETS)],
 )
-def test_one_page_budget_is_one_exported_page(
-    preset_id: str, soffice: str, tmp_path: Path
-) -> None:
+def test_one_page_budget_is_one_exported_page(preset_id: str, soffice: str, tmp_path: Path) -> None:
     """A text of exactly lines_per_page lines fills one page of the real export settings
     (widow control on); one line more needs a second page."""
     lines_per_page = get_preset(preset_id).lines_per_page

@@ -40,7 +40,10 @@ def test_presets_match_the_measured_capacities(
 def test_default_and_labels() -> None:
     assert DEFAULT_PRESET == "arial11"
     assert [p.label for p in PRESETS.values()] == [
-        "Arial 11, marges 2 cm", "Calibri 11, marges 2,5 cm", "Times New Roman 12, marges 2,5 cm"]
+        "Arial 11, marges 2 cm",
+        "Calibri 11, marges 2,5 cm",
+        "Times New Roman 12, marges 2,5 cm",
+    ]
     with pytest.raises(KeyError):
         get_preset("comic12")
 
@@ -65,19 +68,32 @@ def test_budget_status_and_wording() -> None:
     assert budget_status(57, 57).state == "near"
     over = budget_status(60, 57)
     assert (over.state, over.remaining, over.message) == (
-        "over", -3, "60 / 57 lignes — 3 lignes de trop")
+        "over",
+        -3,
+        "60 / 57 lignes — 3 lignes de trop",
+    )
     assert budget_status(16, 15).message == "16 / 15 lignes — 1 ligne de trop"
     assert budget_status(12, 15).state == "near"
     assert format_pages(0.4912) == "0,49 page" and format_pages(2.1) == "2,10 pages"
 
 
 def test_metrics_json_is_what_the_extraction_script_writes() -> None:
-    fonts = ["/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-             "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf"]
-    require_or_skip(all(Path(f).exists() for f in fonts), "PTCE_REQUIRE_ORACLES",
-                    "polices Debian absentes : extraction des métriques non vérifiée")
-    done = subprocess.run([sys.executable, "tools/extract_metrics.py", "--check"], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    fonts = [
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf",
+    ]
+    require_or_skip(
+        all(Path(f).exists() for f in fonts),
+        "PTCE_REQUIRE_ORACLES",
+        "polices Debian absentes : extraction des métriques non vérifiée",
+    )
+    done = subprocess.run(
+        [sys.executable, "tools/extract_metrics.py", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("LICENSE-Liberation.txt", "LICENSE-Carlito.txt"):
         assert "SIL OPEN FONT LICENSE" in (REPO / "assets/metrics" / name).read_text()

@@ -36,7 +36,7 @@ EDGE_CASES: tuple[str, ...] = (
     "Quoi ?! Vraiment ? Oui ; non : peut-être !",
     "« citation »  «sans espace»  «\u00a0déjà\u00a0»",
     "100 000 € ; 1 250 000 euros ; 12,5 % ; 3 ‰ ; 80 k€ ; 1,5 M€ ; 2 Md€ ; 12345 678",
-    "l'État d'une aujourd'hui 'citation' l'" ,
+    "l'État d'une aujourd'hui 'citation' l'",
     "2018-2019 2025-2027 L3332-17-1 n°2015-431",
     "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000029313296 et/ou w/o A/B",
     "C:\\Dossiers\\PTCE\\annexe.pdf",
@@ -63,8 +63,11 @@ EDGE_CASES: tuple[str, ...] = (
     # The "/" rule: the last space must lie within 66 characters before the break.
     *("x " + "a" * n + "/" + "b" * 60 for n in range(56, 70)),
     *("chemin " + "/".join(["dossier"] * n) for n in (8, 9, 10, 12, 20)),
-    ("Le pôle territorial de coopération économique rassemble des acteurs ; "
-     "il met en œuvre une stratégie commune « durable » à 100 000 € ! ") * 12,
+    (
+        "Le pôle territorial de coopération économique rassemble des acteurs ; "
+        "il met en œuvre une stratégie commune « durable » à 100 000 € ! "
+    )
+    * 12,
 )
 
 

@@ -58,9 +58,7 @@ workshop_dates = Table(
     "workshop_dates",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
     Column("day", Date, nullable=False),
     UniqueConstraint("workshop_id", "day", name="uq_workshop_dates_day"),
 )
@@ -71,9 +69,7 @@ workshop_members = Table(
     Column(
         "workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
     ),
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), primary_key=True),
     Column("joined_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_workshop_members_dossier", workshop_members.c.dossier_id)
@@ -83,12 +79,8 @@ comments = Table(
     "comments",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
-    ),
-    Column(
-        "workshop_id", Integer, ForeignKey("workshops.id", ondelete="SET NULL"), nullable=True
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="SET NULL"), nullable=True),
     Column("target_kind", String(16), nullable=False),  # "rubric" | "criterion"
     Column("target_id", String(64), nullable=False),
     Column("author", String(120), nullable=False),
@@ -103,9 +95,7 @@ rubric_history = Table(
     "rubric_history",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False
-    ),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id", ondelete="CASCADE"), nullable=False),
     Column("rubric_id", String(64), nullable=False),
     Column("text", Text, nullable=False),
     Column("started_at", DateTime(timezone=True), nullable=False),

@@ -21,7 +21,13 @@ def at(seconds: float) -> dt.datetime:
 
 def test_policy_delays() -> None:
     assert [POLICY.delay(n, free=2).total_seconds() for n in range(1, 8)] == [
-        0, 0, 10, 20, 40, 80, 100,
+        0,
+        0,
+        10,
+        20,
+        40,
+        80,
+        100,
     ]
 
 

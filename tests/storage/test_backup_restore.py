@@ -71,8 +71,9 @@ def test_pg_dump_and_pg_restore(
     token, adviser = fill(engine, passphrase_hash)
     dump = tmp_path / "ptce-2026-03-02.dump"
     with dump.open("wb") as out:  # the nightly backup of the documentation
-        subprocess.run([*cluster.tool("pg_dump"), "--format=custom", "ptce"], stdout=out,
-                       check=True)
+        subprocess.run(
+            [*cluster.tool("pg_dump"), "--format=custom", "ptce"], stdout=out, check=True
+        )
     DossierStore(engine).set_field(token, "rubrics.objectifs", LATER, expected=TEXT)
     engine.dispose()
 
@@ -80,8 +81,15 @@ def test_pg_dump_and_pg_restore(
     subprocess.run([*cluster.tool("dropdb"), "ptce"], check=True)
     subprocess.run([*cluster.tool("createdb"), "--owner", "ptce", "ptce"], check=True)
     subprocess.run(
-        [*cluster.tool("pg_restore"), "--dbname", "ptce", "--no-owner", "--role", "ptce",
-         str(dump)],
+        [
+            *cluster.tool("pg_restore"),
+            "--dbname",
+            "ptce",
+            "--no-owner",
+            "--role",
+            "ptce",
+            str(dump),
+        ],
         check=True,
     )
     engine = make_engine(cluster.url())
@@ -92,8 +100,11 @@ def test_pg_dump_and_pg_restore(
 
 
 def test_sqlite_backup_and_restore(tmp_path: Path, passphrase_hash: str) -> None:
-    require_or_skip(shutil.which("sqlite3") is not None, "PTCE_REQUIRE_ORACLES",
-                    "sqlite3 introuvable (paquet sqlite3)")
+    require_or_skip(
+        shutil.which("sqlite3") is not None,
+        "PTCE_REQUIRE_ORACLES",
+        "sqlite3 introuvable (paquet sqlite3)",
+    )
     data = tmp_path / "data" / "ptce-assist.sqlite3"
     engine = make_engine(f"sqlite:///{data}")
     migrate(engine)

@@ -14,16 +14,28 @@ def test_add_list_resolve(store_engine: Engine) -> None:
     _, mine = dossiers.create()
     _, other = dossiers.create()
     first = comments.add(
-        dossier_id=mine.id, workshop_id=None, target_kind="rubric", target_id="objectifs",
-        author="Camille (CRESS)", body="Précisez le territoire.",
+        dossier_id=mine.id,
+        workshop_id=None,
+        target_kind="rubric",
+        target_id="objectifs",
+        author="Camille (CRESS)",
+        body="Précisez le territoire.",
     )
     comments.add(
-        dossier_id=mine.id, workshop_id=None, target_kind="criterion", target_id="emplois",
-        author="Camille (CRESS)", body="Combien d'emplois ?",
+        dossier_id=mine.id,
+        workshop_id=None,
+        target_kind="criterion",
+        target_id="emplois",
+        author="Camille (CRESS)",
+        body="Combien d'emplois ?",
     )
     comments.add(
-        dossier_id=other.id, workshop_id=None, target_kind="rubric", target_id="objectifs",
-        author="Camille (CRESS)", body="Autre dossier",
+        dossier_id=other.id,
+        workshop_id=None,
+        target_kind="rubric",
+        target_id="objectifs",
+        author="Camille (CRESS)",
+        body="Autre dossier",
     )
     assert [c.body for c in comments.of_dossier(mine.id)] == [
         "Précisez le territoire.",
@@ -46,8 +58,12 @@ def test_comments_are_not_in_the_dossier(store_engine: Engine) -> None:
     dossiers, comments = DossierStore(store_engine), CommentStore(store_engine)
     token, stored = dossiers.create()
     comments.add(
-        dossier_id=stored.id, workshop_id=None, target_kind="rubric", target_id="objectifs",
-        author="A", body="Commentaire confidentiel",
+        dossier_id=stored.id,
+        workshop_id=None,
+        target_kind="rubric",
+        target_id="objectifs",
+        author="A",
+        body="Commentaire confidentiel",
     )
     reloaded = dossiers.load(token)
     assert reloaded is not None
@@ -57,6 +73,10 @@ def test_comments_are_not_in_the_dossier(store_engine: Engine) -> None:
 def test_unknown_target_kind_refused(store_engine: Engine) -> None:
     with pytest.raises(ValueError):
         CommentStore(store_engine).add(
-            dossier_id=1, workshop_id=None, target_kind="page",  # type: ignore[arg-type]
-            target_id="x", author="A", body="B",
+            dossier_id=1,
+            workshop_id=None,
+            target_kind="page",  # type: ignore[arg-type]
+            target_id="x",
+            author="A",
+            body="B",
         )

@@ -44,35 +44,56 @@ def make_legacy_database(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.execute(
             insert(legacy.dossiers).values(
-                id=1, token_hash=token_hash(TOKEN), data=dossier.model_dump_json(),
-                version=7, created_at=NOW, updated_at=NOW,
+                id=1,
+                token_hash=token_hash(TOKEN),
+                data=dossier.model_dump_json(),
+                version=7,
+                created_at=NOW,
+                updated_at=NOW,
             )
         )
         conn.execute(
             insert(legacy.workshops).values(
-                id=1, name="Atelier d'automne", region="01", join_code="K7QMT4ZW",
-                adviser_token_hash="a" * 64, created_at=NOW,
-                join_until=NOW + dt.timedelta(days=30), adviser_until=NOW + dt.timedelta(days=365),
+                id=1,
+                name="Atelier d'automne",
+                region="01",
+                join_code="K7QMT4ZW",
+                adviser_token_hash="a" * 64,
+                created_at=NOW,
+                join_until=NOW + dt.timedelta(days=30),
+                adviser_until=NOW + dt.timedelta(days=365),
             )
         )
         conn.execute(insert(legacy.workshop_dates).values(workshop_id=1, day=dt.date(2026, 3, 2)))
-        conn.execute(insert(legacy.workshop_members).values(workshop_id=1, dossier_id=1,
-                                                             joined_at=NOW))
+        conn.execute(
+            insert(legacy.workshop_members).values(workshop_id=1, dossier_id=1, joined_at=NOW)
+        )
         conn.execute(
             insert(legacy.comments).values(
-                dossier_id=1, workshop_id=1, target_kind="rubric", target_id="objectifs",
-                author="Conseil CRESS", body="Précisez les emplois.", created_at=NOW,
+                dossier_id=1,
+                workshop_id=1,
+                target_kind="rubric",
+                target_id="objectifs",
+                author="Conseil CRESS",
+                body="Précisez les emplois.",
+                created_at=NOW,
             )
         )
         conn.execute(
             insert(legacy.rubric_history).values(
-                dossier_id=1, rubric_id="objectifs", text=TEXT, started_at=NOW, saved_at=NOW,
+                dossier_id=1,
+                rubric_id="objectifs",
+                text=TEXT,
+                started_at=NOW,
+                saved_at=NOW,
                 sealed=False,
             )
         )
         conn.execute(
             insert(legacy.login_attempts).values(
-                key="passphrase:abc", failures=2, last_attempt_at=dt.datetime.now(dt.UTC),
+                key="passphrase:abc",
+                failures=2,
+                last_attempt_at=dt.datetime.now(dt.UTC),
                 blocked_until=dt.datetime.now(dt.UTC),
             )
         )

@@ -45,6 +45,7 @@ def team(service: WorkshopService, name: str) -> str:
 
 # -- candidates ------------------------------------------------------------------------------
 
+
 def test_candidate_token_reaches_only_its_dossier(service: WorkshopService) -> None:
     token_a, token_b = team(service, "Pôle A"), team(service, "Pôle B")
     stored_a = service.dossiers.load(token_a)
@@ -107,15 +108,14 @@ def test_unknown_and_expired_codes_get_the_same_answer(
     with pytest.raises(AccessDenied) as unknown:
         service.join(token, "ZZZZ-ZZZZ", "a")
     with store_engine.begin() as conn:
-        conn.execute(
-            update(workshops).values(join_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
-        )
+        conn.execute(update(workshops).values(join_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
     with pytest.raises(AccessDenied) as expired:
         service.join(token, created.workshop.join_code, "b")
     assert str(unknown.value) == str(expired.value) == JOIN_REFUSED_MESSAGE
 
 
 # -- advisers --------------------------------------------------------------------------------
+
 
 def test_adviser_of_a_cannot_see_b(service: WorkshopService) -> None:
     a = create(service, "Atelier A")
@@ -186,6 +186,7 @@ def test_comment_targets_are_checked(service: WorkshopService) -> None:
 
 
 # -- passphrase and brake --------------------------------------------------------------------
+
 
 def test_wrong_passphrase_refused(service: WorkshopService) -> None:
     with pytest.raises(PassphraseRefused):
@@ -325,7 +326,10 @@ def test_candidate_sees_changes_since_last_session(
 ) -> None:
     today = clock.now.date()
     created = clocked.create_workshop(
-        passphrase=PASSPHRASE, client="t", name="A", region="84",
+        passphrase=PASSPHRASE,
+        client="t",
+        name="A",
+        region="84",
         days=[today - dt.timedelta(days=7), today + dt.timedelta(days=7)],
     )
     token = team(clocked, "Pôle A")

@@ -109,9 +109,7 @@ def test_expired_adviser_link_writes_nothing(service: WorkshopService) -> None:
     data = _setup(service)
     access = _adviser(service, data["a"], data["id"])
     with service.dossiers.engine.begin() as conn:
-        conn.execute(
-            update(workshops).values(adviser_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
-        )
+        conn.execute(update(workshops).values(adviser_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
     assert access.save_value(SCORE, "3", expected=None) == Refused(DENIED_MESSAGE)
 
 

@@ -140,7 +140,6 @@ def test_signature_is_a_placeholder_not_a_value(team: dict[str, Any]) -> None:
     assert author.placeholder == "Conseil CRESS"
 
 
-
 def test_rubric_panels_of_the_dashboard_show_their_line_count(team: dict[str, Any]) -> None:
     at = opened_from_dashboard(team)
     labels = [e.label for e in at.expander]

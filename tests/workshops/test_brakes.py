@@ -103,6 +103,7 @@ def test_ipv6_addresses_count_by_their_64_network() -> None:
 
 # -- the adviser's members and code ----------------------------------------------------------
 
+
 def test_adviser_sees_members_removes_one_and_renews_the_code(
     server: WorkshopService,
 ) -> None:

@@ -12,7 +12,11 @@ from ptce_assist.workshops.changes import changes_since, readable_diff, sentence
 
 def test_sentences() -> None:
     assert sentences("Un. Deux ! Trois ?\n\nQuatre… Cinq") == [
-        "Un.", "Deux !", "Trois ?", "Quatre…", "Cinq",
+        "Un.",
+        "Deux !",
+        "Trois ?",
+        "Quatre…",
+        "Cinq",
     ]
 
 
@@ -32,7 +36,10 @@ def test_diff_keeps_far_context_out() -> None:
     before = " ".join(f"Phrase {n}." for n in range(10))
     after = before.replace("Phrase 5.", "Phrase cinq.")
     assert readable_diff(before, after).splitlines() == [
-        "  Phrase 4.", "− Phrase 5.", "+ Phrase cinq.", "  Phrase 6.",
+        "  Phrase 4.",
+        "− Phrase 5.",
+        "+ Phrase cinq.",
+        "  Phrase 6.",
     ]
 
 

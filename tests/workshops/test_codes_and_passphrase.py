@@ -91,7 +91,12 @@ def test_configuration_env_then_secrets(tmp_path: Path) -> None:
 def _cli(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ptce_assist", *args],
-        input=stdin, capture_output=True, text=True, cwd=REPO, timeout=60, check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
     )
 
 

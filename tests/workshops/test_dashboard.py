@@ -34,7 +34,7 @@ WHEN = dt.datetime(2025, 3, 14, 9, 30, tzinfo=dt.UTC)
 
 def scored() -> Dossier:
     dossier = Dossier()
-    dossier.project.name = "=HYPERLINK(\"http://evil\",\"clic\")"
+    dossier.project.name = '=HYPERLINK("http://evil","clic")'
     dossier.project.region = "53"
     dossier.maturity = "emergence"
     answers = dossier.diagnostic.self_assessment.candidate
@@ -94,7 +94,7 @@ def test_csv_neutralises_formulas() -> None:
     text = to_csv_bytes(frame_of(scored())).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     header, first = rows[0], rows[1]
-    assert first[header.index(COL_PROJECT)] == "'=HYPERLINK(\"http://evil\",\"clic\")"
+    assert first[header.index(COL_PROJECT)] == '\'=HYPERLINK("http://evil","clic")'
     assert first[header.index(SELF_PREFIX + "Vision stratégique et objectifs")] == "2,5"
     assert first[header.index(COL_CHANGED)] == "14/03/2025 10:30"
 
@@ -106,7 +106,7 @@ def test_xlsx_cells_are_text_not_formulas() -> None:
     header = [c.value for c in sheet[1]]
     cell = sheet.cell(row=2, column=header.index(COL_PROJECT) + 1)
     assert cell.data_type == "s"
-    assert cell.value == "'=HYPERLINK(\"http://evil\",\"clic\")"
+    assert cell.value == '\'=HYPERLINK("http://evil","clic")'
 
 
 def test_docx_zip_has_one_file_per_dossier() -> None:

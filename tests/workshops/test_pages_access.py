@@ -83,12 +83,17 @@ def two_workshops(service: WorkshopService) -> dict[str, object]:
     service.add_comment(a.adviser_token, stored_a.id, "rubric", "objectifs", "Note pour Alpha", "C")
     service.add_comment(b.adviser_token, stored_b.id, "rubric", "objectifs", "Note pour Bêta", "C")
     return {
-        "a": a, "b": b, "token_a": token_a, "token_b": token_b,
-        "id_a": stored_a.id, "id_b": stored_b.id,
+        "a": a,
+        "b": b,
+        "token_a": token_a,
+        "token_b": token_b,
+        "id_a": stored_a.id,
+        "id_b": stored_b.id,
     }
 
 
 # -- advisers --------------------------------------------------------------------------------
+
 
 def test_dashboard_without_link_is_refused(store: DossierStore) -> None:
     at = page(DASHBOARD)
@@ -98,9 +103,7 @@ def test_dashboard_without_link_is_refused(store: DossierStore) -> None:
 
 
 @pytest.mark.parametrize("bad", ["x" * 32, "court", "A" * 64])
-def test_dashboard_with_wrong_link_reveals_nothing(
-    service: WorkshopService, bad: str
-) -> None:
+def test_dashboard_with_wrong_link_reveals_nothing(service: WorkshopService, bad: str) -> None:
     two_workshops(service)
     at = page(DASHBOARD, a=bad)
     assert not at.exception
@@ -128,9 +131,7 @@ def test_role_is_checked_again_on_every_run(service: WorkshopService) -> None:
     at = page(DASHBOARD, a=data["a"].adviser_token)  # type: ignore[attr-defined]
     assert len(at.table) == 1
     with service.dossiers.engine.begin() as conn:  # the link expires while the page is open
-        conn.execute(
-            update(workshops).values(adviser_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
-        )
+        conn.execute(update(workshops).values(adviser_until=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
     at.run()
     assert [e.value for e in at.error] == [DENIED_MESSAGE]
     assert len(at.table) == 0
@@ -152,6 +153,7 @@ def test_adviser_comments_from_the_dashboard(service: WorkshopService) -> None:
 
 
 # -- candidates ------------------------------------------------------------------------------
+
 
 def test_candidate_sees_only_comments_on_their_dossier(service: WorkshopService) -> None:
     data = two_workshops(service)
@@ -209,6 +211,7 @@ def test_join_with_code_then_leave(service: WorkshopService) -> None:
 
 
 # -- creating a workshop ---------------------------------------------------------------------
+
 
 def fill_creation(at: AppTest, passphrase: str) -> AppTest:
     at.text_input(key="workshop_name").input("Atelier de Valence")

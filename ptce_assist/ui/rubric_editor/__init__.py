@@ -25,7 +25,9 @@ from ptce_assist.layout.metrics import metrics_json
 from ptce_assist.layout.presets import get_preset
 from ptce_assist.ui.web import module_loader, stylesheets
 
-_HTML = stylesheets("sync.css", "rubric_editor.css") + """
+_HTML = (
+    stylesheets("sync.css", "rubric_editor.css")
+    + """
 <div class="ptce-editor" data-ptce-field>
   <label class="ptce-label" for="ptce-text"></label>
   <textarea id="ptce-text" lang="fr" spellcheck="true"></textarea>
@@ -45,6 +47,7 @@ _HTML = stylesheets("sync.css", "rubric_editor.css") + """
   <p class="ptce-note"></p>
 </div>
 """
+)
 
 # What the browser draws the preview with: the DOCX font, else its metric-compatible twin.
 CSS_FONTS: dict[str, str] = {

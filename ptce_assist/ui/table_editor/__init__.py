@@ -28,7 +28,9 @@ from ptce_assist.ui import bound
 from ptce_assist.ui.context import OpenDossier
 from ptce_assist.ui.web import module_loader, stylesheets
 
-_HTML = stylesheets("sync.css", "table_editor.css") + """
+_HTML = (
+    stylesheets("sync.css", "table_editor.css")
+    + """
 <div class="ptce-table" data-ptce-field>
   <div class="ptce-table-scroll">
     <table>
@@ -52,6 +54,7 @@ _HTML = stylesheets("sync.css", "table_editor.css") + """
   <div class="ptce-offer" role="region" aria-label="Saisie retrouvée" hidden></div>
 </div>
 """
+)
 
 _component = st.components.v2.component(
     "ptce_assist.table_editor", html=_HTML, js=module_loader("table_editor.js")
@@ -135,9 +138,7 @@ def table_editor(
     bound.feedback(path, view=to_rows, show_theirs=partial(_show_rows, columns, to_rows))
 
 
-def _show_rows(
-    columns: Sequence[Column], to_rows: Callable[[Any], list[Row]], stored: Any
-) -> None:
+def _show_rows(columns: Sequence[Column], to_rows: Callable[[Any], list[Row]], stored: Any) -> None:
     """The version saved elsewhere, as a read-only table (text only, never HTML)."""
     shown = [
         {

@@ -15,7 +15,9 @@ from ptce_assist.ui import bound
 from ptce_assist.ui.context import OpenDossier
 from ptce_assist.ui.web import module_loader, stylesheets
 
-_HTML = stylesheets("sync.css", "text_field.css") + """
+_HTML = (
+    stylesheets("sync.css", "text_field.css")
+    + """
 <div class="ptce-field" data-ptce-field>
   <label class="ptce-field-label"></label>
   <span class="ptce-field-slot"></span>
@@ -25,6 +27,7 @@ _HTML = stylesheets("sync.css", "text_field.css") + """
   <div class="ptce-offer" role="region" aria-label="Saisie retrouvée" hidden></div>
 </div>
 """
+)
 
 _component = st.components.v2.component(
     "ptce_assist.text_field", html=_HTML, js=module_loader("text_field.js")
