@@ -9,6 +9,7 @@ opened as the first request after a server start then bypasses this file (see RE
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import streamlit as st
 
@@ -36,8 +37,11 @@ from ptce_assist.ui.team import live, member_panel, team_watch
 # Imports are cached after the first run: a run's time is measured from here.
 SCRIPT_STARTED = time.perf_counter()
 
+# The icon is a file of the repository: a Material icon would be fetched from Google's font
+# servers by every browser (an outside request, refused by the deployment's content policy).
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 st.set_page_config(
-    page_title="ptce-assist — dossier AMI PTCE", page_icon=":material/handshake:", layout="wide"
+    page_title="ptce-assist — dossier AMI PTCE", page_icon=str(FAVICON), layout="wide"
 )
 
 
