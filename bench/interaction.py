@@ -246,7 +246,8 @@ def measure_app(browser: Any, server: AppServer, token: str, repeat: int) -> dic
                 open_page(
                     page, url.format("recapitulatif" if path != "recapitulatif" else "identite")
                 )
-                link = page.locator("[data-testid='stSidebarNav'] a", has_text=title).first
+                # The app draws its own menu (ptce_assist/ui/journeys.py) in the sidebar.
+                link = page.locator("[data-testid='stSidebar'] a", has_text=title).first
                 samples.append(timed(page, "click", link.click))
             results[f"Navigation → {title}"] = Figures(samples)
     finally:
@@ -330,7 +331,13 @@ def main() -> int:
     url = f"sqlite:///{folder / 'bench.sqlite3'}"
     token, _ = DossierStore(make_engine(url)).create(full_bench_dossier())
     app = AppServer(url, log_dir=folder)
-    trivial = AppServer(url, log_dir=folder, script=REPO / "bench" / "trivial_app.py")
+    # The trivial app keeps Streamlit's own page menu (the repository's config hides it).
+    trivial = AppServer(
+        url,
+        env={"STREAMLIT_CLIENT_SHOW_SIDEBAR_NAVIGATION": "true"},
+        log_dir=folder,
+        script=REPO / "bench" / "trivial_app.py",
+    )
     phases = ["quiet", "busy"] if args.load == "both" else [args.load]
     all_ok = True
     app.start()
