@@ -36,6 +36,7 @@
   const TEXT_TYPES = new Set(["text", "search", "email", "tel", "url", "number", "password", ""]);
   let expectedUntil = 0; // a Streamlit message is expected before this time (ms)
   let held = null; // the element whose click waits
+  let heldTwin = null; // how to find it again if a run replaced it
   let heldIsNavigation = false;
   let fallback = null;
   let sentAt = 0; // when the commit's message left (0: not yet)
@@ -113,6 +114,20 @@
     }
   }
 
+  function describe(el) {
+    return { tag: el.tagName, href: el.getAttribute("href"), text: el.textContent.trim() };
+  }
+
+  function findTwin(twin) {
+    if (twin === null) return null;
+    for (const el of document.querySelectorAll(twin.tag)) {
+      if (el.getAttribute("href") === twin.href && el.textContent.trim() === twin.text) {
+        return el;
+      }
+    }
+    return null;
+  }
+
   function release(timedOut) {
     // The commit's message has left (or will not come).
     expectedUntil = 0;
@@ -140,11 +155,16 @@
     const target = held;
     held = null;
     if (timedOut) stats.timedOut += 1;
+    const twin = heldTwin;
+    heldTwin = null;
     // After the current task: the message has been handed to the socket.
     setTimeout(() => {
-      if (!target.isConnected) return;
+      // The commit's run may have drawn the page again: the element clicked is then a new one
+      // (same link, same button), found by what the person saw.
+      const element = target.isConnected ? target : findTwin(twin);
+      if (element === null) return;
       stats.replayed += 1;
-      target.click();
+      element.click();
     }, 0);
   }
 
@@ -195,6 +215,7 @@
     event.preventDefault();
     event.stopImmediatePropagation();
     held = target;
+    heldTwin = describe(actionable);
     const link = actionable.closest("a[href]");
     heldIsNavigation = Boolean(link && link.origin === window.location.origin &&
       link.target !== "_blank");
