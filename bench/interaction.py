@@ -44,20 +44,10 @@ from ptce_assist.dossier import DEFAULT_LAYOUT, Dossier  # noqa: E402
 from ptce_assist.storage import DossierStore, make_engine  # noqa: E402
 from ptce_assist.volumes import allowed_lines  # noqa: E402
 from tests.apptest_support import full_dossier  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.server import AppServer  # noqa: E402
 from tests.browser.waits import install, open_page, wait_run_after  # noqa: E402
 
-CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 ACTION_RATIO_TARGET = 2.0
 NAVIGATION_P95_TARGET_MS = 400.0
 

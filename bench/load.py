@@ -63,21 +63,11 @@ from ptce_assist.storage.engine import read_connection
 from ptce_assist.storage.schema import dossiers
 from ptce_assist.storage.tokens import token_hash
 from ptce_assist.ui.team import LIVE_ENV
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.server import REPO, AppServer
 from tests.deploy.nginx import Nginx
 from tests.pg_cluster import PostgresCluster
 
-CHROMIUM = os.environ.get("PTCE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SENTENCES = [
     "Le pôle réunit douze structures de l'ESS et cinq entreprises du bassin d'emploi. ",
     "Nous visons 12 emplois en insertion d'ici 2027, avec 480 000 € sur trois ans ; ",
