@@ -124,9 +124,11 @@ def _settled(page: Any, name: str) -> None:
     try:
         main.wait_for(timeout=15_000)
         page.wait_for_function(COMPONENTS_DRAWN, timeout=15_000)
-        # The translator and the page's styles are modules loaded once per page load.
+        # The translator and the page's styles are loaded once per page load; a <link> is in
+        # the page before its stylesheet has arrived (`sheet` is null until then), and axe
+        # read Streamlit's own grey captions in that gap on a busy machine.
         page.wait_for_function(
-            "() => !!globalThis.ptceFrench && !!document.getElementById('ptce-page-css')",
+            "() => !!globalThis.ptceFrench && !!document.getElementById('ptce-page-css')?.sheet",
             timeout=15_000,
         )
     except Exception as error:

@@ -18,7 +18,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.person import Person
 from tests.browser.server import free_port
-from tests.browser.waits import expect_run, open_page, reload_page
+from tests.browser.waits import eventually, expect_run, open_page, reload_page
 from tests.deploy.conftest import PASSPHRASE, Deployment, get
 from tests.deploy.nginx import CONFIG, SourceRelay
 
@@ -254,7 +254,17 @@ def test_a_process_killed_mid_session_loses_nothing(
         reload_page(person.page)
         assert deployment.nginx.backend_of(key) != f"127.0.0.1:{server.port}"
         offer = person.page.get_by_role("button", name="Reprendre cette saisie")
-        if offer.count():
+        # Either the last words reached the server before the kill, or they are offered back
+        # once the editor has read this browser's drafts (after the run, not during it).
+        eventually(
+            lambda: (
+                offer.is_visible() or person.stored().rubric_text("gouvernance") == first + more
+            ),
+            timeout=30,
+            message="ni la saisie enregistrée ni la proposition de la reprendre",
+            page=person.page,
+        )
+        if offer.is_visible():
             offer.click()  # what had not reached the server is offered back; taken
         person.eventually_stored(
             lambda d: d.rubric_text("gouvernance") == first + more,
