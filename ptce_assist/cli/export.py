@@ -25,10 +25,10 @@ from ptce_assist.plaintext import dossier_markdown, dossier_text
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "export",
-        help="Produit le document Word (.docx) du dossier, selon l'annexe 1 de l'appel.",
+        help="Produit le document Word (.docx) du dossier, selon le modèle de dossier de l'appel.",
         description=(
-            "Produit le dossier au format de l'annexe 1 : .docx (par défaut), ou texte "
-            "brut (.txt) ou Markdown (.md) selon l'extension du fichier de sortie."
+            "Produit le dossier selon le modèle de dossier de l'appel : .docx (par défaut), "
+            "ou texte brut (.txt) ou Markdown (.md) selon l'extension du fichier de sortie."
         ),
     )
     parser.add_argument("dossier", metavar="DOSSIER.json", help="sauvegarde du dossier (.json)")

@@ -36,7 +36,10 @@ PREVIEW_CHARS = 80
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "import",
-        help="Lit un brouillon Word (.docx) rédigé d'après l'annexe 1 et en fait un dossier.",
+        help=(
+            "Lit un brouillon Word (.docx) rédigé d'après le modèle de dossier de l'appel et "
+            "en fait un dossier."
+        ),
         description=(
             "Reconnaît les rubriques et l'identité d'un brouillon Word et écrit une sauvegarde "
             "de dossier (.json). Le compte rendu (reconnu, laissé de côté) s'affiche sur la "

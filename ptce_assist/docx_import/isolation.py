@@ -54,12 +54,12 @@ STAGES = {
 WAITING = "Un autre brouillon est en cours de lecture sur le serveur : patientez…"
 TOO_HEAVY = (
     "Ce document demande trop de mémoire pour être lu : il n'a pas été ouvert. Gardez dans le "
-    "brouillon l'annexe 1 remplie (sans images ni annexes), enregistrez-le au format .docx, "
-    "puis réessayez."
+    "brouillon le dossier de candidature rempli (sans images ni annexes), enregistrez-le au "
+    "format .docx, puis réessayez."
 )
 TOO_SLOW = (
     "La lecture de ce document prend trop de temps : elle a été arrêtée. Gardez dans le "
-    "brouillon l'annexe 1 remplie (sans images ni annexes), puis réessayez."
+    "brouillon le dossier de candidature rempli (sans images ni annexes), puis réessayez."
 )
 BUSY = "Le serveur est occupé à lire d'autres brouillons : réessayez dans une minute."
 UNAVAILABLE = (

@@ -59,8 +59,8 @@ def too_many_paragraphs_message(count: int) -> str:
     return (
         f"Ce document compte environ {thousands(count)} paragraphes : c'est bien plus qu'un "
         f"dossier de candidature ({thousands(MAX_PARAGRAPHS)} au plus). Gardez dans le "
-        "brouillon l'annexe 1 remplie, sans les annexes ni les autres documents, puis "
-        "réessayez."
+        "brouillon le dossier de candidature rempli, sans les annexes ni les autres documents, "
+        "puis réessayez."
     )
 
 

@@ -67,11 +67,13 @@ def test_no_page_names_an_edition() -> None:
     assert named == []
 
 
-def test_no_page_writes_a_figure_of_the_call() -> None:
-    pages = [*(REPO / "app_pages").glob("*.py"), *(REPO / "ptce_assist/ui").rglob("*.py")]
+def test_no_code_writes_a_figure_of_the_call() -> None:
+    """Pages, and the domain's messages too (an import refused, a command's help): a person
+    reads them whatever the edition of their dossier."""
     found = [
         (p.relative_to(REPO).as_posix(), text)
-        for p in sorted(pages)
+        for p in code_files()
+        if p.suffix == ".py"
         for text in page_strings(p)
         if CALL_FIGURE.search(text)
     ]
