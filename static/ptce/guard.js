@@ -18,6 +18,12 @@
 //   server's "new_session" then "script_finished" messages, read from the protobuf frames).
 // If nothing comes in time the click is replayed anyway. Installed once per page load (the
 // component is drawn on every run, in the sidebar).
+//
+// A page change waiting on the server is also kept from a fragment's timer: Streamlit folds a
+// rerun request that arrives before the pending one has started into it, and takes the newer
+// request's page; the sidebar's fragment (every 3 s) asks for the page still on screen, so a
+// tick landing in that gap sent the person back to the page they had just left (seen on a
+// busy machine). Until a run of the requested page starts, such ticks are not sent.
 
 (() => {
   if (globalThis.ptceGuard) return;
@@ -28,7 +34,10 @@
   const SCRIPT_FINISHED = 6;
   const FINISHED_SUCCESSFULLY = 0;
   const RERUN_SCRIPT = 11;
+  const PAGE_SCRIPT_HASH = 3; // of ClientState
   const IS_AUTO_RERUN = 6;
+  const NEW_SESSION_PAGE = 9; // NewSession.page_script_hash
+  const PAGE_CHANGE_MAX_MS = 15000; // longest time a page change keeps the timers' ticks back
   const ACTIONABLE = "a[href], button, summary, label, [role='button'], [role='link'], " +
     "[role='tab'], [role='checkbox'], [role='radio'], [role='switch'], [role='menuitem'], " +
     "[role='option'], input[type='checkbox'], input[type='radio'], input[type='submit'], " +
@@ -43,7 +52,11 @@
   let runStartedAfterSend = false;
   const watchedSockets = new WeakSet();
   const focusValues = new WeakMap();
-  const stats = { held: 0, replayed: 0, timedOut: 0 };
+  const stats = { held: 0, replayed: 0, timedOut: 0, ticksKept: 0 };
+  let shownPage = null; // the page of the last run the server started
+  let pendingPage = null; // a page asked for and not started yet
+  let pendingSince = 0;
+  const decoder = new TextDecoder();
 
   function now() {
     return performance.now();
@@ -103,10 +116,58 @@
     return protoFields(rerun).get(IS_AUTO_RERUN) !== 1;
   }
 
+  function asBytes(data) {
+    if (data instanceof Uint8Array) return data;
+    if (data instanceof ArrayBuffer) return new Uint8Array(data);
+    return null;
+  }
+
+  function pageOf(bytes) {
+    return bytes instanceof Uint8Array ? decoder.decode(bytes) : "";
+  }
+
+  // Whether a message from the page may leave: false for a timer's tick while a page change
+  // waits on the server (see the top of this file).
+  function mayLeave(data) {
+    const bytes = asBytes(data);
+    if (bytes === null) return true;
+    const rerun = protoFields(bytes).get(RERUN_SCRIPT);
+    if (!(rerun instanceof Uint8Array)) return true;
+    const state = protoFields(rerun);
+    if (pendingPage !== null && now() - pendingSince > PAGE_CHANGE_MAX_MS) pendingPage = null;
+    if (state.get(IS_AUTO_RERUN) === 1) {
+      if (pendingPage === null) return true;
+      stats.ticksKept += 1;
+      return false;
+    }
+    const page = pageOf(state.get(PAGE_SCRIPT_HASH));
+    // A page other than the one shown (or any, before the first run is known).
+    if (page !== "" && page !== shownPage) {
+      pendingPage = page;
+      pendingSince = now();
+    }
+    return true;
+  }
+
+  // What the server says: the page of each run it starts.
+  function heard(data) {
+    const bytes = asBytes(data);
+    if (bytes === null) return null;
+    const fields = protoFields(bytes);
+    const session = fields.get(NEW_SESSION);
+    if (session instanceof Uint8Array) {
+      const page = pageOf(protoFields(session).get(NEW_SESSION_PAGE));
+      if (page !== "") {
+        shownPage = page;
+        if (page === pendingPage) pendingPage = null;
+      }
+    }
+    return fields;
+  }
+
   function onServerMessage(event) {
-    if (held === null || !heldIsNavigation || sentAt === 0) return;
-    if (!(event.data instanceof ArrayBuffer)) return;
-    const fields = protoFields(new Uint8Array(event.data));
+    const fields = heard(event.data);
+    if (fields === null || held === null || !heldIsNavigation || sentAt === 0) return;
     if (fields.has(NEW_SESSION)) runStartedAfterSend = true;
     // A whole run finished (not a fragment's, not one cut short by a newer request).
     else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && runStartedAfterSend) {
@@ -180,6 +241,7 @@
       watchedSockets.add(this);
       this.addEventListener("message", onServerMessage);
     }
+    if (!mayLeave(args[0])) return undefined;
     const result = socketSend.apply(this, args);
     if (expectedUntil !== 0 && isCommit(args[0])) release(false);
     return result;
@@ -222,7 +284,7 @@
     stats.held += 1;
   }, true);
 
-  globalThis.ptceGuard = { expectSend, stats, protoFields, isCommit };
+  globalThis.ptceGuard = { expectSend, stats, protoFields, isCommit, mayLeave, heard };
 })();
 
 export default function () {

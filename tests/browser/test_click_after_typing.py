@@ -179,7 +179,7 @@ def test_click_right_after_typing_lands_and_text_is_saved(
 
     eventually(
         lambda: click.landed(person),
-        timeout=10,
+        timeout=20,  # the guard may hold a link up to some 5 s, then the new page runs
         message=f"le clic sur {click.name} n'a pas eu d'effet",
         page=person.page,
     )

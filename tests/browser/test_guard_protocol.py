@@ -81,3 +81,51 @@ def test_only_a_rerun_the_person_caused_releases_a_held_click(guard_page: Any) -
     heartbeat = BackMsg()
     heartbeat.app_heartbeat = True
     assert not _is_commit(guard_page, heartbeat)
+
+
+def _rerun(page_hash: str, *, tick: bool = False) -> BackMsg:
+    message = BackMsg()
+    message.rerun_script.page_script_hash = page_hash
+    if tick:  # a fragment's timer (the sidebar's team check, every few seconds)
+        message.rerun_script.is_auto_rerun = True
+        message.rerun_script.fragment_id = "f" * 32
+    return message
+
+
+def _run_started(page_hash: str) -> ForwardMsg:
+    message = ForwardMsg(hash="a" * 40)
+    message.new_session.page_script_hash = page_hash
+    return message
+
+
+def _may_leave(page: Any, message: Any) -> bool:
+    return bool(
+        page.evaluate(
+            "(bytes) => globalThis.ptceGuard.mayLeave(new Uint8Array(bytes))",
+            list(message.SerializeToString()),
+        )
+    )
+
+
+def _hear(page: Any, message: Any) -> None:
+    page.evaluate(
+        "(bytes) => { globalThis.ptceGuard.heard(new Uint8Array(bytes)); }",
+        list(message.SerializeToString()),
+    )
+
+
+def test_a_timers_tick_does_not_overtake_a_page_change_waiting_on_the_server(
+    guard_page: Any,
+) -> None:
+    """Streamlit folds a request arriving before the pending one started into it and keeps the
+    newer one's page: a tick of the sidebar's fragment, which names the page on screen, sent the
+    person back from « Rubrique suivante → » on a busy machine."""
+    shown, next_page = "a" * 32, "b" * 32
+    _hear(guard_page, _run_started(shown))
+    assert _may_leave(guard_page, _rerun(shown, tick=True))  # nothing pending: ticks go
+    assert _may_leave(guard_page, _rerun(shown))  # a commit on the same page
+    assert _may_leave(guard_page, _rerun(shown, tick=True))
+    assert _may_leave(guard_page, _rerun(next_page))  # the click on the link
+    assert not _may_leave(guard_page, _rerun(shown, tick=True))  # kept back
+    _hear(guard_page, _run_started(next_page))  # the new page's run has started
+    assert _may_leave(guard_page, _rerun(next_page, tick=True))
