@@ -287,6 +287,7 @@ def begin_run() -> None:
         st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:
+        st.session_state[SEEN_KEY] = None  # this page shows no dossier (team.team_watch)
         return
     st.session_state[_LAST_GOOD_KEY] = stored
     st.session_state[_RUN_KEY] = OpenDossier(_with_adviser(access, stored), stored)

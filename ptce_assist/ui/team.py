@@ -147,9 +147,11 @@ def team_watch(call: Call | None) -> None:
     now = dt.datetime.now(dt.UTC)
     try:  # the database may be down: the page's own run says so, the sidebar stays quiet
         head = get_store().head(token)
-        if head is None:  # the link was replaced meanwhile: the page says so, once
+        if head is None:  # the link was replaced meanwhile: the page says so
+            # Asked again on every tick until a run of the page has drawn it without the
+            # dossier (context.begin_run then forgets the version): a rerun asked from a
+            # fragment can be folded into another request and never happen.
             if st.session_state.get(SEEN_KEY) is not None:
-                st.session_state[SEEN_KEY] = None
                 st.rerun(scope="app")
             return
         dossier_id, version = head
