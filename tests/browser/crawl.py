@@ -27,7 +27,7 @@ from ptce_assist.workshops.config import BRAKE_BASE_ENV
 from ptce_assist.workshops.passphrase import HASH_ENV
 from tests.apptest_support import full_dossier
 from tests.browser.server import AppServer
-from tests.browser.waits import open_page
+from tests.browser.waits import open_page, wait_animations_done
 
 PASSPHRASE = "le mistral souffle sur Valence"
 Look = Callable[[Any, str], None]
@@ -191,6 +191,9 @@ def _open_menus(page: Any, name: str, look: Look) -> None:
     select = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first
     if select.count() and select.is_visible() and select.locator("input:enabled").count():
         select.scroll_into_view_if_needed()
+        # A person clicks the box where it has come to rest: a click while the volets above
+        # are still sliding open lands as the list opens and closes it again.
+        wait_animations_done(page)
         select.locator("input").first.click()
         page.get_by_role("option").first.wait_for()
         look(page, f"{name} (liste déroulante ouverte)")
