@@ -7,6 +7,9 @@ rubric's limit converted to lines of the same preset, as the live counter shows 
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 from ptce_assist.call import Rubric
@@ -16,8 +19,8 @@ from ptce_assist.layout.line_budget import budget_lines
 from ptce_assist.layout.presets import DEFAULT_PRESET, PRESETS
 from ptce_assist.progress import Measure
 
-# Texts longer than this are measured every time rather than kept in the cache: a pasted
-# novel must not pin megabytes in memory (a one-page rubric is ~4,000 characters).
+# Texts longer than this are not kept as cache keys: a pasted novel must not pin megabytes in
+# memory (a one-page rubric is ~4,000 characters); their counts are kept by digest instead.
 CACHED_TEXT_MAX_CHARS = 40_000
 
 
@@ -35,9 +38,30 @@ def _cached_line_count(text: str, preset_id: str) -> int:
     return layout_text(text, preset_id).line_count
 
 
+_LONG_COUNTS: OrderedDict[tuple[bytes, str], int] = OrderedDict()
+_LONG_COUNTS_MAX = 64
+_LONG_COUNTS_LOCK = threading.Lock()
+
+
+def _long_line_count(text: str, preset_id: str) -> int:
+    """Keyed by the text's digest: a pasted megabyte is laid out once, not on every run (the
+    sidebar and the page each measure it), and the cache keeps no text, only counts."""
+    key = (hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), preset_id)
+    with _LONG_COUNTS_LOCK:
+        if key in _LONG_COUNTS:
+            _LONG_COUNTS.move_to_end(key)
+            return _LONG_COUNTS[key]
+    count = layout_text(text, preset_id).line_count
+    with _LONG_COUNTS_LOCK:
+        _LONG_COUNTS[key] = count
+        while len(_LONG_COUNTS) > _LONG_COUNTS_MAX:
+            _LONG_COUNTS.popitem(last=False)
+    return count
+
+
 def line_count(text: str, preset_id: str) -> int:
     if len(text) > CACHED_TEXT_MAX_CHARS:
-        return layout_text(text, preset_id).line_count
+        return _long_line_count(text, preset_id)
     return _cached_line_count(text, preset_id)
 
 

@@ -43,3 +43,26 @@ def test_over_the_limit_reaches_the_status_and_the_diagnosis() -> None:
     report = check_report(dossier, rubric_measure(dossier), CALL)
     assert report.measured is True
     assert [item.id for item in report.admissibility.over_limit] == ["gouvernance"]
+
+
+def test_a_pasted_megabyte_is_laid_out_once_and_never_kept() -> None:
+    """Every run measures each rubric (sidebar, page): a long text's count is kept by its
+    digest, so a pasted megabyte costs one layout, and the cache holds no text."""
+    from ptce_assist import volumes
+    from ptce_assist.layout.engine import layout_text
+
+    long_text = "Acteur engagé 😊. " * 3_000  # past CACHED_TEXT_MAX_CHARS
+    assert len(long_text) > volumes.CACHED_TEXT_MAX_CHARS
+    expected = layout_text(long_text, "arial11").line_count
+    assert volumes.line_count(long_text, "arial11") == expected
+    key = next(k for k in volumes._LONG_COUNTS if k[1] == "arial11")
+    assert all(isinstance(part, (bytes, str)) and len(part) < 100 for part in key)
+    cached = {k: v for k, v in volumes._LONG_COUNTS.items()}
+    assert volumes.line_count(long_text, "arial11") == expected
+    assert dict(volumes._LONG_COUNTS) == cached  # served from the cache, nothing added
+    longer = long_text + "\n" + "Une ligne de plus."
+    assert volumes.line_count(longer, "arial11") == layout_text(longer, "arial11").line_count
+    for _ in range(volumes._LONG_COUNTS_MAX + 5):
+        longer += "x"
+        volumes.line_count(longer, "arial11")
+    assert len(volumes._LONG_COUNTS) <= volumes._LONG_COUNTS_MAX  # bounded

@@ -63,6 +63,8 @@ function createEditor(root) {
     font: null,
     fontKey: null,
     result: null,
+    laidText: null, // the text and font `result` was laid out from
+    laidFont: null,
   };
   editor.sync = new PtceSync({
     read: () => el.textarea.value,
@@ -110,8 +112,15 @@ function createEditor(root) {
   function refresh() {
     if (!editor.font || !editor.data) return;
     const data = editor.data;
-    const result = PtceLayout.layoutText(el.textarea.value, editor.font);
-    editor.result = result;
+    // Every run calls update(): the text laid out again only when it or the font changed (a
+    // pasted megabyte takes the renderer seconds to lay out, once is enough).
+    const text = el.textarea.value;
+    if (editor.result === null || editor.laidText !== text || editor.laidFont !== editor.font) {
+      editor.result = PtceLayout.layoutText(text, editor.font);
+      editor.laidText = text;
+      editor.laidFont = editor.font;
+    }
+    const result = editor.result;
     // An empty rubric takes no line of the document (the export marks a mandatory one as
     // missing): « vide », 0 lines, not the one line of an empty paragraph.
     const empty = !el.textarea.value.trim();
