@@ -109,9 +109,9 @@
 
   // A rerun request the person caused (not a fragment's timer, not a heartbeat).
   function isCommit(data) {
-    if (!(data instanceof Uint8Array || data instanceof ArrayBuffer)) return true;
-    const back = protoFields(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-    const rerun = back.get(RERUN_SCRIPT);
+    const bytes = asBytes(data);
+    if (bytes === null) return true;
+    const rerun = protoFields(bytes).get(RERUN_SCRIPT);
     if (!(rerun instanceof Uint8Array)) return false;
     return protoFields(rerun).get(IS_AUTO_RERUN) !== 1;
   }
