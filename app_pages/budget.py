@@ -75,7 +75,7 @@ def save_first_year(seen: int | None) -> None:
     year = int(value) if value is not None else None
     if not bound.save("budget.first_year", year, base_digest=value_digest(seen)):
         st.session_state.pop(SHOWN, None)  # show what is stored
-        if st.session_state.pop(f"{PAGE_PREFIX}budget.first_year#conflict", None) is not None:
+        if bound.take_conflict("budget.first_year") is not None:
             st.session_state[FLASH] = (
                 "L'année de N a été modifiée ailleurs (autre onglet ou autre membre de "
                 "l'équipe) : la version enregistrée est affichée."
@@ -217,7 +217,7 @@ else:
         new = text if replace or not shown.strip() else f"{shown.rstrip()}\n\n{text}"
         if bound.save(RUBRIC_PATH, new, base_digest=value_digest(shown)):
             st.session_state[FLASH + ":rubric"] = ("success", "Paragraphe inséré dans la rubrique.")
-        elif st.session_state.pop(f"p:{RUBRIC_PATH}#conflict", None) is not None:
+        elif bound.take_conflict(RUBRIC_PATH) is not None:
             st.session_state[FLASH + ":rubric"] = (
                 "warning",
                 "La rubrique a été modifiée entre-temps : rien n'a été inséré. Relisez son texte "

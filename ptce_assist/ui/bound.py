@@ -7,6 +7,13 @@ callback saves `v` through the dossier service only if the stored value still ha
 fingerprint `base` (what the person edited), else it records a conflict for them to settle.
 All of it is page-scoped state ("p:" keys, see `context`): a page shown anew starts afresh.
 
+A save's outcome is kept in the field's book, a plain dict held in the session state, and the
+callback writes it there before any other Streamlit call. Streamlit stops or restarts a run at
+any Streamlit call made while a newer request waits (every session-state read or write is
+one): a click arriving while a megabyte was being saved stopped the callback after the save
+and before its outcome was kept, so the page never said what the save had removed and the
+next send was taken for a change made elsewhere.
+
 A field may hold another form of the value than the dossier (a table holds rows of strings,
 the dossier budget lines): `view` turns the stored value into the field's form, and the change
 callback's `normalise` turns what the field sends back into the stored form. The fingerprint
@@ -17,36 +24,37 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.services import Conflict, Refused, Saved, SaveResult
+from ptce_assist.services.access import DossierAccess
 from ptce_assist.ui import team
 from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier, current_open, note_saved
 
 _COUNTER = itertools.count(1)
 
 
-def _keys(path: str) -> dict[str, str]:
-    base = f"{PAGE_PREFIX}{path}"
-    return {
-        "widget": f"{base}#field",
-        "seed_id": f"{base}#seed-id",
-        "seed": f"{base}#seed",
-        "status": f"{base}#status",
-        "ack": f"{base}#ack",
-        "notice": f"{base}#notice",
-        "conflict": f"{base}#conflict",
-        "rebase": f"{base}#rebase",
-        "mine": f"{base}#mine",  # fingerprint of what this page saved last at the path
-        "lineage": f"{base}#lineage",
-    }
-
-
 def widget_key(path: str) -> str:
-    return _keys(path)["widget"]
+    return f"{PAGE_PREFIX}{path}#field"
+
+
+# What a field's book holds: "seed_id", "seed" (a value the field must show), "status", "ack"
+# (the last payload processed), "notice", "conflict", "rebase", "mine" (fingerprint of what
+# this page saved last at the path) and "lineage" (see `own_base`).
+Book = dict[str, Any]
+
+
+def _book(path: str) -> Book:
+    key = f"{PAGE_PREFIX}{path}#book"
+    book = st.session_state.get(key)
+    if not isinstance(book, dict):
+        book = {}
+        st.session_state[key] = book
+    return book
 
 
 View = Callable[[Any], Any]
@@ -56,21 +64,20 @@ def field_data(
     open_dossier: OpenDossier, path: str, *, readonly: bool = False, view: View | None = None
 ) -> dict[str, Any]:
     """What the browser field needs on this run (merged with the component's own data)."""
-    keys = _keys(path)
-    state = st.session_state
-    seed_id = state.setdefault(keys["seed_id"], 0)
+    book = _book(path)
+    seed_id = book.setdefault("seed_id", 0)
     stored = open_dossier.value(path)
     changed_here = team.watch(path, stored)
     return {
         "scope": open_dossier.scope,
         "path": path,
         "seed_id": seed_id,
-        "seed": state.get(keys["seed"]),
+        "seed": book.get("seed"),
         "saved": view(stored) if view is not None else stored,
         "saved_digest": open_dossier.digest(path),
-        "status": state.get(keys["status"], "ok"),
-        "ack": state.get(keys["ack"]),
-        "rebase": state.get(keys["rebase"]),
+        "status": book.get("status", "ok"),
+        "ack": book.get("ack"),
+        "rebase": book.get("rebase"),
         # What this session may not write (an adviser reading a team's dossier) is read only,
         # whatever the page asked: the access layer would refuse the save anyway.
         "readonly": readonly or not open_dossier.may_write(path),
@@ -92,19 +99,24 @@ def on_change(path: str, normalise: Callable[[Any], Any] | None = None) -> None:
     sent = payload(path)
     if sent is None:
         return
-    keys = _keys(path)
-    st.session_state[keys["ack"]] = sent.get("seq")
+    book = _book(path)
     value = sent.get("v")
     if normalise is not None:
         value = normalise(value)
     base = sent.get("base")
     base = base if isinstance(base, str) else value_digest(None)
-    lineage = st.session_state.get(keys["lineage"], {})
+    lineage = book.get("lineage", {})
     effective = own_base(lineage, base)
-    if save(path, value, base_digest=effective):
-        found = current_open()
-        saved = found.digest(path) if found is not None else value_digest(value)
-        st.session_state[keys["lineage"]] = advance(lineage, base, effective, saved)
+    saving = _Saving.begin(path)
+    if saving is None:
+        return
+    # No Streamlit call from here until the outcome is in the book (see the module's doc).
+    result = saving.save(value, effective, book)
+    book["ack"] = sent.get("seq")  # processed: said with the outcome, never before the save
+    if _remember(book, result):
+        assert isinstance(result, Saved)
+        book["lineage"] = advance(lineage, base, effective, value_digest(result.value))
+    _after(result)
 
 
 # A browser sends its next payload before the run that saved the previous one has answered
@@ -123,74 +135,112 @@ def advance(lineage: Mapping[str, str], base: str, effective: str, saved: str) -
     return {**dict.fromkeys(lineage, saved), base: saved, effective: saved}
 
 
+@dataclass(frozen=True)
+class _Saving:
+    """What a save needs from the session, read before it (each read may stop the run)."""
+
+    path: str
+    access: DossierAccess  # the session's rights: the access layer refuses what they exclude
+    author: str
+
+    @classmethod
+    def begin(cls, path: str) -> _Saving | None:
+        opened = current_open()
+        if opened is None:
+            return None
+        return cls(path, opened.access, team.member_name())
+
+    def save(self, value: Any, base_digest: str, book: Book) -> SaveResult:
+        """Save through the service; no Streamlit call."""
+        result: SaveResult = self.access.save_value(
+            self.path, value, base_digest=base_digest, author=self.author
+        )
+        if isinstance(result, Conflict) and book.get("mine") == value_digest(result.theirs):
+            # The server holds what this page saved last: this send left before that save
+            # was acknowledged, from the same base. Not a change made elsewhere.
+            result = self.access.save_value(
+                self.path, value, base_digest=value_digest(result.theirs), author=self.author
+            )
+        return result
+
+
 def save(path: str, value: Any, *, base_digest: str) -> bool:
     """Save through the service; remember the outcome for the next run. True if saved."""
-    opened = current_open()
-    if opened is None:
+    book = _book(path)
+    saving = _Saving.begin(path)
+    if saving is None:
         return False
-    access = opened.access  # the session's rights: the access layer refuses what they exclude
-    author = team.member_name()
-    result = access.save_value(path, value, base_digest=base_digest, author=author)
-    if isinstance(result, Conflict) and st.session_state.get(_keys(path)["mine"]) == (
-        value_digest(result.theirs)
-    ):
-        # The server holds what this page saved last: this send left before that save was
-        # acknowledged, from the same base. Not a change made elsewhere.
-        result = access.save_value(
-            path, value, base_digest=value_digest(result.theirs), author=author
-        )
-    return _remember(path, result)
+    result = saving.save(value, base_digest, book)
+    saved = _remember(book, result)
+    _after(result)
+    return saved
 
 
 def update(path: str, change: Callable[[Any], Any]) -> bool:
     """Save `change(the value stored now)`: for an edit that applies to whatever the server
     holds (e.g. the budget's duration), not to a value typed from what the person saw."""
+    book = _book(path)
     opened = current_open()
     if opened is None:
         return False
-    return _remember(path, opened.access.update_value(path, change, author=team.member_name()))
+    author = team.member_name()
+    result = opened.access.update_value(path, change, author=author)
+    saved = _remember(book, result)
+    _after(result)
+    return saved
 
 
-def _remember(path: str, result: SaveResult) -> bool:
-    """Keep the outcome of a save for the next run (status, notice, conflict)."""
-    keys = _keys(path)
+def _remember(book: Book, result: SaveResult) -> bool:
+    """Keep the outcome of a save in the field's book (status, notice, conflict): plain dict
+    writes, no Streamlit call. True if saved."""
     if isinstance(result, Saved):
-        st.session_state[keys["mine"]] = value_digest(result.value)
-        st.session_state[keys["status"]] = "ok"
-        st.session_state.pop(keys["conflict"], None)
+        book["mine"] = value_digest(result.value)
+        book["status"] = "ok"
+        book.pop("conflict", None)
         if result.notice:
-            st.session_state[keys["notice"]] = ("warning", result.notice)
+            book["notice"] = ("warning", result.notice)
         else:
-            st.session_state.pop(keys["notice"], None)
-        note_saved(result.stored)
+            book.pop("notice", None)
         return True
     if isinstance(result, Conflict):
-        st.session_state[keys["status"]] = "conflict"
-        st.session_state[keys["conflict"]] = {"mine": result.mine, "theirs": result.theirs}
+        book["status"] = "conflict"
+        book["conflict"] = {"mine": result.mine, "theirs": result.theirs}
         return False
     assert isinstance(result, Refused)
-    st.session_state[keys["status"]] = "error" if result.temporary else "refused"
-    st.session_state[keys["notice"]] = ("error", result.message)
+    book["status"] = "error" if result.temporary else "refused"
+    book["notice"] = ("error", result.message)
     return False
+
+
+def _after(result: SaveResult) -> None:
+    """Once the outcome is kept: this run reads the dossier as saved (if the run is stopped
+    here, the next one reads it from the database)."""
+    if isinstance(result, Saved):
+        note_saved(result.stored)
+
+
+def take_conflict(path: str) -> Any:
+    """The conflict the last save at `path` met, forgotten once taken (None if none)."""
+    return _book(path).pop("conflict", None)
 
 
 def reseed(path: str, value: Any) -> None:
     """Replace what the browser field holds by `value` (an explicit choice of the person)."""
-    keys = _keys(path)
-    st.session_state[keys["seed"]] = value
-    st.session_state[keys["seed_id"]] = st.session_state.get(keys["seed_id"], 0) + 1
-    st.session_state[keys["status"]] = "ok"
-    st.session_state.pop(keys["conflict"], None)
-    st.session_state.pop(keys["lineage"], None)  # edits start again from `value`
+    book = _book(path)
+    book["seed"] = value
+    book["seed_id"] = book.get("seed_id", 0) + 1
+    book["status"] = "ok"
+    book.pop("conflict", None)
+    book.pop("lineage", None)  # edits start again from `value`
 
 
 def keep_mine(path: str, theirs: Any) -> None:
     """After a conflict: the browser sends its value again, edited from `theirs`."""
-    keys = _keys(path)
-    st.session_state[keys["rebase"]] = {"id": next(_COUNTER), "digest": value_digest(theirs)}
-    st.session_state[keys["status"]] = "ok"
-    st.session_state.pop(keys["conflict"], None)
-    st.session_state.pop(keys["lineage"], None)
+    book = _book(path)
+    book["rebase"] = {"id": next(_COUNTER), "digest": value_digest(theirs)}
+    book["status"] = "ok"
+    book.pop("conflict", None)
+    book.pop("lineage", None)
 
 
 def _show(value: Any, show: Callable[[Any], None] | None) -> None:
@@ -212,14 +262,15 @@ def feedback(
     has the browser field send its value again and "take theirs" shows theirs in it (in the
     field's form: `view`); `on_keep(mine, theirs)` and `on_take(theirs)` replace that for
     other widgets."""
-    keys = _keys(path)
-    notice = st.session_state.get(keys["notice"])
+    book = _book(path)
+    # A notice stays until the field's next save replaces it: dropped once shown, it was
+    # lost when the run that showed it was cut short by the next one (a megabyte pasted
+    # with control characters: the field sent again during the long run).
+    notice = book.get("notice")
     if notice:
         level, message = notice
         (st.error if level == "error" else st.warning)(message)
-        if level != "error":
-            st.session_state.pop(keys["notice"], None)
-    conflict = st.session_state.get(keys["conflict"])
+    conflict = book.get("conflict")
     if not conflict:
         return
     theirs = conflict["theirs"]
@@ -247,5 +298,6 @@ def feedback(
             on_take(theirs)
 
     left, right = st.columns(2)
-    left.button("Garder ma version", key=f"{keys['conflict']}:keep", on_click=keep)
-    right.button("Reprendre la version enregistrée", key=f"{keys['conflict']}:take", on_click=take)
+    buttons = f"{PAGE_PREFIX}{path}#conflict"
+    left.button("Garder ma version", key=f"{buttons}:keep", on_click=keep)
+    right.button("Reprendre la version enregistrée", key=f"{buttons}:take", on_click=take)
