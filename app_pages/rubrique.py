@@ -82,9 +82,11 @@ def render(rubric_id: str) -> None:
 
     dossier = require_open().dossier  # as saved by this run's callbacks and the tick above
     rubric_copy_button(dossier, rubric.id)
+    # The way on sits above the panels that grow as the person writes, so that it stays
+    # under their pointer while the runs of their typing redraw those panels.
+    _neighbours(call, rubric.id)
     coach_panel(rubric.id, dossier.rubric_text(rubric.id))
     comments_panel(rubric.id)
-    _neighbours(call, rubric.id)
 
 
 @st.fragment(run_every=LIVE_EVERY)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from ptce_assist.call import current_call_id, load_call
 from ptce_assist.coach.report import CoachResult, coach_text
-from ptce_assist.ui.context import current_stored
+from ptce_assist.ui.context import PAGE_PREFIX, current_stored
 from ptce_assist.ui.safe import md_escape
 
 PANEL_TITLE = "Conseils de rédaction"
@@ -27,10 +27,22 @@ def _earlier_texts(rubric_id: str) -> tuple[tuple[str, ...], str]:
     return texts, dossier.call_id
 
 
+def opens_with(rubric_id: str, text: str) -> bool:
+    """Whether the panel is open: as decided when the page was opened (open on a written
+    text), never changed by a run that the person's typing caused. A panel opening by itself
+    as the first letters are saved pushes what is below it (« Rubrique suivante → ») away
+    from the person's pointer. Page-scoped keys are forgotten when another page is shown."""
+    key = f"{PAGE_PREFIX}coach-open:{rubric_id}"
+    if key not in st.session_state:
+        st.session_state[key] = bool(text.strip())
+    return bool(st.session_state[key])
+
+
 def coach_panel(rubric_id: str, text: str) -> None:
     earlier, call_id = _earlier_texts(rubric_id)
     result = coach_text(rubric_id, text, earlier_texts=earlier, call_id=call_id)
-    with st.expander(PANEL_TITLE, expanded=bool(text.strip()), icon=":material/school:"):
+    expanded = opens_with(rubric_id, text)
+    with st.expander(PANEL_TITLE, expanded=expanded, icon=":material/school:"):
         _checklist(result)
         if not text.strip():
             st.caption("Écrivez votre texte : les conseils de lisibilité apparaîtront ici.")

@@ -27,7 +27,7 @@ from ptce_assist.workshops.config import BRAKE_BASE_ENV
 from ptce_assist.workshops.passphrase import HASH_ENV
 from tests.apptest_support import full_dossier
 from tests.browser.server import AppServer
-from tests.browser.waits import open_page, wait_animations_done
+from tests.browser.waits import COMPONENTS_DRAWN, open_page, wait_animations_done
 
 PASSPHRASE = "le mistral souffle sur Valence"
 Look = Callable[[Any, str], None]
@@ -107,15 +107,6 @@ def journey_urls(server: AppServer, setup: Setup, journey: str) -> list[tuple[st
         (path or "accueil", f"{server.url}/{path}?a={setup.adviser}&dossier={setup.dossier_id}")
         for path in _paths(sections)
     ]
-
-
-# Every component has drawn its labels (its module sets their text once loaded).
-COMPONENTS_DRAWN = """
-() => [...document.querySelectorAll("[data-testid='stBidiComponentIsolated']")].every((host) => {
-  const root = host.shadowRoot || host;
-  return [...root.querySelectorAll("label")].every((label) => label.textContent.trim() !== "");
-})
-"""
 
 
 def _settled(page: Any, name: str) -> None:

@@ -15,7 +15,14 @@ from playwright.sync_api import expect
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.server import AppServer
-from tests.browser.waits import eventually, expect_run, open_page, wait_animations_done
+from tests.browser.waits import (
+    eventually,
+    expect_run,
+    open_page,
+    wait_animations_done,
+    wait_components_drawn,
+    wait_settled,
+)
 
 SAVED_WORDS = "Enregistré"
 
@@ -46,6 +53,12 @@ class Person:
     def open(self, path: str = "") -> None:
         query = f"?d={self.token}" if self.token else ""
         open_page(self.page, f"{self.server.url}/{path}{query}")
+        # A person sees the page once drawn: until its components have drawn, what is below
+        # them is not yet where it will be.
+        wait_components_drawn(self.page)
+
+    def wait_settled(self) -> None:
+        wait_settled(self.page)
 
     def create_dossier(self) -> str:
         self.open("")

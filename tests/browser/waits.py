@@ -92,6 +92,18 @@ RESOURCES_LOADED = """
 """
 
 
+# Every component has its HTML and has drawn its labels and buttons (its module sets their
+# text once loaded): until then a component is a few pixels high, and what is below it is not
+# where it will be. A shadow root still empty has no label either, hence the first test.
+COMPONENTS_DRAWN = """
+() => [...document.querySelectorAll("[data-testid='stBidiComponentIsolated']")].every((host) => {
+  const root = host.shadowRoot || host;
+  return root.querySelector("*:not(style):not(link)") !== null &&
+    [...root.querySelectorAll("label, button")].every((node) => node.textContent.trim() !== "");
+})
+"""
+
+
 def install(context: Any) -> None:
     """Count script runs in every page of `context` (call before opening pages)."""
     context.add_init_script(RUN_WATCHER)
@@ -115,6 +127,16 @@ def expect_run(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> Iterator[None]
     before = finished_runs(page)
     yield
     wait_run_after(page, before, timeout)
+
+
+def wait_settled(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """No run in progress, no loading skeleton, no stale element (after a wait for a run or
+    for content that a run shows)."""
+    page.wait_for_function(SETTLED, timeout=timeout)
+
+
+def wait_components_drawn(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    page.wait_for_function(COMPONENTS_DRAWN, timeout=timeout)
 
 
 def open_page(page: Any, url: str, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
