@@ -24,7 +24,7 @@ def rubric_path(rubric_id: str) -> str:
 
 
 def rubric_text_editor(
-    open_dossier: OpenDossier, rubric: Rubric, *, height: int = 360, readonly: bool = False
+    open_dossier: OpenDossier, rubric: Rubric, *, readonly: bool = False
 ) -> None:
     path = rubric_path(rubric.id)
     preset_id = effective_preset(open_dossier.dossier)
@@ -34,7 +34,6 @@ def rubric_text_editor(
         budget_lines=allowed_lines(rubric, preset_id),
         preset_id=preset_id,
         label=LABEL,
-        height=height,
         on_change=partial(bound.on_change, path),
     )
     bound.feedback(path)

@@ -170,7 +170,6 @@ function createEditor(root) {
       editor.fontKey = fontKey;
     }
     el.label.textContent = data.label;
-    el.textarea.style.height = `${data.height}px`;
     el.note.textContent = `Décompte en direct pour la mise en page « ${preset.label} », ` +
       "tel que LibreOffice met en page le document exporté (Word peut différer de 1 %).";
     el.page.style.fontFamily = preset.css_font;

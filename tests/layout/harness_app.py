@@ -56,7 +56,6 @@ rubric_editor(
     budget_lines=budget,
     preset_id=layout,
     label=f"Mode de gouvernance ({budget} lignes maximum)",
-    height=240,
     on_change=on_change,
 )
 

@@ -25,12 +25,17 @@ from ptce_assist.layout.metrics import metrics_json
 from ptce_assist.layout.presets import get_preset
 from ptce_assist.ui.web import module_loader, stylesheets
 
+# The text area's height, in the HTML itself: the component draws before its styles and
+# script have loaded, and a text area growing then pushed the page below it down by 300 px.
+TEXT_HEIGHT_PX = 360
+
 _HTML = (
     stylesheets("sync.css", "rubric_editor.css")
-    + """
+    + f"""
 <div class="ptce-editor" data-ptce-field>
   <label class="ptce-label" for="ptce-text"></label>
-  <textarea id="ptce-text" lang="fr" spellcheck="true"></textarea>
+  <textarea id="ptce-text" lang="fr" spellcheck="true"
+    style="height: {TEXT_HEIGHT_PX}px"></textarea>
   <div class="ptce-counter" role="status" aria-live="polite" data-state="ok">
     <span class="ptce-icon" aria-hidden="true"></span>
     <span class="ptce-state"></span>
@@ -92,7 +97,6 @@ def rubric_editor(
     preset_id: str,
     label: str,
     on_change: Callable[[], None],
-    height: int = 300,
 ) -> None:
     """Show the editor; `on_change` runs (before the page, as a widget callback) whenever
     the browser sends the text."""
@@ -102,7 +106,6 @@ def rubric_editor(
             **sync,
             "budget": int(budget_lines),
             "label": label,
-            "height": int(height),
             "preset": preset_payload(preset_id),
         },
         default={"payload": None},
