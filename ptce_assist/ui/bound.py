@@ -10,9 +10,9 @@ All of it is page-scoped state ("p:" keys, see `context`): a page shown anew sta
 A save's outcome is kept in the field's book, a plain dict held in the session state, and the
 callback writes it there before any other Streamlit call. Streamlit stops or restarts a run at
 any Streamlit call made while a newer request waits (every session-state read or write is
-one): a click arriving while a megabyte was being saved stopped the callback after the save
-and before its outcome was kept, so the page never said what the save had removed and the
-next send was taken for a change made elsewhere.
+one): a rerun asked while a pasted megabyte was being saved stopped the callback after the
+save and before its outcome was kept, so the page never said what the save had removed and
+the field took the cleaned text for a change made elsewhere.
 
 A field may hold another form of the value than the dossier (a table holds rows of strings,
 the dossier budget lines): `view` turns the stored value into the field's form, and the change
