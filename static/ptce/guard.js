@@ -56,6 +56,7 @@
   let shownPage = null; // the page of the last run the server started
   let pendingPage = null; // a page asked for and not started yet
   let pendingSince = 0;
+  let pendingRunStarted = false; // a run started since the page change was asked
   const decoder = new TextDecoder();
 
   function now() {
@@ -145,8 +146,15 @@
     if (page !== "" && page !== shownPage) {
       pendingPage = page;
       pendingSince = now();
+      pendingRunStarted = false;
     }
     return true;
+  }
+
+  // Whether a page change has been asked and its run has not started: a field's send now
+  // would carry the old page and cancel it (static/ptce/sync.js waits).
+  function pageChanging() {
+    return pendingPage !== null && now() - pendingSince <= PAGE_CHANGE_MAX_MS;
   }
 
   // What the server says: the page of each run it starts.
@@ -156,11 +164,17 @@
     const fields = protoFields(bytes);
     const session = fields.get(NEW_SESSION);
     if (session instanceof Uint8Array) {
+      pendingRunStarted = pendingPage !== null;
       const page = pageOf(protoFields(session).get(NEW_SESSION_PAGE));
       if (page !== "") {
         shownPage = page;
         if (page === pendingPage) pendingPage = null;
       }
+    } else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && pendingRunStarted) {
+      // A whole run started after the request and ran to its end on another page (the page
+      // asked for sent the person elsewhere, or no longer exists): nothing is pending now.
+      pendingPage = null;
+      pendingRunStarted = false;
     }
     return fields;
   }
@@ -284,7 +298,9 @@
     stats.held += 1;
   }, true);
 
-  globalThis.ptceGuard = { expectSend, stats, protoFields, isCommit, mayLeave, heard };
+  globalThis.ptceGuard = {
+    expectSend, pageChanging, stats, protoFields, isCommit, mayLeave, heard,
+  };
 })();
 
 export default function () {

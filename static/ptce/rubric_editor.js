@@ -77,6 +77,7 @@ function createEditor(root) {
       el.save.textContent = words;
     },
     offerBox: el.offer,
+    host: root,
     describe: (value) => String(value ?? ""),
   });
 

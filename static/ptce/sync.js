@@ -17,6 +17,11 @@
 //   server restart) or that failed is sent again, with growing delays.
 // - Until the server holds the value, it is kept in localStorage (per dossier and field) and
 //   offered back after a reload, a closed tab or a lost connection: never applied silently.
+// - A field sends only while it is on the page (`host` connected) and no page change is on its
+//   way (the click guard says so). Streamlit sends a value with the page shown when it is
+//   sent: a retry from a field left behind, or any send in the instant after a click on a link,
+//   asked the server for the old page again and undid the person's page change (seen on a
+//   busy machine). A field left behind stops for good; its value stays in the browser.
 
 const PTCE_SEND_DELAY_MS = 800;
 const PTCE_SEND_MAX_WAIT_MS = 2000;
@@ -72,7 +77,8 @@ const PtceDrafts = {
 // after which the choice between two versions appears); `describe(value)` says in a few
 // words what a value holds (its text for a text field).
 class PtceSync {
-  constructor({ read, write, onState, offerBox, describe }) {
+  constructor({ read, write, onState, offerBox, describe, host }) {
+    this.host = host || null; // the field's element: gone from the page, the field is done
     this.read = read;
     this.write = write;
     this.onState = onState || (() => {});
@@ -133,6 +139,17 @@ class PtceSync {
   }
 
   sendNow(value) {
+    if (this.host !== null && !this.host.isConnected) {
+      this.stop();
+      return;
+    }
+    if (globalThis.ptceGuard && globalThis.ptceGuard.pageChanging()) {
+      // Sent now, it would cancel the page change: send it if this page is still shown then.
+      this.writeDraftNow();
+      if (this.timer !== null) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.flush(), PTCE_SEND_DELAY_MS);
+      return;
+    }
     this.seq += 1;
     this.sentKey = ptceKey(value);
     this.writeDraftNow();
@@ -143,6 +160,16 @@ class PtceSync {
     // If no run acknowledges it (the connection was lost, the server restarted), send again.
     this.planRetry();
     this.showState();
+  }
+
+  // The field is no longer on the page: no timer sends for it again; what the server may not
+  // have is kept in this browser and offered back when the field is shown again.
+  stop() {
+    for (const name of ["timer", "retryTimer"]) {
+      if (this[name] !== null) clearTimeout(this[name]);
+      this[name] = null;
+    }
+    this.writeDraftNow();
   }
 
   // --- what Python says, on every run -----------------------------------------------------

@@ -299,6 +299,7 @@ function createTable(root) {
       if (state !== "saved") table.everSent = true;
     },
     offerBox: root.querySelector(".ptce-offer"),
+    host: root,
     describe: describeRows,
   });
 

@@ -30,6 +30,7 @@ function createField(root, data) {
         if (state !== "saved") field.everSent = true;
       },
       offerBox: root.querySelector(".ptce-offer"),
+      host: root,
       describe: (value) => String(value ?? ""),
     }),
     everSent: false,

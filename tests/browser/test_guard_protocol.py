@@ -129,3 +129,43 @@ def test_a_timers_tick_does_not_overtake_a_page_change_waiting_on_the_server(
     assert not _may_leave(guard_page, _rerun(shown, tick=True))  # kept back
     _hear(guard_page, _run_started(next_page))  # the new page's run has started
     assert _may_leave(guard_page, _rerun(next_page, tick=True))
+
+
+def _page_changing(page: Any) -> bool:
+    return bool(page.evaluate("() => globalThis.ptceGuard.pageChanging()"))
+
+
+def test_fields_are_told_while_a_page_change_waits_on_the_server(guard_page: Any) -> None:
+    """A field's send names the page on screen: sent between the click on a link and the start
+    of the new page's run, it cancelled the page change (static/ptce/sync.js asks first)."""
+    shown, next_page = "a" * 32, "b" * 32
+    _hear(guard_page, _run_started(shown))
+    assert not _page_changing(guard_page)
+    assert _may_leave(guard_page, _rerun(shown))  # a commit on the page: no page change
+    assert not _page_changing(guard_page)
+    assert _may_leave(guard_page, _rerun(next_page))  # the click on the link
+    assert _page_changing(guard_page)
+    _hear(guard_page, _run_started(shown))  # a run asked before the click: still waiting
+    assert _page_changing(guard_page)
+    _hear(guard_page, _run_started(next_page))
+    assert not _page_changing(guard_page)
+
+
+def _run_finished() -> ForwardMsg:
+    message = ForwardMsg(hash="c" * 40)
+    message.script_finished = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+    return message
+
+
+def test_a_page_change_that_led_elsewhere_does_not_hold_fields_back(guard_page: Any) -> None:
+    """The page asked for sent the person to another one: once a run started after the click
+    has finished, fields send again (they are not held for the 15 s a change may take)."""
+    shown, asked, elsewhere = "a" * 32, "b" * 32, "c" * 32
+    _hear(guard_page, _run_started(shown))
+    assert _may_leave(guard_page, _rerun(asked))
+    _hear(guard_page, _run_finished())  # the end of a run started before the click
+    assert _page_changing(guard_page)
+    _hear(guard_page, _run_started(elsewhere))
+    assert _page_changing(guard_page)
+    _hear(guard_page, _run_finished())
+    assert not _page_changing(guard_page)

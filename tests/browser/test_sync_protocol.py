@@ -71,3 +71,72 @@ def test_nothing_is_sent_again_once_processed(sync_page: Any) -> None:
     )
     assert sync_page.evaluate("() => window.sent.map((p) => p.v)") == ["a"]
     assert sync_page.evaluate("() => window.sync.state()") == "saved"
+
+
+# A field left behind by a page change (or about to be): what it sends carries the page shown
+# at that moment, and such a send, right after a click on a link, asked the server for the old
+# page again: the person's page change was undone (seen on a busy machine: a rubric editor
+# of an earlier page retried a payload whose acknowledgement it never saw).
+LEFT_BEHIND_HARNESS = """() => {
+  window.sent = [];
+  window.value = "";
+  window.host = document.createElement("div");
+  document.body.appendChild(window.host);
+  window.changing = false;
+  globalThis.ptceGuard = { expectSend() {}, pageChanging: () => window.changing };
+  window.sync = new PtceSync({
+    read: () => window.value,
+    write: (v) => { window.value = v ?? ""; },
+    host: window.host,
+  });
+  window.sync.update({
+    scope: "dossier", path: "rubrics.actions", seed_id: 0, seed: null, saved: "",
+    saved_digest: "d0", status: "ok", ack: null, rebase: null, readonly: false,
+  }, (key, payload) => window.sent.push(payload.v));
+}"""
+
+
+@pytest.fixture
+def clocked_sync_page(browser: Any) -> Iterator[Any]:
+    page = browser.new_page()
+    page.clock.install()
+    # A page of its own origin (about:blank has no localStorage, where drafts are kept).
+    page.route(
+        "http://ptce.test/",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body="<!doctype html><html lang='fr'><meta charset='utf-8'><body></body></html>",
+        ),
+    )
+    page.goto("http://ptce.test/")
+    page.add_script_tag(content=(STATIC_DIR / "sync.js").read_text(encoding="utf-8"))
+    page.evaluate(LEFT_BEHIND_HARNESS)
+    yield page
+    page.close()
+
+
+def test_a_field_gone_from_the_page_sends_nothing_more(clocked_sync_page: Any) -> None:
+    page = clocked_sync_page
+    page.evaluate("() => { window.value = 'Périmètre'; window.sync.changed(); }")
+    page.clock.run_for(1_000)  # the send after the last keystroke
+    assert page.evaluate("() => window.sent") == ["Périmètre"]
+    # The page changes before this field hears that its payload was saved.
+    page.evaluate("() => { window.host.remove(); window.sync.flush(); }")
+    page.clock.run_for(120_000)  # every retry it had planned is due by then
+    assert page.evaluate("() => window.sent") == ["Périmètre"]
+    draft = page.evaluate(
+        "() => JSON.parse(localStorage.getItem('ptce:brouillon:dossier:rubrics.actions'))"
+    )
+    assert draft["v"] == "Périmètre"  # still in this browser, offered back on return
+
+
+def test_nothing_is_sent_while_a_page_change_is_on_its_way(clocked_sync_page: Any) -> None:
+    page = clocked_sync_page
+    page.evaluate("() => { window.changing = true; window.value = 'Gouvernance'; }")
+    page.evaluate("() => window.sync.flush()")  # the field loses the focus
+    page.clock.run_for(5_000)
+    assert page.evaluate("() => window.sent") == []
+    # The page change did not happen (or this page is shown again): the value leaves.
+    page.evaluate("() => { window.changing = false; }")
+    page.clock.run_for(1_000)
+    assert page.evaluate("() => window.sent") == ["Gouvernance"]
