@@ -16,6 +16,9 @@
 //   is picked up replaces it: the new value would be dropped before any callback saw it.
 //   So the link waits for a run that started after the commit was sent to finish (the
 //   server's "new_session" then "script_finished" messages, read from the protobuf frames).
+// A link clicked once the commit's message has already left waits too, until that commit's
+// run is over: the page change's request would otherwise replace it on the server if it had
+// not started yet, and the value typed would be dropped.
 // If nothing comes in time the click is replayed anyway. Installed once per page load (the
 // component is drawn on every run, in the sidebar).
 //
@@ -50,6 +53,8 @@
   let fallback = null;
   let sentAt = 0; // when the commit's message left (0: not yet)
   let runStartedAfterSend = false;
+  let commitAt = 0; // when the last commit left, until a run started after it has finished
+  let commitRunStarted = false;
   const watchedSockets = new WeakSet();
   const focusValues = new WeakMap();
   const stats = { held: 0, replayed: 0, timedOut: 0, ticksKept: 0 };
@@ -181,7 +186,14 @@
 
   function onServerMessage(event) {
     const fields = heard(event.data);
-    if (fields === null || held === null || !heldIsNavigation || sentAt === 0) return;
+    if (fields === null) return;
+    if (commitAt !== 0) {
+      if (fields.has(NEW_SESSION)) commitRunStarted = true;
+      else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && commitRunStarted) {
+        commitAt = 0;
+      }
+    }
+    if (held === null || !heldIsNavigation || sentAt === 0) return;
     if (fields.has(NEW_SESSION)) runStartedAfterSend = true;
     // A whole run finished (not a fragment's, not one cut short by a newer request).
     else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && runStartedAfterSend) {
@@ -257,6 +269,10 @@
     }
     if (!mayLeave(args[0])) return undefined;
     const result = socketSend.apply(this, args);
+    if (isCommit(args[0]) && !pageChanging()) {
+      commitAt = now();
+      commitRunStarted = false;
+    }
     if (expectedUntil !== 0 && isCommit(args[0])) release(false);
     return result;
   };
@@ -282,20 +298,35 @@
     if (focusValues.has(el) && focusValues.get(el) !== valueOf(el)) expectSend();
   }, true);
 
+  function isPageLink(actionable) {
+    const link = actionable.closest("a[href]");
+    return Boolean(link && link.origin === window.location.origin && link.target !== "_blank");
+  }
+
   window.addEventListener("click", (event) => {
-    if (!event.isTrusted || expectedUntil === 0 || now() > expectedUntil) return;
+    if (!event.isTrusted) return;
+    const expected = expectedUntil !== 0 && now() <= expectedUntil;
+    const commitRunning = commitAt !== 0 && now() - commitAt < RUN_WAIT_MS;
+    if (!expected && !commitRunning) return;
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
     const actionable = target.closest(ACTIONABLE);
     if (!actionable || isTextField(actionable)) return;
+    const navigation = isPageLink(actionable);
+    if (!expected && !navigation) return; // the commit's message has left with the click's
     event.preventDefault();
     event.stopImmediatePropagation();
     held = target;
     heldTwin = describe(actionable);
-    const link = actionable.closest("a[href]");
-    heldIsNavigation = Boolean(link && link.origin === window.location.origin &&
-      link.target !== "_blank");
+    heldIsNavigation = navigation;
     stats.held += 1;
+    if (!expected && sentAt === 0) {
+      // Waits for the run of the commit already sent, as after a release.
+      sentAt = commitAt;
+      runStartedAfterSend = commitRunStarted;
+      if (fallback !== null) clearTimeout(fallback);
+      fallback = setTimeout(() => replay(true), RUN_WAIT_MS - (now() - commitAt));
+    }
   }, true);
 
   globalThis.ptceGuard = {

@@ -169,3 +169,95 @@ def test_a_page_change_that_led_elsewhere_does_not_hold_fields_back(guard_page: 
     assert _page_changing(guard_page)
     _hear(guard_page, _run_finished())
     assert not _page_changing(guard_page)
+
+
+# A page of its own origin with a same-origin link, and a WebSocket answered by the test (as
+# the Streamlit server would): what the guard does with a real, trusted click.
+LINK_PAGE = """<!doctype html><html lang='fr'><meta charset='utf-8'><body>
+<a id='next' href='/plan_action'>Plan d'action</a>
+<script>
+  window.followed = 0;
+  document.getElementById('next').addEventListener('click', (event) => {
+    event.preventDefault();
+    window.followed += 1;
+  });
+</script></body></html>"""
+
+
+@pytest.fixture
+def socket_page(browser: Any) -> Iterator[tuple[Any, list[Any]]]:
+    page = browser.new_page()
+    page.route(
+        "http://ptce.test/",
+        lambda route: route.fulfill(content_type="text/html", body=LINK_PAGE),
+    )
+    servers: list[Any] = []
+    page.route_web_socket("ws://ptce.test/_stcore/stream", lambda ws: servers.append(ws))
+    page.goto("http://ptce.test/")
+    page.add_script_tag(type="module", content=(STATIC_DIR / "guard.js").read_text("utf-8"))
+    page.wait_for_function("() => Boolean(globalThis.ptceGuard)")
+    page.evaluate(
+        """() => new Promise((done) => {
+          window.socket = new WebSocket("ws://ptce.test/_stcore/stream");
+          window.socket.binaryType = "arraybuffer";
+          window.heard = 0;
+          window.socket.addEventListener("message", () => { window.heard += 1; });
+          window.socket.onopen = done;
+        })"""
+    )
+    # The guard listens to a socket from its first message (in the app: the first rerun).
+    heartbeat = BackMsg()
+    heartbeat.app_heartbeat = True
+    _send_from_page(page, heartbeat)
+    yield page, servers
+    page.close()
+
+
+def _from_server(page: Any, server: Any, message: Any) -> None:
+    """The server sends `message`; returns once the page has received it."""
+    count = page.evaluate("() => window.heard")
+    server.send(message.SerializeToString())
+    page.wait_for_function("n => window.heard > n", arg=count)
+
+
+def _send_from_page(page: Any, message: Any) -> None:
+    page.evaluate(
+        "(bytes) => window.socket.send(new Uint8Array(bytes))", list(message.SerializeToString())
+    )
+
+
+def test_a_link_clicked_after_a_commit_left_waits_for_its_run(
+    socket_page: tuple[Any, list[Any]],
+) -> None:
+    """A value committed (its message already gone) then a click on a link: the page change's
+    request, arriving before the commit's run started, would replace it on the server and the
+    value would be dropped (a rubric pasted then left at once was not saved, 3 times in 6 runs
+    on a busy machine). The link waits for the commit's run to be over."""
+    page, servers = socket_page
+    shown = "a" * 32
+    (server,) = servers
+    _from_server(page, server, _run_started(shown))
+    commit = _rerun(shown)
+    widget = commit.rerun_script.widget_states.widgets.add()
+    widget.id = "$$ID-0123456789abcdef-p:rubrics.actions#field"
+    widget.json_value = '{"payload": {"v": "Actions : été", "base": "0", "seq": "a:1"}}'
+    _send_from_page(page, commit)
+
+    page.click("#next")
+    assert page.evaluate("() => window.followed") == 0  # held: the commit has not run
+    _from_server(page, server, _run_started(shown))  # the commit's run
+    assert page.evaluate("() => window.followed") == 0
+    _from_server(page, server, _run_finished())
+    page.wait_for_function("() => window.followed === 1")
+    assert page.evaluate("() => globalThis.ptceGuard.stats.held") == 1
+
+
+def test_a_link_clicked_with_no_commit_on_its_way_is_not_held(
+    socket_page: tuple[Any, list[Any]],
+) -> None:
+    page, servers = socket_page
+    (server,) = servers
+    _from_server(page, server, _run_started("a" * 32))
+    page.click("#next")
+    assert page.evaluate("() => window.followed") == 1
+    assert page.evaluate("() => globalThis.ptceGuard.stats.held") == 0
