@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from ptce_assist.layout.engine import layout_text
 from tests.browser import waits
@@ -224,7 +225,8 @@ def test_near_state_preview_and_no_html_injection(page: Any, harness_url: str) -
     lines = page.locator(".ptce-page .ptce-line")
     total = int(counter.get_attribute("data-lines") or -1)
     assert total > 15
-    assert lines.count() == total
+    # The preview is drawn on the box's `toggle` event, which comes after the click returns.
+    expect(lines).to_have_count(total)
     assert page.locator(".ptce-page .ptce-line.ptce-over").count() == total - 15
     assert page.locator(".ptce-page .ptce-limit").count() == 1
     assert "<img src=x" in page.locator(".ptce-page").inner_text()  # shown as text
