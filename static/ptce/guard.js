@@ -19,6 +19,11 @@
 // A link clicked once the commit's message has already left waits too, until that commit's
 // run is over: the page change's request would otherwise replace it on the server if it had
 // not started yet, and the value typed would be dropped.
+// A run seen starting after the commit left may still be one the server started before the
+// commit reached it (the run of a send made while typing): taken for the commit's run, it let
+// a link go too early and a typed name was lost (CI, busy machine). So a link also waits until
+// every field of ours (static/ptce/sync.js) whose payload has left has been drawn by a run that
+// processed it (its `ack`): that run's change callback saved the value.
 // If nothing comes in time the click is replayed anyway. Installed once per page load (the
 // component is drawn on every run, in the sidebar).
 //
@@ -32,6 +37,7 @@
   if (globalThis.ptceGuard) return;
   const HOLD_MS = 700; // longest wait for the commit's message to leave
   const RUN_WAIT_MS = 4000; // longest wait for the commit's run, before a page change
+  const ACK_WAIT_MS = 10000; // longest wait for a field's payload to be processed, likewise
   // Field numbers of streamlit/proto (ForwardMsg, BackMsg, ClientState) and a status value.
   const NEW_SESSION = 4;
   const SCRIPT_FINISHED = 6;
@@ -40,6 +46,8 @@
   const PAGE_SCRIPT_HASH = 3; // of ClientState
   const IS_AUTO_RERUN = 6;
   const NEW_SESSION_PAGE = 9; // NewSession.page_script_hash
+  const NAVIGATION = 23;
+  const NAVIGATION_PAGE = 4; // Navigation.page_script_hash
   const PAGE_CHANGE_MAX_MS = 15000; // longest time a page change keeps the timers' ticks back
   const ACTIONABLE = "a[href], button, summary, label, [role='button'], [role='link'], " +
     "[role='tab'], [role='checkbox'], [role='radio'], [role='switch'], [role='menuitem'], " +
@@ -51,10 +59,9 @@
   let heldTwin = null; // how to find it again if a run replaced it
   let heldIsNavigation = false;
   let fallback = null;
-  let sentAt = 0; // when the commit's message left (0: not yet)
-  let runStartedAfterSend = false;
   let commitAt = 0; // when the last commit left, until a run started after it has finished
   let commitRunStarted = false;
+  const awaitingAck = new Set(); // fields whose last payload no run has processed yet
   const watchedSockets = new WeakSet();
   const focusValues = new WeakMap();
   const stats = { held: 0, replayed: 0, timedOut: 0, ticksKept: 0 };
@@ -113,13 +120,20 @@
     return fields;
   }
 
-  // A rerun request the person caused (not a fragment's timer, not a heartbeat).
-  function isCommit(data) {
+  // What a message from the page is: "other" (a heartbeat...), "tick" (a rerun asked by a
+  // timer: a fragment's), or a rerun the person caused, with the page it asks for.
+  function kindOf(data) {
     const bytes = asBytes(data);
-    if (bytes === null) return true;
+    if (bytes === null) return { commit: true, page: "" };
     const rerun = protoFields(bytes).get(RERUN_SCRIPT);
-    if (!(rerun instanceof Uint8Array)) return false;
-    return protoFields(rerun).get(IS_AUTO_RERUN) !== 1;
+    if (!(rerun instanceof Uint8Array)) return { other: true };
+    const state = protoFields(rerun);
+    if (state.get(IS_AUTO_RERUN) === 1) return { tick: true };
+    return { commit: true, page: pageOf(state.get(PAGE_SCRIPT_HASH)) };
+  }
+
+  function isCommit(data) {
+    return kindOf(data).commit === true;
   }
 
   function asBytes(data) {
@@ -135,18 +149,18 @@
   // Whether a message from the page may leave: false for a timer's tick while a page change
   // waits on the server (see the top of this file).
   function mayLeave(data) {
-    const bytes = asBytes(data);
-    if (bytes === null) return true;
-    const rerun = protoFields(bytes).get(RERUN_SCRIPT);
-    if (!(rerun instanceof Uint8Array)) return true;
-    const state = protoFields(rerun);
+    return mayLeaveAs(kindOf(data));
+  }
+
+  function mayLeaveAs(kind) {
+    if (kind.other) return true;
     if (pendingPage !== null && now() - pendingSince > PAGE_CHANGE_MAX_MS) pendingPage = null;
-    if (state.get(IS_AUTO_RERUN) === 1) {
+    if (kind.tick) {
       if (pendingPage === null) return true;
       stats.ticksKept += 1;
       return false;
     }
-    const page = pageOf(state.get(PAGE_SCRIPT_HASH));
+    const page = kind.page;
     // A page other than the one shown (or any, before the first run is known).
     if (page !== "" && page !== shownPage) {
       pendingPage = page;
@@ -162,19 +176,30 @@
     return pendingPage !== null && now() - pendingSince <= PAGE_CHANGE_MAX_MS;
   }
 
-  // What the server says: the page of each run it starts.
+  function shown(page) {
+    if (page === "") return;
+    shownPage = page;
+    if (page === pendingPage) pendingPage = null;
+  }
+
+  // What the server says: the page of each run it starts, and the page `st.navigation` shows.
+  // A run asked with no page (the first one of a page loaded by its address) starts with the
+  // main script's page; only its navigation message names the page shown. The guard hears the
+  // socket only from the page's first message after it is installed, so each run also tells
+  // it its page (`drawnOn`). A page shown unknown or wrong made the first commit on a freshly
+  // loaded page look like a page change: the link clicked next was not held, and the typed
+  // name was lost (CI, busy machine).
   function heard(data) {
     const bytes = asBytes(data);
     if (bytes === null) return null;
     const fields = protoFields(bytes);
     const session = fields.get(NEW_SESSION);
-    if (session instanceof Uint8Array) {
+    const navigation = fields.get(NAVIGATION);
+    if (navigation instanceof Uint8Array) {
+      shown(pageOf(protoFields(navigation).get(NAVIGATION_PAGE)));
+    } else if (session instanceof Uint8Array) {
       pendingRunStarted = pendingPage !== null;
-      const page = pageOf(protoFields(session).get(NEW_SESSION_PAGE));
-      if (page !== "") {
-        shownPage = page;
-        if (page === pendingPage) pendingPage = null;
-      }
+      shown(pageOf(protoFields(session).get(NEW_SESSION_PAGE)));
     } else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && pendingRunStarted) {
       // A whole run started after the request and ran to its end on another page (the page
       // asked for sent the person elsewhere, or no longer exists): nothing is pending now.
@@ -189,16 +214,34 @@
     if (fields === null) return;
     if (commitAt !== 0) {
       if (fields.has(NEW_SESSION)) commitRunStarted = true;
+      // A whole run finished (not a fragment's, not one cut short by a newer request).
       else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && commitRunStarted) {
         commitAt = 0;
       }
     }
-    if (held === null || !heldIsNavigation || sentAt === 0) return;
-    if (fields.has(NEW_SESSION)) runStartedAfterSend = true;
-    // A whole run finished (not a fragment's, not one cut short by a newer request).
-    else if (fields.get(SCRIPT_FINISHED) === FINISHED_SUCCESSFULLY && runStartedAfterSend) {
-      replay(false);
+    followIfSafe();
+  }
+
+  // Whether a field of ours still waits for a run to process its payload (see the top).
+  function fieldsAwaiting() {
+    for (const field of awaitingAck) {
+      if (!field.awaitingAck()) awaitingAck.delete(field);
     }
+    return awaitingAck.size > 0;
+  }
+
+  // A held link is followed once the commit's message has left, its run is over and every
+  // field's payload has been processed.
+  function followIfSafe() {
+    if (held === null || !heldIsNavigation) return;
+    if (expectedUntil !== 0 || commitAt !== 0 || fieldsAwaiting()) return;
+    replay(false);
+  }
+
+  function waitForRuns() {
+    if (fallback !== null) clearTimeout(fallback);
+    const longest = fieldsAwaiting() ? ACK_WAIT_MS : RUN_WAIT_MS;
+    fallback = setTimeout(() => replay(true), longest);
   }
 
   function describe(el) {
@@ -223,10 +266,9 @@
       fallback = null;
     }
     if (held === null) return;
-    if (heldIsNavigation && !timedOut) {
-      sentAt = now();
-      runStartedAfterSend = false;
-      fallback = setTimeout(() => replay(true), RUN_WAIT_MS);
+    if (heldIsNavigation) {
+      waitForRuns();
+      followIfSafe();
       return;
     }
     replay(timedOut);
@@ -237,7 +279,6 @@
       clearTimeout(fallback);
       fallback = null;
     }
-    sentAt = 0;
     if (held === null) return;
     const target = held;
     held = null;
@@ -255,7 +296,10 @@
     }, 0);
   }
 
-  function expectSend() {
+  // A message is about to leave; `field`, one of ours, then waits for a run to process it
+  // (it says so with `fieldDrawn`).
+  function expectSend(field) {
+    if (field) awaitingAck.add(field);
     expectedUntil = now() + HOLD_MS;
     if (fallback !== null) clearTimeout(fallback);
     fallback = setTimeout(() => release(true), HOLD_MS);
@@ -267,13 +311,14 @@
       watchedSockets.add(this);
       this.addEventListener("message", onServerMessage);
     }
-    if (!mayLeave(args[0])) return undefined;
+    const kind = kindOf(args[0]);
+    if (!mayLeaveAs(kind)) return undefined;
     const result = socketSend.apply(this, args);
-    if (isCommit(args[0]) && !pageChanging()) {
+    if (kind.commit && !pageChanging()) {
       commitAt = now();
       commitRunStarted = false;
     }
-    if (expectedUntil !== 0 && isCommit(args[0])) release(false);
+    if (expectedUntil !== 0 && kind.commit) release(false);
     return result;
   };
 
@@ -307,7 +352,7 @@
     if (!event.isTrusted) return;
     const expected = expectedUntil !== 0 && now() <= expectedUntil;
     const commitRunning = commitAt !== 0 && now() - commitAt < RUN_WAIT_MS;
-    if (!expected && !commitRunning) return;
+    if (!expected && !commitRunning && !fieldsAwaiting()) return;
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
     const actionable = target.closest(ACTIONABLE);
@@ -320,20 +365,23 @@
     heldTwin = describe(actionable);
     heldIsNavigation = navigation;
     stats.held += 1;
-    if (!expected && sentAt === 0) {
-      // Waits for the run of the commit already sent, as after a release.
-      sentAt = commitAt;
-      runStartedAfterSend = commitRunStarted;
-      if (fallback !== null) clearTimeout(fallback);
-      fallback = setTimeout(() => replay(true), RUN_WAIT_MS - (now() - commitAt));
-    }
+    if (!expected) waitForRuns(); // the commit has left: wait for its run, as after a release
   }, true);
 
+  // A field was drawn by a run, or left the page: a held link may go now.
+  function fieldDrawn() {
+    followIfSafe();
+  }
+
   globalThis.ptceGuard = {
-    expectSend, pageChanging, stats, protoFields, isCommit, mayLeave, heard,
+    expectSend, fieldDrawn, pageChanging, stats, protoFields, isCommit, mayLeave, heard,
+    shownPage: () => shownPage, drawnOn: shown,
   };
 })();
 
-export default function () {
+// Drawn on every run with the page of that run (ptce_assist/ui/click_guard.py).
+export default function (component) {
+  const page = component && component.data ? component.data.page : "";
+  if (typeof page === "string") globalThis.ptceGuard.drawnOn(page);
   return undefined;
 }

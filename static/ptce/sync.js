@@ -155,7 +155,7 @@ class PtceSync {
     this.writeDraftNow();
     // Tell the click guard (static/ptce/guard.js) that Streamlit is about to send: a click made
     // now waits for that message, so that it is not overtaken by it.
-    if (globalThis.ptceGuard) globalThis.ptceGuard.expectSend();
+    if (globalThis.ptceGuard) globalThis.ptceGuard.expectSend(this);
     this.send("payload", { v: value, base: this.base, seq: `${this.instance}:${this.seq}` });
     // If no run acknowledges it (the connection was lost, the server restarted), send again.
     this.planRetry();
@@ -170,6 +170,13 @@ class PtceSync {
       this[name] = null;
     }
     this.writeDraftNow();
+    if (globalThis.ptceGuard) globalThis.ptceGuard.fieldDrawn(this);
+  }
+
+  // For the click guard: a payload has left that no run has processed, and the field is
+  // still on the page (a link clicked now waits for that run).
+  awaitingAck() {
+    return this.inFlight() && (this.host === null || this.host.isConnected);
   }
 
   // --- what Python says, on every run -----------------------------------------------------
@@ -222,6 +229,7 @@ class PtceSync {
     if (this.isSaved(ptceKey(this.read()))) this.clearDraftIfSaved(ptceKey(this.read()));
     this.planRetry();
     this.showState();
+    if (globalThis.ptceGuard) globalThis.ptceGuard.fieldDrawn(this);
   }
 
   // Someone else saved this field (another member, another tab) and the run brought it.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from ptce_assist.call import load_call
 from ptce_assist.services import DossierService
@@ -194,3 +195,45 @@ def _value(person: Person, path: str) -> str:
     for part in path.split("."):
         node = node.get(part) if isinstance(node, dict) else None
     return str(node or "")
+
+
+# Every message the page sends, as bytes (decoded in Python with Streamlit's own classes).
+SENT_RECORDER = """
+(() => {
+  if (window.__sent) return;
+  window.__sent = [];
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (...args) {
+    if (args[0] instanceof ArrayBuffer || args[0] instanceof Uint8Array) {
+      window.__sent.push(Array.from(new Uint8Array(args[0])));
+    }
+    return send.apply(this, args);
+  };
+})();
+"""
+
+
+def test_the_guard_knows_the_page_of_a_page_loaded_by_its_address(
+    app_server: AppServer, new_page: Callable[[], Any], token: str
+) -> None:
+    """The click guard must know the page shown to tell a field's commit from a page change.
+    On a page loaded by its address it took the main script's page for it: the first commit
+    looked like a page change, the link clicked next was not held, and the name typed was
+    lost (CI, busy machine: 1 walk in 30 with the old guard)."""
+    page = new_page()
+    page.context.add_init_script(SENT_RECORDER)
+    person = Person(page, app_server, token)
+    person.open("identite")
+    person.wait_settled()
+    known = page.evaluate("() => globalThis.ptceGuard.shownPage()")
+    sent_before = page.evaluate("() => window.__sent.length")
+    person.type_in("Nom du projet", " é")
+    page.keyboard.press("Tab")  # the field commits on blur
+    page.wait_for_function("n => window.__sent.length > n", arg=sent_before)
+    reruns = [
+        message.rerun_script
+        for message in map(BackMsg.FromString, map(bytes, page.evaluate("() => window.__sent")))
+        if message.WhichOneof("type") == "rerun_script" and not message.rerun_script.is_auto_rerun
+    ]
+    assert reruns[-1].page_script_hash == known
+    assert not page.evaluate("() => globalThis.ptceGuard.pageChanging()")

@@ -4,6 +4,7 @@ offset before the length itself was read, and every frame was misread)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -151,6 +152,28 @@ def test_fields_are_told_while_a_page_change_waits_on_the_server(guard_page: Any
     assert not _page_changing(guard_page)
 
 
+def _navigation(page_hash: str) -> ForwardMsg:
+    message = ForwardMsg(hash="d" * 40)
+    message.navigation.page_script_hash = page_hash
+    return message
+
+
+def test_the_first_commit_on_a_page_loaded_by_its_address_is_no_page_change(
+    guard_page: Any,
+) -> None:
+    """A page loaded by its address asks for no page: its run starts with the main script's
+    page, and only the navigation message names the page shown. Taken for the page shown,
+    the main page made the first commit look like a page change, so the link clicked next
+    was not held and the typed name was lost (CI, busy machine)."""
+    main, shown = "m" * 32, "a" * 32
+    assert _may_leave(guard_page, _rerun(""))  # the page's first run
+    _hear(guard_page, _run_started(main))
+    _hear(guard_page, _navigation(shown))
+    _hear(guard_page, _run_finished())
+    assert _may_leave(guard_page, _rerun(shown))  # a field's commit
+    assert not _page_changing(guard_page)
+
+
 def _run_finished() -> ForwardMsg:
     message = ForwardMsg(hash="c" * 40)
     message.script_finished = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
@@ -196,6 +219,7 @@ def socket_page(browser: Any) -> Iterator[tuple[Any, list[Any]]]:
     page.goto("http://ptce.test/")
     page.add_script_tag(type="module", content=(STATIC_DIR / "guard.js").read_text("utf-8"))
     page.wait_for_function("() => Boolean(globalThis.ptceGuard)")
+    page.add_script_tag(content=(STATIC_DIR / "sync.js").read_text("utf-8"))
     page.evaluate(
         """() => new Promise((done) => {
           window.socket = new WebSocket("ws://ptce.test/_stcore/stream");
@@ -226,6 +250,16 @@ def _send_from_page(page: Any, message: Any) -> None:
     )
 
 
+def _field_commit(page_hash: str, path: str, value: str) -> BackMsg:
+    """The rerun request carrying a field's payload, as Streamlit sends it."""
+    commit = _rerun(page_hash)
+    widget = commit.rerun_script.widget_states.widgets.add()
+    widget.id = f"$$ID-0123456789abcdef-p:{path}#field"
+    payload = {"payload": {"v": value, "base": "d0", "seq": "a:1"}}
+    widget.json_value = json.dumps(payload, ensure_ascii=False)
+    return commit
+
+
 def test_a_link_clicked_after_a_commit_left_waits_for_its_run(
     socket_page: tuple[Any, list[Any]],
 ) -> None:
@@ -237,11 +271,7 @@ def test_a_link_clicked_after_a_commit_left_waits_for_its_run(
     shown = "a" * 32
     (server,) = servers
     _from_server(page, server, _run_started(shown))
-    commit = _rerun(shown)
-    widget = commit.rerun_script.widget_states.widgets.add()
-    widget.id = "$$ID-0123456789abcdef-p:rubrics.actions#field"
-    widget.json_value = '{"payload": {"v": "Actions : été", "base": "0", "seq": "a:1"}}'
-    _send_from_page(page, commit)
+    _send_from_page(page, _field_commit(shown, "rubrics.actions", "Actions : été"))
 
     page.click("#next")
     assert page.evaluate("() => window.followed") == 0  # held: the commit has not run
@@ -261,3 +291,55 @@ def test_a_link_clicked_with_no_commit_on_its_way_is_not_held(
     page.click("#next")
     assert page.evaluate("() => window.followed") == 1
     assert page.evaluate("() => globalThis.ptceGuard.stats.held") == 0
+
+
+# A field of the app (static/ptce/sync.js) whose sends leave on the test's socket as a rerun
+# request, as Streamlit sends a component's value; `window.run` is a run drawing the field.
+FIELD = """(bytes) => {
+  window.value = "";
+  window.seqs = [];
+  window.sync = new PtceSync({ read: () => window.value, write: (v) => { window.value = v; } });
+  window.run = (over) => window.sync.update({
+    scope: "", path: "project.name", seed_id: 0, seed: null, saved: "", saved_digest: "d0",
+    status: "ok", ack: null, rebase: null, readonly: false, ...over,
+  }, (key, payload) => {
+    window.seqs.push(payload.seq);
+    window.socket.send(new Uint8Array(bytes));
+  });
+  window.run({});
+}"""
+
+
+def _after_pending_timers(page: Any) -> None:
+    """Returns once the timers the page had already set for now have run (a replay)."""
+    page.evaluate("() => new Promise((done) => setTimeout(done, 0))")
+
+
+def test_a_link_waits_for_the_run_that_saved_the_field_not_for_any_run(
+    socket_page: tuple[Any, list[Any]],
+) -> None:
+    """A run the server started before the field's commit reached it (the run of a send made
+    while typing) can reach the page after the commit has left, and finish. The guard took it
+    for the commit's run and followed the link; the page change then replaced the commit on
+    the server and the text was lost (CI, loaded machine: a project name typed, then
+    « Récapitulatif » clicked at once). The link waits for the field's own acknowledgement."""
+    page, servers = socket_page
+    shown = "a" * 32
+    (server,) = servers
+    _from_server(page, server, _run_started(shown))
+    commit = _field_commit(shown, "project.name", "Val solidaire")
+    page.evaluate(FIELD, list(commit.SerializeToString()))
+    page.evaluate("() => { window.value = 'Val solidaire'; window.sync.flush(); }")
+
+    page.click("#next")
+    _from_server(page, server, _run_started(shown))  # a run started before the commit came
+    _from_server(page, server, _run_finished())
+    _after_pending_timers(page)
+    assert page.evaluate("() => window.followed") == 0  # held: the field's value not saved
+
+    _from_server(page, server, _run_started(shown))  # the commit's run: the field is drawn
+    page.evaluate(
+        "() => window.run({saved: 'Val solidaire', saved_digest: 'd1', ack: window.seqs[0]})"
+    )
+    _from_server(page, server, _run_finished())
+    page.wait_for_function("() => window.followed === 1")

@@ -83,7 +83,9 @@ LEFT_BEHIND_HARNESS = """() => {
   window.host = document.createElement("div");
   document.body.appendChild(window.host);
   window.changing = false;
-  globalThis.ptceGuard = { expectSend() {}, pageChanging: () => window.changing };
+  globalThis.ptceGuard = {
+    expectSend() {}, fieldDrawn() {}, pageChanging: () => window.changing,
+  };
   window.sync = new PtceSync({
     read: () => window.value,
     write: (v) => { window.value = v ?? ""; },
