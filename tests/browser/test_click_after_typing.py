@@ -217,9 +217,10 @@ def test_the_guard_knows_the_page_of_a_page_loaded_by_its_address(
     app_server: AppServer, new_page: Callable[[], Any], token: str
 ) -> None:
     """The click guard must know the page shown to tell a field's commit from a page change.
-    On a page loaded by its address it took the main script's page for it: the first commit
-    looked like a page change, the link clicked next was not held, and the name typed was
-    lost (CI, busy machine: 1 walk in 30 with the old guard)."""
+    On a page loaded by its address it knew no page (it hears the server only from the
+    page's first message after it is installed): the first commit looked like a page
+    change, the link clicked next was not held, and the name typed was lost (CI, busy
+    machine: 1 walk in 30 with the old guard)."""
     page = new_page()
     page.context.add_init_script(SENT_RECORDER)
     person = Person(page, app_server, token)
