@@ -19,19 +19,25 @@ _BULLET = re.compile(r"^\u2022[\u00a0\u202f \t]+")
 
 
 def as_typed_line(line: str) -> str:
-    target = prepare_paragraph(line)
+    # The line read is what the export rendered, so the typed text must render to that line
+    # itself: `prepare_paragraph` is not idempotent ("-»" renders "-\u00a0»", which rendered
+    # again would become a bullet).
+    target = line
     bullet = _BULLET.match(line)
     if bullet:
         candidate = "- " + line[bullet.end() :]
         if prepare_paragraph(candidate) == target:
             line = candidate
-    chars = list(line)
-    for index, char in enumerate(chars):
+    typed = ""
+    for index, char in enumerate(line):
         if char in _NO_BREAK:
-            chars[index] = " "
-            if prepare_paragraph("".join(chars)) != target:
-                chars[index] = char
-    return "".join(chars)
+            rest = line[index + 1 :]
+            # a plain space first; else nothing, where the typography added the space itself
+            plainer = [r for r in (" ", "") if prepare_paragraph(typed + r + rest) == target]
+            typed += plainer[0] if plainer else char
+        else:
+            typed += char
+    return typed
 
 
 def as_typed(text: str) -> str:

@@ -9,7 +9,7 @@ re-imported text exports to the very same body text (same lines, same line count
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ptce_assist.docx_export import build_docx
@@ -106,6 +106,13 @@ def test_a_no_break_space_the_typography_would_not_add_is_kept() -> None:
     assert result.rubrics["gouvernance"] == typed
 
 
+def test_a_dash_before_a_closing_guillemet_comes_back_as_typed_not_as_a_bullet() -> None:
+    # The export renders "-»" as "-\u00a0»"; rendered again, that line would be a bullet.
+    typed = "Publics visés :\n-»\n- insertion"
+    result = import_docx(build_docx(Dossier(rubrics={"acteurs": typed})))
+    assert result.rubrics["acteurs"] == "Publics visés :\n-»\n- insertion"
+
+
 def test_budget_annex_is_not_taken_for_the_financing_text() -> None:
     from ptce_assist.budget.model import Budget
 
@@ -131,6 +138,7 @@ _ALPHABET = st.sampled_from(
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(text="-»")  # renders "-\u00a0»": the dash is typed, not a bullet (found by CI)
 @given(text=st.lists(_ALPHABET, min_size=1, max_size=120).map("".join))
 def test_any_text_re_exports_to_the_same_body_text(text: str) -> None:
     original = Dossier(rubrics={"acteurs": text})
