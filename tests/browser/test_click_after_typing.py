@@ -19,6 +19,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from ptce_assist.call import load_call
 from ptce_assist.services import DossierService
 from ptce_assist.storage import DossierStore, make_engine
+from tests.browser.network import SENT_RECORDER, sent_frames
 from tests.browser.person import Person
 from tests.browser.server import AppServer
 from tests.browser.waits import eventually, install
@@ -198,19 +199,6 @@ def _value(person: Person, path: str) -> str:
 
 
 # Every message the page sends, as bytes (decoded in Python with Streamlit's own classes).
-SENT_RECORDER = """
-(() => {
-  if (window.__sent) return;
-  window.__sent = [];
-  const send = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (...args) {
-    if (args[0] instanceof ArrayBuffer || args[0] instanceof Uint8Array) {
-      window.__sent.push(Array.from(new Uint8Array(args[0])));
-    }
-    return send.apply(this, args);
-  };
-})();
-"""
 
 
 def test_the_guard_knows_the_page_of_a_page_loaded_by_its_address(
@@ -233,7 +221,7 @@ def test_the_guard_knows_the_page_of_a_page_loaded_by_its_address(
     page.wait_for_function("n => window.__sent.length > n", arg=sent_before)
     reruns = [
         message.rerun_script
-        for message in map(BackMsg.FromString, map(bytes, page.evaluate("() => window.__sent")))
+        for message in map(BackMsg.FromString, sent_frames(page))
         if message.WhichOneof("type") == "rerun_script" and not message.rerun_script.is_auto_rerun
     ]
     assert reruns[-1].page_script_hash == known
