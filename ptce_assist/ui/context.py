@@ -287,8 +287,7 @@ def begin_run() -> None:
         st.error(shown, icon=":material/cloud_off:")
         return
     if stored is None:
-        st.session_state[SEEN_KEY] = None  # this page shows no dossier (team.team_watch)
-        return
+        return  # (the page says so; `require_open` then tells team.team_watch)
     st.session_state[_LAST_GOOD_KEY] = stored
     st.session_state[_RUN_KEY] = OpenDossier(_with_adviser(access, stored), stored)
     st.session_state[SEEN_KEY] = stored.version
@@ -345,25 +344,28 @@ def require_open() -> OpenDossier:
     """The dossier of this run, or a French explanation and a stop."""
     found = current_open()
     if found is None:
-        if st.session_state.get(_OUTAGE_KEY):
-            st.stop()  # the outage is already said at the top of the page
-        if current_token() is None and roles.opened_by_adviser() is not None:
-            st.error(ADVISER_DOSSIER_GONE)
-            st.page_link(
-                "app_pages/tableau_de_bord.py",
-                label="Tableau de bord",
-                icon=":material/dashboard:",
-            )
-            st.stop()
-        if st.session_state.get(_TOKEN_KEY):
-            st.error(_unknown_link_message(str(st.session_state[_TOKEN_KEY])))
-        else:
-            st.info(
-                "Aucun dossier n'est ouvert. Commencez ou reprenez un dossier depuis l'accueil."
-            )
-        st.page_link("app_pages/accueil.py", label="Aller à l'accueil", icon=":material/home:")
+        _explain_no_dossier()
+        # Only now is the page drawn without the dossier: until then team.team_watch keeps
+        # asking for a run of the page (a run can be cut short before it gets here).
+        st.session_state[SEEN_KEY] = None
         st.stop()
     return found
+
+
+def _explain_no_dossier() -> None:
+    if st.session_state.get(_OUTAGE_KEY):
+        return  # the outage is already said at the top of the page
+    if current_token() is None and roles.opened_by_adviser() is not None:
+        st.error(ADVISER_DOSSIER_GONE)
+        st.page_link(
+            "app_pages/tableau_de_bord.py", label="Tableau de bord", icon=":material/dashboard:"
+        )
+        return
+    if st.session_state.get(_TOKEN_KEY):
+        st.error(_unknown_link_message(str(st.session_state[_TOKEN_KEY])))
+    else:
+        st.info("Aucun dossier n'est ouvert. Commencez ou reprenez un dossier depuis l'accueil.")
+    st.page_link("app_pages/accueil.py", label="Aller à l'accueil", icon=":material/home:")
 
 
 def _unknown_link_message(token: str) -> str:

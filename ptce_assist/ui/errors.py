@@ -18,6 +18,7 @@ from collections.abc import Callable
 import streamlit as st
 import streamlit.error_util as streamlit_errors
 from sqlalchemy.exc import SQLAlchemyError
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from ptce_assist.memory import tune_allocator
 from ptce_assist.serverlog import enable_server_log, server_log
@@ -79,6 +80,13 @@ def run_guarded(main: Callable[[], None]) -> None:
     install_error_handler()
     try:
         main()
+    except StopException:
+        # A page ended early (`st.stop`, say a link that opens no dossier). Streamlit forgets
+        # the live parts (fragments) a run did not draw only when the script returns: after a
+        # stopped run, a tick queued behind it ran a part the page no longer has and the page
+        # went blank. Returning lets Streamlit forget them; the stop stays asked, so the run
+        # still ends as stopped.
+        return
     except Exception as error:
         if debugging():
             raise

@@ -13,13 +13,22 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from ptce_assist.storage.history import HistoryStore
+from tests.browser.network import SENT_RECORDER, send_frames, sent_frames
 from tests.browser.person import Person
 from tests.browser.server import AppServer
-from tests.browser.waits import eventually, expect_run, install, open_page, reload_page
+from tests.browser.waits import (
+    SETTLED,
+    eventually,
+    expect_run,
+    install,
+    open_page,
+    reload_page,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("team")]
 
@@ -221,3 +230,66 @@ def test_a_replaced_link_no_longer_opens_the_dossier_and_the_new_one_does(
     paul.token = new_token
     paul.open("acteurs")
     assert _editor_value(paul) == "Douze structures."
+
+
+def test_a_page_that_stops_without_the_dossier_is_not_emptied_by_a_tick_queued_behind_it(
+    app_server: AppServer, member: Callable[[str, str], Person]
+) -> None:
+    """Paul's page found the link replaced and was drawn without the dossier (the page stops
+    early, `st.stop`); a tick of the rubric page's live parts, sent just before, ran after
+    that run. Streamlit forgets a page's fragments only when a run ends without a stop: the
+    tick ran a part the page no longer has, and Paul's whole page went blank (CI, busy
+    machine, 1 walk in 20). The old code fails here when its stray run lands before the
+    checks below (it did 2 times in 2, not always: nothing marks the end of a run that no
+    longer happens)."""
+    store = _store(app_server)
+    token, _ = store.create(Dossier(rubrics={"acteurs": "Douze structures."}))
+    paul = member("Paul", token)
+    paul.page.context.add_init_script(SENT_RECORDER)
+    paul.open("acteurs")
+    paul.page.wait_for_function(  # the live parts tick (every 3 s)
+        "() => window.__sent.length > 1", timeout=15_000
+    )
+
+    def ticks() -> dict[str, bytes]:
+        """The last tick of each live part of the page, in the order they first ticked."""
+        found: dict[str, bytes] = {}
+        for frame in sent_frames(paul.page):
+            rerun = BackMsg.FromString(frame).rerun_script
+            if rerun.is_auto_rerun and rerun.fragment_id:
+                found[rerun.fragment_id] = frame
+        return found
+
+    eventually(lambda: len(ticks()) == 2, message="les deux parties vivantes n'ont pas battu")
+    # The sidebar's part is drawn first, so its timer is set first and ticks first.
+    sidebar_tick, rubric_tick = ticks().values()
+    store.replace_link(token)
+    # The sidebar's tick finds the link replaced and asks for a run of the page; the
+    # rubric's tick leaves as that run starts (it is sent when the page hears the run).
+    paul.page.evaluate(
+        """([frame, started]) => {
+          const socket = window.__socket;
+          const onRun = () => {
+            if (window.__ptceRuns.started < started + 2) return;
+            socket.removeEventListener("message", onRun);
+            socket.send(new Uint8Array(frame));
+            window.__tickSentAfter = window.__ptceRuns.ended;
+          };
+          socket.addEventListener("message", onRun);
+        }""",
+        [list(rubric_tick), paul.page.evaluate("() => window.__ptceRuns.started")],
+    )
+    send_frames(paul.page, [sidebar_tick])
+    # The page's run ends (the tick left as it started). On the old code the tick's run
+    # came next and emptied the page; now it runs nothing.
+    paul.page.wait_for_function(
+        "() => window.__tickSentAfter !== undefined"
+        " && window.__ptceRuns.ended > window.__tickSentAfter"
+    )
+    message = paul.page.get_by_text("Ce lien a été remplacé par un nouveau lien")
+    message.wait_for()
+    assert paul.page.get_by_label("Votre texte").count() == 0
+    # Still there once every run asked has finished, the menu too.
+    paul.page.wait_for_function(SETTLED)
+    assert message.is_visible()
+    assert paul.page.locator("[data-testid='stSidebar']").get_by_text("Accueil").is_visible()

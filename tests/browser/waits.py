@@ -24,7 +24,7 @@ DEFAULT_TIMEOUT_MS = 30_000
 RUN_WATCHER = """
 (() => {
   if (window.__ptceRuns) return;
-  const runs = { started: 0, finished: 0, finishedAt: [] };
+  const runs = { started: 0, finished: 0, ended: 0, finishedAt: [] };
   window.__ptceRuns = runs;
   const NEW_SESSION = 4, SCRIPT_FINISHED = 6, FINISHED_EARLY_FOR_RERUN = 2;
   // Top-level fields of a protobuf message: field number -> first varint value (or -1).
@@ -52,6 +52,7 @@ RUN_WATCHER = """
     if (!(event.data instanceof ArrayBuffer)) return;
     const fields = fieldsOf(new Uint8Array(event.data));
     if (fields.has(NEW_SESSION)) runs.started += 1;
+    if (fields.has(SCRIPT_FINISHED)) runs.ended += 1;  // cut short for a rerun included
     if (fields.has(SCRIPT_FINISHED) && fields.get(SCRIPT_FINISHED) !== FINISHED_EARLY_FOR_RERUN) {
       runs.finished += 1;
       runs.finishedAt.push(performance.now());
