@@ -198,9 +198,6 @@ def _value(person: Person, path: str) -> str:
     return str(node or "")
 
 
-# Every message the page sends, as bytes (decoded in Python with Streamlit's own classes).
-
-
 def test_the_guard_knows_the_page_of_a_page_loaded_by_its_address(
     app_server: AppServer, new_page: Callable[[], Any], token: str
 ) -> None:
