@@ -33,6 +33,7 @@ from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.roles import adviser_token, current_adviser
 from ptce_assist.ui.run_log import run_page
 from ptce_assist.ui.team import live, member_panel, team_watch
+from ptce_assist.ui.warmup import warm_up
 
 # Imports are cached after the first run: a run's time is measured from here.
 SCRIPT_STARTED = time.perf_counter()
@@ -40,6 +41,7 @@ SCRIPT_STARTED = time.perf_counter()
 # The icon is a file of the repository: a Material icon would be fetched from Google's font
 # servers by every browser (an outside request, refused by the deployment's content policy).
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+PAGES = Path(__file__).resolve().parent / "app_pages"
 st.set_page_config(
     page_title="ptce-assist — dossier AMI PTCE", page_icon=str(FAVICON), layout="wide"
 )
@@ -55,6 +57,7 @@ def adviser_journey() -> bool:
 
 
 def main() -> None:
+    warm_up(PAGES)  # once per server process: the first visit of a page no longer imports
     sync_token_with_url()
     begin_run()  # first: the open dossier's edition decides the rubric pages
     opened = current_open()

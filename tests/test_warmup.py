@@ -1,0 +1,79 @@
+"""The first visit of a page after a server start imports nothing: the warm-up did it.
+
+Before, the first visit of Acteurs du pôle imported pandas (Streamlit needs it for the first
+component) and the diagnostic: 1.2 s more than the next visit, and the slowest navigation of
+`bench/interaction.py`. The check runs in a fresh interpreter, as a server starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ptce_assist.call import load_call
+from ptce_assist.ui.journeys import OTHER_ENTRIES
+from ptce_assist.ui.warmup import imported_modules
+
+REPO = Path(__file__).resolve().parents[1]
+
+# A new server process: the app's first run (Accueil), then every page of a dossier once.
+FIRST_VISITS = """
+import json, sys, tempfile
+from pathlib import Path
+from streamlit.util import calc_hash
+from tests.apptest_support import app_with, full_dossier, new_store
+from ptce_assist.ui import warmup
+
+store = new_store(Path(tempfile.mkdtemp()))
+token, _ = store.create(full_dossier())
+at = app_with(token)
+assert warmup.done.wait(120), "warm-up not finished"
+report = {}
+for page in sys.argv[1:]:
+    before = set(sys.modules)
+    at._page_hash = calc_hash(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    report[page] = sorted(set(sys.modules) - before)
+print(json.dumps(report))
+"""
+
+# Every page of the app, each rubric included.
+PAGES = [entry.url_path for entry in OTHER_ENTRIES] + list(load_call().rubric_ids)
+
+
+def test_the_first_visit_of_each_page_imports_nothing_new() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_VISITS, *PAGES],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    imported = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(imported) == set(PAGES)
+    assert {page: names for page, names in imported.items() if names} == {}
+
+
+def test_imports_are_read_at_any_depth_and_from_imports_may_name_modules() -> None:
+    source = (
+        "from __future__ import annotations\n"
+        "import streamlit as st\n"
+        "from ptce_assist.ui import fields\n"
+        "from . import sibling\n"
+        "def later():\n"
+        "    import ptce_assist.docx_import.isolation\n"
+    )
+    assert imported_modules(source) == [
+        "__future__",
+        "__future__.annotations",
+        "streamlit",
+        "ptce_assist.ui",
+        "ptce_assist.ui.fields",
+        "ptce_assist.docx_import.isolation",
+    ]
