@@ -1,8 +1,8 @@
 """The first visit of a page after a server start imports nothing: the warm-up did it.
 
 Before, the first visit of Acteurs du pôle imported pandas (Streamlit needs it for the first
-component) and the diagnostic: 1.2 s more than the next visit, and the slowest navigation of
-`bench/interaction.py`. The check runs in a fresh interpreter, as a server starts.
+component) and the diagnostic: 1.2 s, against 51 ms for the next visit. The check runs in a
+fresh interpreter, as a server starts.
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ def test_the_first_visit_of_each_page_imports_nothing_new() -> None:
         capture_output=True,
         text=True,
         timeout=600,
-        check=True,
+        check=False,
     )
+    assert done.returncode == 0, done.stderr[-3000:]
     imported = json.loads(done.stdout.strip().splitlines()[-1])
     assert set(imported) == set(PAGES)
     assert {page: names for page, names in imported.items() if names} == {}
