@@ -94,6 +94,15 @@ class Figures:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+class Results(dict[str, Figures]):
+    """Figures by action, each printed on stderr as it comes: a long run shows where it is
+    (the table comes at the end)."""
+
+    def __setitem__(self, name: str, figures: Figures) -> None:
+        print(f"  {name} : p50 {figures.p50():.0f} ms", file=sys.stderr, flush=True)
+        super().__setitem__(name, figures)
+
+
 def full_bench_dossier() -> Dossier:
     """Every rubric filled up to its limit, on top of a complete identity and diagnostic."""
     call = load_call()
@@ -191,7 +200,7 @@ def measure_app(browser: Any, server: AppServer, token: str, repeat: int) -> dic
     context.add_init_script(MARKS)
     page = context.new_page()
     url = f"{server.url}/{{}}?d={token}"
-    results: dict[str, Figures] = {}
+    results = Results()
     try:
         open_page(page, url.format("identite"))
         field_locator = page.get_by_label("Nom du projet", exact=True)
@@ -250,7 +259,7 @@ def measure_trivial(browser: Any, server: AppServer, repeat: int) -> dict[str, F
     install(context)
     context.add_init_script(MARKS)
     page = context.new_page()
-    results: dict[str, Figures] = {}
+    results = Results()
     try:
         open_page(page, server.url)
         field_locator = page.get_by_label("Champ", exact=True)
