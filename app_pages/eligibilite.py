@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.rubrique import rubric_page
 from ptce_assist.eligibility.answers import ANSWER_LABELS
+from ptce_assist.eligibility.criteria import Suggestion
 from ptce_assist.eligibility.official_list import CsvImportError, read_official_csv
 from ptce_assist.eligibility.report import check_report, tone
 from ptce_assist.eligibility.table_rows import territories_from_rows, territory_rows
@@ -26,6 +27,25 @@ def _accept_suggestion(path: str, answer: str) -> None:
     fields.set_choice(path, answer)
 
 
+def suggestion_text(suggestion: Suggestion) -> str:
+    """What the dossier suggests for a criterion, in one Markdown element: the answer, each
+    rule found (with up to two excerpts) or missing. One element rather than one per line:
+    each is a message the browser draws on every visit."""
+    lines = []
+    if suggestion.answer:
+        lines.append(f"Suggestion d'après le dossier : **{ANSWER_LABELS[suggestion.answer]}**")
+    for rule in suggestion.rules:
+        if rule.found:
+            lines.append(f":material/check: {md_escape(rule.rule.found_fr)}")
+            lines += [
+                f":small[:gray[{md_escape(finding.where)} : {md_escape(finding.excerpt)}]]"
+                for finding in rule.findings[:2]
+            ]
+        else:
+            lines.append(f":material/add_circle: {md_escape(rule.rule.advice_fr)}")
+    return "  \n".join(lines)
+
+
 opened = require_open()
 dossier = opened.dossier
 call = call_of(dossier)
@@ -43,8 +63,10 @@ show_verdict(report.verdict("eligibilite"), call, link=False)
 
 for number, status in enumerate(result.criteria, start=1):
     with st.container(border=True):
-        st.markdown(f"**{number}. {md_escape(status.short)}**")
-        st.caption(f"« {md_escape(status.text)} »")
+        st.markdown(
+            f"**{number}. {md_escape(status.short)}**  \n"
+            f":small[:gray[« {md_escape(status.text)} »]]"
+        )
         left, right = st.columns([1, 2])
         with left:
             fields.select(
@@ -62,26 +84,18 @@ for number, status in enumerate(result.criteria, start=1):
             )
         suggestion = status.suggestion
         answer_path = f"diagnostic.criteria.{status.id}.answer"
-        if suggestion.answer:
+        if suggestion.answer or suggestion.rules:
+            st.markdown(suggestion_text(suggestion))
+        if suggestion.answer and opened.value(answer_path) != suggestion.answer:
             said = ANSWER_LABELS[suggestion.answer]
-            hint, accept = st.columns([3, 2], vertical_alignment="center")
-            hint.caption(f"Suggestion d'après le dossier : **{said}**")
-            if opened.value(answer_path) != suggestion.answer:
-                accept.button(
-                    f"Retenir la suggestion « {said} »",
-                    key=f"accept:{status.id}",
-                    on_click=_accept_suggestion,
-                    args=(answer_path, suggestion.answer),
-                    icon=":material/check:",
-                    disabled=not opened.may_write(answer_path),
-                )
-        for rule in suggestion.rules:
-            if rule.found:
-                st.markdown(f":material/check: {md_escape(rule.rule.found_fr)}")
-                for finding in rule.findings[:2]:
-                    st.caption(f"{md_escape(finding.where)} : {md_escape(finding.excerpt)}")
-            else:
-                st.markdown(f":material/add_circle: {md_escape(rule.rule.advice_fr)}")
+            st.button(
+                f"Retenir la suggestion « {said} »",
+                key=f"accept:{status.id}",
+                on_click=_accept_suggestion,
+                args=(answer_path, suggestion.answer),
+                icon=":material/check:",
+                disabled=not opened.may_write(answer_path),
+            )
         if suggestion.mismatch:
             st.warning(md_escape(suggestion.mismatch), icon=":material/help:")
         if any(r.rule.signal == "actors_composition" for r in suggestion.rules):

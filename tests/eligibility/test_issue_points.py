@@ -21,6 +21,7 @@ from ptce_assist.cli.check import check_file
 from ptce_assist.dossier import Dossier
 from ptce_assist.progress import rubric_progress
 from ptce_assist.ui.fields import select_key
+from ptce_assist.ui.safe import md_escape
 from ptce_assist.volumes import rubric_measure
 from ptce_assist.workshops.dashboard import COL_ELIGIBILITY, dashboard_rows
 from ptce_assist.workshops.folder_check import check_folder
@@ -250,13 +251,11 @@ def test_6_both_pages_list_the_same_weakest_criteria(tmp_path: Path) -> None:
 
 def test_6_a_low_score_is_not_called_well_supported(tmp_path: Path) -> None:
     at, _, _ = open_page(tmp_path, "autoevaluation", _scored())
-    order = _in_order(at)
-    jobs = next(i for i, (_, text) in enumerate(order) if text.startswith("**Emplois** ("))
-    assert "Candidat : 1/3" in order[jobs][1]
-    kind, advice = order[jobs + 1]
-    assert kind == "caption"
-    assert advice != "Le dossier contient déjà de quoi étayer ce critère."
-    assert "1/3" in advice
+    jobs = next(text for _, text in _in_order(at) if text.startswith("**Emplois** ("))
+    named, advice = jobs.split(" — ", 1)  # the weakest list: « **Critère** (notes) — conseil »
+    assert "Candidat : 1/3" in named
+    assert advice != md_escape("Le dossier contient déjà de quoi étayer ce critère.")
+    assert md_escape("1/3") in advice
 
 
 def test_6_ticking_an_over_limit_rubric_says_why_it_does_not_count(tmp_path: Path) -> None:

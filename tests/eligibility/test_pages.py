@@ -78,8 +78,8 @@ def test_eligibility_page_counts_and_saves_an_answer(tmp_path: Path) -> None:
     assert any(a.startswith("Majorité atteinte") for a in alerts(at))
     assert any(a.startswith("Éligible en l'état") for a in alerts(at))  # the overall verdict
     # the suggestion from the actors table and the declared fragile territory are shown
-    captions = " ".join(c.value for c in at.caption)
-    assert "Suggestion d'après le dossier : **Oui**" in captions
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Suggestion d'après le dossier : **Oui**" in shown
     assert any("La Monnaie" in a and "mentionne ce territoire" in a for a in alerts(at))
 
 
@@ -100,7 +100,7 @@ def test_self_assessment_page_draws_a_chart_per_block(tmp_path: Path) -> None:
     keys = [s.key for s in at.selectbox]
     assert select_key("diagnostic.self_assessment.candidate.credibilite.score") in keys
     assert not any(".adviser." in str(k) for k in keys)
-    assert "Indicateurs sans cible" in " ".join(c.value for c in at.caption)
+    assert "Indicateurs sans cible" in " ".join(m.value for m in at.markdown)
     at.selectbox(key=select_key("diagnostic.self_assessment.candidate.credibilite.score")).select(
         "1"
     ).run()
