@@ -30,7 +30,9 @@ const PTCE_DRAFT_WRITE_MS = 300;
 const PTCE_DRAFT_PREFIX = "ptce:brouillon:";
 
 function ptceKey(value) {
-  return typeof value === "string" ? value : JSON.stringify(value ?? "");
+  // Nothing stored yet (null) is an empty text: an untouched empty field is not « being saved ».
+  if (value === null || value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function ptceWhen(ms) {

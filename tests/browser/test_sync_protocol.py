@@ -61,6 +61,25 @@ def test_a_value_put_back_while_a_send_is_on_its_way_is_sent(sync_page: Any) -> 
     assert sync_page.evaluate("() => window.sent.length") == 2
 
 
+def test_an_untouched_empty_field_with_nothing_stored_is_saved(sync_page: Any) -> None:
+    # Nothing stored yet (a criterion never answered: None) and nothing typed: the field is
+    # not « Enregistrement… » for ever, and leaving it sends nothing.
+    state, sent = sync_page.evaluate(
+        """() => {
+          const sent = [];
+          const field = new PtceSync({ read: () => "", write: () => {} });
+          field.update({
+            scope: "", path: "q", seed_id: 0, seed: null, saved: null, saved_digest: "d0",
+            status: "ok", ack: null, rebase: null, readonly: false,
+          }, (key, payload) => sent.push(payload));
+          const state = field.state();
+          field.flush();
+          return [state, sent.length];
+        }"""
+    )
+    assert (state, sent) == ("saved", 0)
+
+
 def test_nothing_is_sent_again_once_processed(sync_page: Any) -> None:
     sync_page.evaluate(
         """() => {
