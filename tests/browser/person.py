@@ -49,6 +49,18 @@ class Person:
         self.server = server
         self.token = token
 
+    @classmethod
+    def with_new_dossier(
+        cls, page: Any, server: AppServer, dossier: Dossier | None = None
+    ) -> Person:
+        """A person holding the link of a dossier just put in the database."""
+        engine = make_engine(server.database_url)
+        try:
+            token, _ = DossierStore(engine).create(dossier or Dossier())
+        finally:
+            engine.dispose()
+        return cls(page, server, token)
+
     # -- pages -------------------------------------------------------------------------------
     def open(self, path: str = "") -> None:
         query = f"?d={self.token}" if self.token else ""

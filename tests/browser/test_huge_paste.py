@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 
-from ptce_assist.dossier import Dossier
-from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.conftest import screenshot
 from tests.browser.person import Person
 from tests.browser.server import AppServer
@@ -33,12 +31,7 @@ def _paste(person: Person, text: str) -> None:
 
 
 def _open_new(app_server: AppServer, page: Any) -> Person:
-    engine = make_engine(app_server.database_url)
-    try:
-        token, _ = DossierStore(engine).create(Dossier())
-    finally:
-        engine.dispose()
-    person = Person(page, app_server, token)
+    person = Person.with_new_dossier(page, app_server)
     person.open("acteurs")
     return person
 

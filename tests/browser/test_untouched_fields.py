@@ -12,8 +12,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from ptce_assist.dossier import Dossier
-from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.person import Person
 from tests.browser.server import AppServer
 
@@ -29,12 +27,7 @@ UNTOUCHED = [  # page, label of a field whose value nothing has stored yet
 def test_an_untouched_empty_field_is_not_being_saved(
     app_server: AppServer, page: Any, path: str, label: str
 ) -> None:
-    engine = make_engine(app_server.database_url)
-    try:
-        token, _ = DossierStore(engine).create(Dossier())
-    finally:
-        engine.dispose()
-    person = Person(page, app_server, token)
+    person = Person.with_new_dossier(page, app_server)
     person.open(path)
     status = person.status_of(label)
     # The field has drawn and told its state (the attribute is set on every state it shows).
