@@ -53,20 +53,23 @@ def coach_panel(rubric_id: str, text: str) -> None:
 
 
 def _checklist(result: CoachResult) -> None:
+    # One Markdown element for the list (and one per group of findings below): each element
+    # is a message sent and drawn again on every run the person's typing causes.
     if not result.coverage:
         return
-    st.markdown("**Ce que l'appel attend dans cette rubrique**")
+    lines = ["**Ce que l'appel attend dans cette rubrique**"]
     for item in result.coverage:
         label = md_escape(item.label)
         if item.met:
             found = md_escape(item.evidence or "")
-            st.markdown(f":material/check_box: {label} — repéré : « {found} »")
+            lines.append(f":material/check_box: {label} — repéré : « {found} »")
         else:
             optional = " (le cas échéant)" if item.optional else ""
-            st.markdown(
+            lines.append(
                 f":material/check_box_outline_blank: **{label}**{optional} — l'appel : "
                 f"« {md_escape(item.quote)} »"
             )
+    st.markdown("  \n".join(lines))
 
 
 def _figures(result: CoachResult) -> None:
@@ -97,17 +100,13 @@ def _long_sentences(result: CoachResult) -> None:
 
 
 def _findings(result: CoachResult) -> None:
-    if result.acronyms:
-        st.markdown("**Sigles à développer**")
-        for acronym in result.acronyms:
-            st.markdown(f"- {md_escape(acronym.message)}")
-    if result.wordy_phrases:
-        st.markdown("**Tournures à alléger**")
-        for phrase in result.wordy_phrases:
-            st.markdown(f"- {md_escape(phrase.message)}")
-    if result.repeated_words:
-        st.markdown("**Répétitions**")
-        for repeat in result.repeated_words:
-            st.markdown(f"- {md_escape(repeat.message)}")
-    if not (result.acronyms or result.wordy_phrases or result.repeated_words):
+    groups = [
+        ("Sigles à développer", [a.message for a in result.acronyms]),
+        ("Tournures à alléger", [p.message for p in result.wordy_phrases]),
+        ("Répétitions", [r.message for r in result.repeated_words]),
+    ]
+    for title, messages in groups:
+        if messages:
+            st.markdown(f"**{title}**\n" + "".join(f"\n- {md_escape(m)}" for m in messages))
+    if not any(messages for _, messages in groups):
         st.caption("Aucun sigle à développer, aucune tournure lourde ni répétition repérée.")
