@@ -7,7 +7,7 @@ has content and keeps within its limit (`completion_refusal` says why not, in Fr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -94,12 +94,14 @@ def all_rubrics_progress(
     return [rubric_progress(dossier, rubric, measure) for rubric in call.rubrics]
 
 
-def identity_to_correct(dossier: Dossier, call: Call) -> list[str]:
+def identity_to_correct(
+    dossier: Dossier, call: Call, missing: Sequence[str] | None = None
+) -> list[str]:
     """Identity fields filled in with a value that is wrong (an e-mail address that is not
-    one): « à corriger », not filled."""
+    one): « à corriger », not filled. `missing`: `missing_identity_fields`, if known."""
     problems = identity_problems(dossier, call)
-    missing = set(missing_identity_fields(dossier, call))
-    return [f.path for f in call.identity_fields if f.path in problems and f.path not in missing]
+    empty = set(missing if missing is not None else missing_identity_fields(dossier, call))
+    return [f.path for f in call.identity_fields if f.path in problems and f.path not in empty]
 
 
 def missing_identity_fields(dossier: Dossier, call: Call) -> list[str]:
@@ -115,6 +117,7 @@ class Overall:
     identity_total: int
     rubrics_done: int
     rubrics_total: int
+    rubrics: tuple[RubricProgress, ...] = ()  # each rubric's progress, in the call's order
 
     @property
     def fraction(self) -> float:
@@ -124,11 +127,12 @@ class Overall:
 
 def overall_progress(dossier: Dossier, call: Call, measure: Measure | None = None) -> Overall:
     missing = missing_identity_fields(dossier, call)
-    to_correct = identity_to_correct(dossier, call)
+    to_correct = identity_to_correct(dossier, call, missing)
     statuses = all_rubrics_progress(dossier, call, measure)
     return Overall(
         identity_filled=len(call.identity_fields) - len(missing) - len(to_correct),
         identity_total=len(call.identity_fields),
         rubrics_done=sum(1 for s in statuses if s.state == "complet"),
         rubrics_total=len(statuses),
+        rubrics=tuple(statuses),
     )

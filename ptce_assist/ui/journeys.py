@@ -18,9 +18,6 @@ from ptce_assist.call import Call
 from ptce_assist.progress import (
     STATE_ICONS,
     RubricProgress,
-    all_rubrics_progress,
-    identity_to_correct,
-    missing_identity_fields,
     overall_progress,
 )
 from ptce_assist.ui.context import OpenDossier, call_of, current_open
@@ -173,9 +170,9 @@ def _progress(opened: OpenDossier) -> dict[str, RubricProgress]:
             f"Rubriques complètes : {overall.rubrics_done}/{overall.rubrics_total}"
         ),
     )
-    missing = len(missing_identity_fields(dossier, call)) + len(identity_to_correct(dossier, call))
+    missing = overall.identity_total - overall.identity_filled  # empty or to correct
     st.caption(
         f"Dossier : {md_escape(name)}"
         + (f" · {missing} champ(s) d'identité à remplir ou corriger" if missing else "")
     )
-    return {p.rubric.id: p for p in all_rubrics_progress(dossier, call, measure)}
+    return {p.rubric.id: p for p in overall.rubrics}
