@@ -27,7 +27,16 @@ RUBRIC = (
     '[lien](javascript:alert(5)) ; ${7*7} {{7*7}} <iframe srcdoc="<script>alert(6)</script>">. '
     "Le territoire compte trois communes."
 )
-PAGES = ["identite", "objectifs", "recapitulatif", "recevabilite", "export", "acteurs-du-pole"]
+PAGES = [
+    "identite",
+    "objectifs",
+    "recapitulatif",
+    "recevabilite",
+    "export",
+    "acteurs-du-pole",
+    "eligibilite",
+    "autoevaluation",
+]
 
 
 FIELDS = [  # label, where the dossier keeps it, text
