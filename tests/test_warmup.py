@@ -28,9 +28,6 @@ REPO = Path(__file__).resolve().parents[1]
 FIRST_VISITS = """
 import gc, json, sys, tempfile
 from pathlib import Path
-from typing import Any
-
-import pytest
 from streamlit.util import calc_hash
 from tests.apptest_support import app_with, full_dossier, new_store
 from ptce_assist.ui import warmup
