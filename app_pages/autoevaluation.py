@@ -3,6 +3,8 @@ adviser."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 
 from ptce_assist.call_wording import selection_summary
@@ -52,7 +54,7 @@ def criterion_text(item: CriterionAssessment) -> str:
     return "  \n".join(lines)
 
 
-def score_fields(item: CriterionAssessment, who: str) -> None:
+def score_fields(item: CriterionAssessment, who: Literal["candidate", "adviser"]) -> None:
     """The score and comment of `who` ("candidate" or "adviser") for a criterion."""
     base = f"diagnostic.self_assessment.{who}.{item.id}"
     name = "candidat" if who == "candidate" else "conseiller"
