@@ -247,9 +247,6 @@ def test_a_page_that_stops_without_the_dossier_is_not_emptied_by_a_tick_queued_b
     paul = member("Paul", token)
     paul.page.context.add_init_script(SENT_RECORDER)
     paul.open("acteurs")
-    paul.page.wait_for_function(  # the live parts tick (every 3 s)
-        "() => window.__sent.length > 1", timeout=15_000
-    )
 
     def ticks() -> dict[str, bytes]:
         """The last tick of each live part of the page, in the order they first ticked."""
@@ -260,7 +257,11 @@ def test_a_page_that_stops_without_the_dossier_is_not_emptied_by_a_tick_queued_b
                 found[rerun.fragment_id] = frame
         return found
 
-    eventually(lambda: len(ticks()) == 2, message="les deux parties vivantes n'ont pas battu")
+    eventually(  # the live parts tick every 3 s
+        lambda: len(ticks()) == 2,
+        message="les deux parties vivantes n'ont pas battu",
+        page=paul.page,
+    )
     # The sidebar's part is drawn first, so its timer is set first and ticks first.
     sidebar_tick, rubric_tick = ticks().values()
     store.replace_link(token)
