@@ -9,7 +9,9 @@ start_test_postgres() {
   fi
   PG_TMP=$(mktemp -d)
   chmod 755 "$PG_TMP"
-  local port=${PTCE_TEST_PG_PORT:-55432}
+  # A free port unless one is given: two test runs side by side must not share a cluster.
+  local port=${PTCE_TEST_PG_PORT:-$(python3 -c \
+    'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
   local run=()
   if [ "$(id -u)" = 0 ]; then
     chown postgres "$PG_TMP"
