@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -94,3 +96,20 @@ class AppServer:
     def restart(self, *, kill: bool = False) -> None:
         self.stop(kill=kill)
         self.start()
+
+
+@contextmanager
+def harness_server(folder: Path, script: Path) -> Iterator[AppServer]:
+    """A server for a test harness page (`script`, importing the app's package), on a
+    database of its own in `folder`."""
+    server = AppServer(
+        f"sqlite:///{folder / 'ptce.sqlite3'}",
+        {"PYTHONPATH": str(REPO)},
+        log_dir=folder,
+        script=script,
+    )
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from ptce_assist.dossier import Dossier
 from tests.browser.conftest import screenshot
-from tests.browser.server import REPO, AppServer
+from tests.browser.server import AppServer, harness_server
 from tests.browser.tables import Database, cell, focused_label, table, table_root, wait_saved
 from tests.browser.waits import wait_animations_done
 
@@ -285,15 +285,8 @@ def test_amount_not_understood_is_kept_flagged_and_left_out(
 @pytest.fixture(scope="module")
 def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     folder = tmp_path_factory.mktemp("table-harness")
-    server = AppServer(
-        f"sqlite:///{folder / 'ptce.sqlite3'}",
-        {"PYTHONPATH": str(REPO)},
-        log_dir=folder,
-        script=Path(__file__).with_name("table_harness_app.py"),
-    )
-    server.start()
-    yield server
-    server.stop()
+    with harness_server(folder, Path(__file__).with_name("table_harness_app.py")) as server:
+        yield server
 
 
 def test_read_only_table(harness: AppServer, page: Any) -> None:
