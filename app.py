@@ -16,6 +16,7 @@ import streamlit as st
 from app_pages.rubrique import rubric_entry
 from ptce_assist.call import load_call
 from ptce_assist.storage.migrate import SchemaOutdated
+from ptce_assist.ui.burst import one_burst
 from ptce_assist.ui.click_guard import click_guard
 from ptce_assist.ui.context import (
     DATABASE_ERRORS,
@@ -81,4 +82,5 @@ def main() -> None:
         run_page(navigation, SCRIPT_STARTED)
 
 
-run_guarded(main)  # no traceback reaches a user: a French message, details in the server log
+with one_burst():  # the page reaches the browser in one piece (see ptce_assist/ui/burst.py)
+    run_guarded(main)  # no traceback reaches a user: a French message, details in the server log
