@@ -3,9 +3,9 @@
 Streamlit sends each element to the browser as soon as the script draws it, and the browser
 redraws the page for every element that arrives: a page of 120 elements drawn over 150 ms of
 Python arrived as a trickle and was laid out dozens of times. Measured on the self-assessment
-page (12 navigations from the summary, three rounds, same machine), holding the run's elements
-and sending them together at its end took the browser's blocking work from 140–175 ms to
-55–80 ms (p50) and the visit from 310–395 ms to 210–255 ms.
+page (10 visits from the summary, three rounds alternated with the old way, same machine),
+holding the run's elements and sending them together at its end took the visit from 275–298
+ms to 217–222 ms (p50) and the browser's blocking work from 96–104 ms to 55–66 ms.
 
 A person must still see a slow run's first elements: the elements are held at most `WINDOW`
 seconds from the run's start, after which everything held is sent and the rest goes out as
