@@ -1,4 +1,4 @@
-"""Two texts drawn one second apart inside `one_burst`, with the window `?window=` gives
+"""Two texts drawn 1.5 s apart inside `one_burst`, with the window `?window=` gives
 (seconds). Run by tests/browser/test_burst.py."""
 
 from __future__ import annotations
@@ -12,5 +12,5 @@ from ptce_assist.ui.burst import one_burst
 window = float(st.query_params.get("window", "5"))
 with one_burst(window):
     st.text("Alpha")
-    time.sleep(1.0)  # the script working between two elements (the app under test, not a wait)
+    time.sleep(1.5)  # the script working between two elements (the app under test, not a wait)
     st.text("Bravo")
