@@ -23,6 +23,7 @@ from ptce_assist.call import Call
 from ptce_assist.dossier import get_path
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.storage.presence import PresenceStore, Present
+from ptce_assist.ui import heartbeat
 from ptce_assist.ui.context import (
     PAGE_PREFIX,
     SEEN_KEY,
@@ -178,7 +179,7 @@ def _heartbeat(dossier_id: int, now: dt.datetime) -> None:
     when, where = last if isinstance(last, tuple) else (None, None)
     if where == (dossier_id, place) and when is not None and now - when < HEARTBEAT_EVERY:
         return
-    presence_store().here(_session_key(), dossier_id, member_name(), place, now)
+    heartbeat.beat(presence_store(), _session_key(), dossier_id, member_name(), place, now)
     st.session_state[_BEAT_KEY] = (now, (dossier_id, place))
 
 
