@@ -33,6 +33,7 @@ from ptce_assist.ui.journeys import Journey
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.roles import adviser_token, current_adviser
 from ptce_assist.ui.run_log import run_page
+from ptce_assist.ui.state_lookup import install as one_key_lookup
 from ptce_assist.ui.team import live, member_panel, team_watch
 from ptce_assist.ui.warmup import warm_up
 
@@ -46,6 +47,9 @@ PAGES = Path(__file__).resolve().parent / "app_pages"
 st.set_page_config(
     page_title="ptce-assist — dossier AMI PTCE", page_icon=str(FAVICON), layout="wide"
 )
+
+
+one_key_lookup()  # keyed widgets look up their own key alone (ptce_assist/ui/state_lookup.py)
 
 
 def adviser_journey() -> bool:
