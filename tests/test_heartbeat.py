@@ -17,9 +17,9 @@ from ptce_assist.ui import heartbeat
 from tests.apptest_support import app_with, new_store
 
 
-def _places(url: str, dossier_id: int) -> set[str]:
+def _places(presence: PresenceStore, dossier_id: int) -> set[str]:
     now = dt.datetime.now(dt.UTC)
-    return {p.place for p in PresenceStore(make_engine(url)).others(dossier_id, "nobody", now)}
+    return {p.place for p in presence.others(dossier_id, "nobody", now)}
 
 
 def test_a_page_is_drawn_while_another_writer_holds_the_database_and_presence_follows(
@@ -27,7 +27,7 @@ def test_a_page_is_drawn_while_another_writer_holds_the_database_and_presence_fo
 ) -> None:
     store = new_store(tmp_path)
     token, stored = store.create(Dossier())
-    url = f"sqlite:///{tmp_path / 'apptest.sqlite3'}"
+    presence = PresenceStore(store.engine)
     at = app_with(token)
     # Another writer (a save of another session, another server process) holds the write lock
     # for longer than the run may take: the page must not queue behind it for its presence.
@@ -38,13 +38,13 @@ def test_a_page_is_drawn_while_another_writer_holds_the_database_and_presence_fo
         at.run(timeout=10)  # the old run waited for the lock (SQLite's busy timeout: 30 s)
         assert not at.exception
         assert [t.value for t in at.title] == ["Identité du projet"]
-        assert "identite" not in _places(url, stored.id)  # (not written yet: the lock holds)
+        assert "identite" not in _places(presence, stored.id)  # (not written yet: the lock holds)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     # Once the lock is released, the session is seen on the page it opened.
     deadline = time.monotonic() + 20
-    while "identite" not in _places(url, stored.id):
+    while "identite" not in _places(presence, stored.id):
         assert time.monotonic() < deadline, "presence never written"
         time.sleep(0.05)
 
