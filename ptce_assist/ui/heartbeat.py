@@ -3,7 +3,7 @@
 A heartbeat is a write transaction. It was made inside the run of every navigation (the page
 changes, so the place does), on the path between the click and the page: on SQLite it first
 queues behind every save of the server's other sessions (one writer at a time), then waits
-for the disk (synchronous=FULL: 2 ms typical, up to 60 ms measured with the cores busy). It
+for the disk (synchronous=FULL: 2 ms typical, up to 60 ms measured with a CI run beside it). It
 was the largest database cost of a visit. Presence is ephemeral (a row not refreshed within a
 minute is someone who left), so the write goes to one writer thread and the run goes on; one
 thread keeps each session's beats in order.
