@@ -180,11 +180,10 @@ def update(path: str, change: Callable[[Any], Any]) -> bool:
     """Save `change(the value stored now)`: for an edit that applies to whatever the server
     holds (e.g. the budget's duration), not to a value typed from what the person saw."""
     book = _book(path)
-    opened = current_open()
-    if opened is None:
+    saving = _Saving.begin(path)
+    if saving is None:
         return False
-    author = team.member_name()
-    result = opened.access.update_value(path, change, author=author)
+    result = saving.access.update_value(path, change, author=saving.author)
     saved = _remember(book, result)
     _after(result)
     return saved
