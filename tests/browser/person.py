@@ -127,8 +127,11 @@ class Person:
         return field.locator("xpath=ancestor::div[@data-ptce-field][1]").locator(".ptce-status")
 
     def wait_field_saved(self, label: str, nth: int = 0, timeout: float = 15_000) -> None:
+        # The saved state itself: the error state's words (« Pas encore enregistré : … ») hold
+        # « enregistré » too, and a wait for the text alone ended during a failed save (CI33).
         status = self.status_of(label, nth)
-        status.filter(has_text=SAVED_WORDS).wait_for(timeout=timeout)
+        expect(status).to_have_attribute("data-state", "saved", timeout=timeout)
+        expect(status).to_have_text(SAVED_WORDS, timeout=timeout)
 
     def choose(self, label: str, option: str, nth: int = 0, *, in_form: bool = False) -> None:
         """Pick an option of a select box; in a form (`in_form`) the choice causes no run
