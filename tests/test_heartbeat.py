@@ -14,6 +14,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.storage import make_engine
 from ptce_assist.storage.presence import PresenceStore
 from ptce_assist.ui import heartbeat
+from ptce_assist.ui.team import TAB_KEY
 from tests.apptest_support import app_with, new_store
 
 
@@ -29,6 +30,7 @@ def test_a_page_is_drawn_while_another_writer_holds_the_database_and_presence_fo
     token, stored = store.create(Dossier())
     presence = PresenceStore(store.engine)
     at = app_with(token)
+    at.session_state[TAB_KEY] = "0a" * 12  # (what the member panel tells in a browser)
     # Another writer (a save of another session, another server process) holds the write lock
     # for longer than the run may take: the page must not queue behind it for its presence.
     holder = sqlite3.connect(tmp_path / "apptest.sqlite3", isolation_level=None, timeout=30)

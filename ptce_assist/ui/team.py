@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import secrets
+import re
 from collections.abc import Mapping
 
 import streamlit as st
@@ -40,7 +40,8 @@ LIVE_ENV = "PTCE_TEAM_LIVE"  # "0": no presence and no live updates (bench/load.
 LIVE_EVERY = dt.timedelta(seconds=3)
 HEARTBEAT_EVERY = dt.timedelta(seconds=15)
 NAME_KEY = "member:name"
-SESSION_KEY = "member:session"
+TAB_KEY = "member:tab"  # this tab's id, told by the member panel (static/ptce/member.js)
+_TAB_ID = re.compile(r"[0-9a-f]{24}")
 WATCHED_KEY = f"{PAGE_PREFIX}watched"  # path -> digest of the value this page shows
 _BEAT_KEY = "member:last-beat"  # (when, place) of this session's last presence write
 
@@ -90,28 +91,39 @@ def member_name() -> str:
     return name if isinstance(name, str) else ""
 
 
-def _session_key() -> str:
-    key = st.session_state.get(SESSION_KEY)
-    if not isinstance(key, str):
-        key = secrets.token_hex(12)
-        st.session_state[SESSION_KEY] = key
-    return key
+def _session_key() -> str | None:
+    """Who this session is to the team: its tab's id, which a reload keeps (None until the
+    member panel has told it, just after the tab's first run). A reload's new server session
+    must not see the old one's presence as someone else's, so presence waits for the id."""
+    key = st.session_state.get(TAB_KEY)
+    return key if isinstance(key, str) else None
+
+
+def _member_state(name: str) -> object:
+    state = st.session_state.get("ptce-member")
+    return state.get(name) if isinstance(state, Mapping) else None
 
 
 def _on_name() -> None:
-    state = st.session_state.get("ptce-member")
-    name = state.get("name") if isinstance(state, Mapping) else None
+    name = _member_state("name")
     if isinstance(name, str):
         st.session_state[NAME_KEY] = " ".join(name.split())[:40]
+
+
+def _on_tab() -> None:
+    tab = _member_state("tab")
+    if isinstance(tab, str) and _TAB_ID.fullmatch(tab):
+        st.session_state[TAB_KEY] = tab
 
 
 def member_panel() -> None:
     """In the sidebar: the first name this browser writes under, or a field to give it."""
     _member(
         key="ptce-member",
-        data={"name": member_name()},
-        default={"name": None},
+        data={"name": member_name(), "tab": _session_key()},
+        default={"name": None, "tab": None},
         on_name_change=_on_name,
+        on_tab_change=_on_tab,
     )
 
 
@@ -156,8 +168,10 @@ def team_watch(call: Call | None) -> None:
                 st.rerun(scope="app")
             return
         dossier_id, version = head
-        _heartbeat(dossier_id, now)
-        others = presence_store().others(dossier_id, _session_key(), now)
+        session_key = _session_key()
+        if session_key is not None:
+            _heartbeat(dossier_id, session_key, now)
+        others = presence_store().others(dossier_id, session_key, now) if session_key else []
         seen = st.session_state.get(SEEN_KEY)
         changed = isinstance(seen, int) and version > seen and _shown_fields_changed(token)
     except Exception:
@@ -173,13 +187,13 @@ def team_watch(call: Call | None) -> None:
         st.session_state[SEEN_KEY] = version
 
 
-def _heartbeat(dossier_id: int, now: dt.datetime) -> None:
+def _heartbeat(dossier_id: int, session_key: str, now: dt.datetime) -> None:
     place = current_page()
     last = st.session_state.get(_BEAT_KEY)
     when, where = last if isinstance(last, tuple) else (None, None)
     if where == (dossier_id, place) and when is not None and now - when < HEARTBEAT_EVERY:
         return
-    heartbeat.beat(presence_store(), _session_key(), dossier_id, member_name(), place, now)
+    heartbeat.beat(presence_store(), session_key, dossier_id, member_name(), place, now)
     st.session_state[_BEAT_KEY] = (now, (dossier_id, place))
 
 
@@ -196,23 +210,24 @@ def _shown_fields_changed(token: str) -> bool:
 
 def present_now(dossier_id: int) -> list[Present]:
     """The others who have the dossier open now."""
-    now = dt.datetime.now(dt.UTC)
-    return presence_store().others(dossier_id, _session_key(), now)
+    session_key = _session_key()
+    if session_key is None:
+        return []
+    return presence_store().others(dossier_id, session_key, dt.datetime.now(dt.UTC))
 
 
 def others_here(place: str) -> list[Present]:
     """The others on page `place` of the open dossier now (for a rubric page's note)."""
     token = current_token()
-    if token is None:
+    session_key = _session_key()
+    if token is None or session_key is None:
         return []
     try:
         head = get_store().head(token)
         if head is None:
             return []
         now = dt.datetime.now(dt.UTC)
-        return [
-            p for p in presence_store().others(head[0], _session_key(), now) if p.place == place
-        ]
+        return [p for p in presence_store().others(head[0], session_key, now) if p.place == place]
     except Exception:
         LOGGER.exception("presence read failed")
         return []

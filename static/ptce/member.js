@@ -1,9 +1,37 @@
 // The first name this browser writes under (kept in localStorage, changeable): it tells the
 // team who is writing and signs the versions in the history. The name reaches the page only
 // through textContent and value.
+//
+// Also this tab's id (kept in sessionStorage: it survives a reload, another tab has its own).
+// The team's presence is written under it: a reload starts a new server session, and under a
+// session's own key the person saw themselves as someone else for the minute the old
+// session's presence lasts.
 
 const KEY = "ptce:prenom";
 const MAX = 40;
+const TAB_KEY = "ptce:onglet";
+
+function newTabId() {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+let pageTabId = null; // when sessionStorage is refused: this page load only
+
+function tabId() {
+  try {
+    let id = window.sessionStorage.getItem(TAB_KEY);
+    if (!id || !/^[0-9a-f]{24}$/.test(id)) {
+      id = newTabId();
+      window.sessionStorage.setItem(TAB_KEY, id);
+    }
+    return id;
+  } catch (error) {
+    if (!pageTabId) pageTabId = newTabId();
+    return pageTabId;
+  }
+}
 
 function stored() {
   try {
@@ -55,6 +83,8 @@ function build(root) {
     const mine = stored();
     if (!member.name) member.name = mine || data.name || "";
     if (mine && mine !== data.name) setStateValue("name", mine); // tell this session once
+    const tab = tabId();
+    if (tab !== data.tab) setStateValue("tab", tab);
     show();
   };
   return member;

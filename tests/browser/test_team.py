@@ -7,6 +7,7 @@ click lost, nothing typed lost.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from ptce_assist.storage.history import HistoryStore
+from ptce_assist.storage.presence import PresenceStore
 from tests.browser.network import SENT_RECORDER, send_frames, sent_frames
 from tests.browser.person import Person
 from tests.browser.server import AppServer
@@ -82,6 +84,38 @@ def test_who_is_where_appears_and_leaves(
     sidebar.get_by_text("Claire — « Gouvernance »").wait_for(state="detached", timeout=75_000)
     assert time.monotonic() - left < 70
     sami.page.get_by_text("Claire écrit aussi dans cette rubrique").wait_for(state="detached")
+
+
+def test_a_reload_is_the_same_person_not_someone_else(
+    app_server: AppServer, member: Callable[[str, str], Person]
+) -> None:
+    """F5 starts a new server session in the same tab. The presence of the old one stayed a
+    minute: Claire saw herself in the list (« Claire — « Gouvernance » ») and was told
+    « Claire et Sami écrivent aussi dans cette rubrique », and the team saw her twice."""
+    token, stored = _store(app_server).create(Dossier())
+    claire, sami = member("Claire", token), member("Sami", token)
+    claire.open("gouvernance")
+    sami.open("gouvernance")
+    mine = claire.page.locator("[data-testid='stSidebar']")
+    mine.get_by_text("Sami — « Gouvernance »").wait_for()
+    presence = PresenceStore(_store(app_server).engine)
+    reloaded = dt.datetime.now(dt.UTC)
+    reload_page(claire.page)
+    # The page's live parts have drawn the team again: Sami only, in the list and the note.
+    mine.get_by_text("Sami — « Gouvernance »").wait_for()
+    claire.page.get_by_text("Sami écrit aussi dans cette rubrique.", exact=False).wait_for()
+    assert mine.get_by_text("Claire — ", exact=False).count() == 0
+    assert claire.page.get_by_text("Claire et Sami écrivent aussi", exact=False).count() == 0
+
+    # The team sees her once: her presence after the reload is the one she had before.
+    def claire_seen_since_reload() -> bool:
+        now = dt.datetime.now(dt.UTC)
+        seen = [p.seen_at for p in presence.others(stored.id, "nobody", now) if p.name == "Claire"]
+        return bool(seen) and max(seen) >= reloaded
+
+    eventually(claire_seen_since_reload, page=claire.page, message="présence non écrite")
+    now = dt.datetime.now(dt.UTC)
+    assert sorted(p.name for p in presence.others(stored.id, "nobody", now)) == ["Claire", "Sami"]
 
 
 def test_first_name_asked_once_and_kept_in_the_browser(
