@@ -39,9 +39,9 @@ mine = member_name()
 if mine:
     st.caption(md_escape(f"Vous : {mine}"))
 others = present_now(opened.id)
-if not others:
+if others == []:  # (None: the tab has not told its id yet; nothing rather than wrong)
     st.caption("Personne d'autre n'a le dossier ouvert.")
-for present in others:
+for present in others or []:
     st.caption(md_escape(f"{who(present)} — {place_name(present.place, call)}"))
 
 st.subheader("Le lien a circulé trop loin ?")

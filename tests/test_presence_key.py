@@ -52,3 +52,26 @@ def test_a_new_session_of_a_known_tab_is_not_someone_else(tmp_path: Path) -> Non
             break
         assert time.monotonic() < deadline, f"presence not moved: {rows}"
         time.sleep(0.05)
+
+
+def test_the_team_page_lists_the_others_once_the_tab_is_known(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    token, stored = store.create(Dossier())
+    presence = PresenceStore(store.engine)
+    now = dt.datetime.now(dt.UTC)
+    presence.here(TAB, stored.id, "Claire", "budget", now)  # this tab, before a reload
+    presence.here("1b" * 12, stored.id, "Sami", "identite", now)
+
+    at = app_with(token)
+    at._page_hash = calc_hash("equipe")
+    at.run(timeout=30)
+    assert not at.exception
+    shown = [c.value for c in at.main.caption]
+    # Not known yet: neither a list with the tab's own past in it nor « nobody else ».
+    assert not [c for c in shown if c.startswith(("Claire", "Sami", "Personne d'autre"))]
+
+    at.session_state[TAB_KEY] = TAB
+    at.run(timeout=30)
+    shown = [c.value for c in at.main.caption]
+    assert "Sami — Identité" in shown
+    assert not [c for c in shown if c.startswith(("Claire", "Personne d'autre"))]

@@ -43,7 +43,7 @@ NAME_KEY = "member:name"
 TAB_KEY = "member:tab"  # this tab's id, told by the member panel (static/ptce/member.js)
 _TAB_ID = re.compile(r"[0-9a-f]{24}")
 WATCHED_KEY = f"{PAGE_PREFIX}watched"  # path -> digest of the value this page shows
-_BEAT_KEY = "member:last-beat"  # (when, place) of this session's last presence write
+_BEAT_KEY = "member:last-beat"  # (when, what) of this session's last presence write
 
 PAGE_NAMES = {
     "": "l'accueil",
@@ -188,13 +188,16 @@ def team_watch(call: Call | None) -> None:
 
 
 def _heartbeat(dossier_id: int, session_key: str, now: dt.datetime) -> None:
-    place = current_page()
+    # Written again at once when the page or the name changes: the tab's id and the name
+    # reach a new session in two runs, and the team saw « Une personne sans prénom » until
+    # the next beat.
+    place, name = current_page(), member_name()
     last = st.session_state.get(_BEAT_KEY)
-    when, where = last if isinstance(last, tuple) else (None, None)
-    if where == (dossier_id, place) and when is not None and now - when < HEARTBEAT_EVERY:
+    when, what = last if isinstance(last, tuple) else (None, None)
+    if what == (dossier_id, place, name) and when is not None and now - when < HEARTBEAT_EVERY:
         return
-    heartbeat.beat(presence_store(), session_key, dossier_id, member_name(), place, now)
-    st.session_state[_BEAT_KEY] = (now, (dossier_id, place))
+    heartbeat.beat(presence_store(), session_key, dossier_id, name, place, now)
+    st.session_state[_BEAT_KEY] = (now, (dossier_id, place, name))
 
 
 def _shown_fields_changed(token: str) -> bool:
@@ -208,11 +211,11 @@ def _shown_fields_changed(token: str) -> bool:
     return any(value_digest(get_path(data, path)) != digest for path, digest in watched.items())
 
 
-def present_now(dossier_id: int) -> list[Present]:
-    """The others who have the dossier open now."""
+def present_now(dossier_id: int) -> list[Present] | None:
+    """The others who have the dossier open now (None before the tab has told its id)."""
     session_key = _session_key()
     if session_key is None:
-        return []
+        return None
     return presence_store().others(dossier_id, session_key, dt.datetime.now(dt.UTC))
 
 

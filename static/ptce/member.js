@@ -2,14 +2,18 @@
 // team who is writing and signs the versions in the history. The name reaches the page only
 // through textContent and value.
 //
-// Also this tab's id (kept in sessionStorage: it survives a reload, another tab has its own).
+// Also this tab's id (kept in sessionStorage: a reload keeps it, another tab has its own).
 // The team's presence is written under it: a reload starts a new server session, and under a
 // session's own key the person saw themselves as someone else for the minute the old
-// session's presence lasts.
+// session's presence lasts. A duplicated tab starts with a copy of sessionStorage: on load a
+// tab asks the others (BroadcastChannel) whether its id is taken, and takes a new one if so.
 
 const KEY = "ptce:prenom";
 const MAX = 40;
 const TAB_KEY = "ptce:onglet";
+const TAB_ID = /^[0-9a-f]{24}$/;
+
+const tab = { id: null, report: null };
 
 function newTabId() {
   const bytes = new Uint8Array(12);
@@ -17,20 +21,42 @@ function newTabId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-let pageTabId = null; // when sessionStorage is refused: this page load only
-
-function tabId() {
+function keepTabId(id) {
   try {
-    let id = window.sessionStorage.getItem(TAB_KEY);
-    if (!id || !/^[0-9a-f]{24}$/.test(id)) {
-      id = newTabId();
-      window.sessionStorage.setItem(TAB_KEY, id);
-    }
-    return id;
+    window.sessionStorage.setItem(TAB_KEY, id);
   } catch (error) {
-    if (!pageTabId) pageTabId = newTabId();
-    return pageTabId;
+    /* refused: the id lasts for this page load only */
   }
+}
+
+function readTabId() {
+  try {
+    const id = window.sessionStorage.getItem(TAB_KEY);
+    if (id && TAB_ID.test(id)) return id;
+  } catch (error) {
+    /* refused: a new id for this page load */
+  }
+  const id = newTabId();
+  keepTabId(id);
+  return id;
+}
+
+function startTab() {
+  tab.id = readTabId();
+  if (typeof BroadcastChannel !== "function") return;
+  const channel = new BroadcastChannel(TAB_KEY);
+  channel.onmessage = ({ data }) => {
+    if (!data || data.id !== tab.id) return;
+    if (data.kind === "ask") {
+      channel.postMessage({ kind: "taken", id: tab.id });
+    } else if (data.kind === "taken") {
+      // An answer to this tab's own question (a tab does not hear itself): a duplicate.
+      tab.id = newTabId();
+      keepTabId(tab.id);
+      if (tab.report) tab.report(tab.id);
+    }
+  };
+  channel.postMessage({ kind: "ask", id: tab.id });
 }
 
 function stored() {
@@ -83,8 +109,10 @@ function build(root) {
     const mine = stored();
     if (!member.name) member.name = mine || data.name || "";
     if (mine && mine !== data.name) setStateValue("name", mine); // tell this session once
-    const tab = tabId();
-    if (tab !== data.tab) setStateValue("tab", tab);
+    if (!tab.id) startTab();
+    tab.report = (id) => setStateValue("tab", id);
+    if (tab.id !== data.tab) setStateValue("tab", tab.id);
+    root.toggleAttribute("data-tab-known", tab.id === data.tab); // (the server knows it)
     show();
   };
   return member;

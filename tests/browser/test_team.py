@@ -118,6 +118,37 @@ def test_a_reload_is_the_same_person_not_someone_else(
     assert sorted(p.name for p in presence.others(stored.id, "nobody", now)) == ["Claire", "Sami"]
 
 
+def test_a_duplicated_tab_is_a_tab_of_its_own(
+    app_server: AppServer, member: Callable[[str, str], Person]
+) -> None:
+    """« Dupliquer l'onglet » copies sessionStorage, the tab's id with it: the copy must take
+    an id of its own, or the two tabs count as one and the first never sees the second."""
+    token, stored = _store(app_server).create(Dossier())
+    claire = member("Claire", token)
+    claire.open("gouvernance")
+    first_id = claire.page.evaluate("() => sessionStorage.getItem('ptce:onglet')")
+    assert isinstance(first_id, str) and len(first_id) == 24
+    copy = claire.page.context.new_page()
+    copy.add_init_script(f"sessionStorage.setItem('ptce:onglet', {first_id!r})")
+    duplicate = Person(copy, app_server, token)
+    duplicate.open("budget")
+    # Each tab sees the other one, and the database holds both.
+    claire.page.locator("[data-testid='stSidebar']").get_by_text(
+        "Claire — Budget prévisionnel"
+    ).wait_for()
+    presence = PresenceStore(_store(app_server).engine)
+
+    def two_tabs() -> bool:
+        now = dt.datetime.now(dt.UTC)
+        return {p.place for p in presence.others(stored.id, "nobody", now)} == {
+            "gouvernance",
+            "budget",
+        }
+
+    eventually(two_tabs, page=copy, message="les deux onglets ne sont pas tous deux présents")
+    assert copy.evaluate("() => sessionStorage.getItem('ptce:onglet')") != first_id
+
+
 def test_first_name_asked_once_and_kept_in_the_browser(
     app_server: AppServer, member: Callable[[str, str], Person]
 ) -> None:
