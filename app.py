@@ -30,6 +30,7 @@ from ptce_assist.ui.context import (
 from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.french_ui import french_ui
 from ptce_assist.ui.journeys import Journey
+from ptce_assist.ui.live_slot import live_slot
 from ptce_assist.ui.personal_link import new_dossier_banner, sidebar_link
 from ptce_assist.ui.roles import adviser_token, current_adviser
 from ptce_assist.ui.run_log import run_page
@@ -78,7 +79,8 @@ def main() -> None:
         if live():
             with st.sidebar:
                 member_panel()
-                team_watch(call_of(opened.dossier) if opened is not None else None)
+                with live_slot():
+                    team_watch(call_of(opened.dossier) if opened is not None else None)
     with st.sidebar:
         french_ui()
         click_guard()

@@ -13,6 +13,7 @@ from ptce_assist.ui.context import call_of, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
 from ptce_assist.ui.history_panel import history_panel
 from ptce_assist.ui.journeys import Entry
+from ptce_assist.ui.live_slot import live_slot
 from ptce_assist.ui.rubric_field import rubric_path, rubric_text_editor
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.team import LIVE_EVERY, live, others_here, who
@@ -57,7 +58,8 @@ def render(rubric_id: str) -> None:
         st.caption(rubric.help)
 
     if live():
-        rubric_presence(rubric.id)
+        with live_slot():
+            rubric_presence(rubric.id)
     rubric_text_editor(open_dossier, rubric)
     history_panel(open_dossier, rubric_path(rubric.id), title="Historique de cette rubrique")
 
