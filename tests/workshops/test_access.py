@@ -148,7 +148,7 @@ def test_wrong_and_expired_adviser_links_reveal_nothing(
     created = create(service)
     messages = []
     # The real link with its last character changed (a URL-safe token ends in « A » once in 64:
-    # appending « A » then gave the real link back, and CI failed on it).
+    # replacing the last character by « A » then gave the real link back, and CI failed on it).
     last = "B" if created.adviser_token.endswith("A") else "A"
     for bad in (None, "", "court", "y" * 32, created.adviser_token[:-1] + last):
         with pytest.raises(AccessDenied) as denied:
