@@ -140,6 +140,16 @@ def wait_components_drawn(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> Non
     page.wait_for_function(COMPONENTS_DRAWN, timeout=timeout)
 
 
+def wait_tab_told(page: Any, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
+    """After a fresh load: the components drawn and, on a team's dossier, the run the tab
+    causes by telling its id (static/ptce/member.js) over, as a person finds the page."""
+    wait_components_drawn(page, timeout)
+    member = page.locator(".ptce-member")
+    if member.count():
+        page.locator(".ptce-member[data-tab-known]").wait_for(state="attached", timeout=timeout)
+    wait_settled(page, timeout)
+
+
 def open_page(page: Any, url: str, timeout: float = DEFAULT_TIMEOUT_MS) -> None:
     """Load `url` and wait for its first run to be over."""
     page.goto(url)

@@ -14,7 +14,7 @@ from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
 from tests.browser.conftest import screenshot
 from tests.browser.server import AppServer
-from tests.browser.waits import expect_run, open_page, wait_animations_done
+from tests.browser.waits import expect_run, open_page, wait_animations_done, wait_tab_told
 from tests.docx import corpus
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,7 @@ def _open_with(server: AppServer, page: Any, tmp_path: Path, data: bytes) -> tup
     store = DossierStore(make_engine(server.database_url))
     token, _ = store.create(Dossier(rubrics={"gouvernance": "Déjà écrit."}))
     open_page(page, f"{server.url}/importer?d={token}")
+    wait_tab_told(page)  # (CI34 once missed the page's answer to a file given at that instant)
     upload = page.locator("input[type='file']")
     upload.wait_for(state="attached")
     draft = tmp_path / "brouillon.docx"
