@@ -46,7 +46,7 @@ from ptce_assist.volumes import allowed_lines  # noqa: E402
 from tests.apptest_support import full_dossier  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.server import AppServer  # noqa: E402
-from tests.browser.waits import install, open_page, wait_settled  # noqa: E402
+from tests.browser.waits import install, open_page, wait_settled, wait_tab_told  # noqa: E402
 
 ACTION_RATIO_TARGET = 2.0
 NAVIGATION_P95_TARGET_MS = 400.0
@@ -251,8 +251,7 @@ def measure_app(browser: Any, server: AppServer, token: str, repeat: int) -> dic
                 )
                 # A new tab tells the server its id just after its first run (one more run,
                 # static/ptce/member.js): the person clicks on the page once it is over.
-                page.locator(".ptce-member[data-tab-known]").wait_for(state="attached")
-                wait_settled(page)
+                wait_tab_told(page)
                 # The app draws its own menu (ptce_assist/ui/journeys.py) in the sidebar.
                 link = page.locator("[data-testid='stSidebar'] a", has_text=title).first
                 samples.append(timed(page, "click", link.click))
