@@ -27,6 +27,7 @@ from ptce_assist.ui.context import (
     enter_page,
     sync_token_with_url,
 )
+from ptce_assist.ui.download_grace import keep_superseded_downloads
 from ptce_assist.ui.errors import run_guarded
 from ptce_assist.ui.french_ui import french_ui
 from ptce_assist.ui.journeys import Journey
@@ -51,6 +52,7 @@ st.set_page_config(
 
 
 one_key_lookup()  # keyed widgets look up their own key alone (ptce_assist/ui/state_lookup.py)
+keep_superseded_downloads()  # a click crossing a run still downloads (ui/download_grace.py)
 
 
 def adviser_journey() -> bool:

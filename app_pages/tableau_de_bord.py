@@ -125,6 +125,7 @@ cols[0].download_button(
     file_name=f"{stem}-tableau.csv",
     mime="text/csv",
     icon=":material/download:",
+    on_click="ignore",
 )
 cols[1].download_button(
     "Tableau (Excel)",
@@ -132,6 +133,7 @@ cols[1].download_button(
     file_name=f"{stem}-tableau.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",
+    on_click="ignore",
 )
 selected_ids = {int(key) for key in shown.index}
 chosen_dossiers = [s.dossier for s in stored_dossiers if s.id in selected_ids]
@@ -141,6 +143,7 @@ cols[2].download_button(
     file_name=f"{stem}-dossiers.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
+    on_click="ignore",
     help="Un fichier .docx par dossier affiché (sans les commentaires).",
 )
 

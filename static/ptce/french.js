@@ -55,6 +55,13 @@ export const WORDS = {
   "Copied!": "Copié !",
   "Copy to clipboard": "Copier",
   "Copied": "Copié",
+  // download buttons built on click (the server's or the page's answer to a failed request)
+  "Failed to generate file for download":
+    "Le fichier n'a pas pu être préparé. Cliquez de nouveau sur le bouton.",
+  "Download failed": "Le téléchargement a échoué. Cliquez de nouveau sur le bouton.",
+  "Request timed out": "Le serveur n'a pas répondu à temps. Cliquez de nouveau sur le bouton.",
+  "Connection closed":
+    "La connexion au serveur a été coupée. Cliquez de nouveau sur le bouton.",
   // the page
   "Skip to main content": "Aller au contenu principal",
   "Close": "Fermer",
