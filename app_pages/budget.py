@@ -40,6 +40,7 @@ RUBRIC_PATH = "rubrics.financement"
 MODE_KEY = f"{PAGE_PREFIX}budget.mode#radio"
 FIRST_YEAR_KEY = f"{PAGE_PREFIX}budget.first_year#input"
 SHOWN = f"{PAGE_PREFIX}budget#shown"  # the stored mode and first year the widgets show
+ASKED = f"{PAGE_PREFIX}budget.mode#asked"  # the duration the person picked, until settled
 FLASH = f"{PAGE_PREFIX}budget#flash"
 LEVEL_ICONS = {"ok": ":material/check_circle:", "info": ":material/info:"}
 LEVEL_ICONS["attention"] = ":material/warning:"
@@ -83,11 +84,17 @@ def save_first_year(seen: int | None) -> None:
 
 
 def switch_mode(mode: BudgetMode) -> None:
+    st.session_state.pop(ASKED, None)
     bound.update("budget", partial(switched, mode=mode, confirmed=True))
 
 
 def keep_mode() -> None:
+    st.session_state.pop(ASKED, None)
     st.session_state[MODE_KEY] = budget.mode
+
+
+def mode_asked() -> None:
+    st.session_state[ASKED] = st.session_state.get(MODE_KEY)
 
 
 left, right = st.columns([3, 2])
@@ -99,6 +106,7 @@ chosen: BudgetMode = left.radio(
     horizontal=True,
     key=MODE_KEY,
     disabled=not opened.may_write("budget"),
+    on_change=mode_asked,
 )
 right.number_input(
     "Année de N (facultatif)",
@@ -112,7 +120,15 @@ right.number_input(
     on_change=save_first_year,
     args=(budget.first_year,),
 )
-if chosen != budget.mode:
+if chosen == budget.mode:
+    st.session_state.pop(ASKED, None)
+elif st.session_state.get(ASKED) != chosen:
+    # The radio shows a duration nobody picked (a widget whose state Streamlit dropped is
+    # drawn at its first option, « annuel »: seen on a busy machine, and saved): the stored
+    # duration is shown again and nothing is written.
+    st.session_state.pop(SHOWN, None)
+    st.rerun()
+else:
     # After the tables' own saves of this run (callbacks run first): nothing typed is lost.
     if not drops_typing(budget, chosen):
         switch_mode(chosen)

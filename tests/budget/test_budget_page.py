@@ -137,3 +137,22 @@ def test_calendar_year_renames_the_columns(tmp_path: Path) -> None:
     at.number_input(key=FIRST_YEAR).set_value(None).run()
     assert _budget(store, token).first_year is None
     assert isinstance(_budget(store, token), Budget)
+
+
+def test_a_duration_nobody_chose_is_never_saved(tmp_path: Path) -> None:
+    # CI, busy machine: a budget on 3 years was stored as annual while the person typed in the
+    # tables, never touching the duration. The radio showed « annuel », its first option, and
+    # the page took any difference from the stored duration for the person's choice. Here the
+    # radio's value changes without the person (as a widget whose state Streamlit dropped):
+    # the page shows the stored duration again and saves nothing.
+    at, store, token = _open(tmp_path, Dossier(budget=Budget()))
+    assert at.radio(key=MODE).value == "trois_ans"
+    at.session_state[MODE] = "annuel"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _budget(store, token).mode == "trois_ans"
+    assert at.radio(key=MODE).value == "trois_ans"
+    stored = store.load(token)
+    assert stored is not None and stored.version == 1  # nothing written
+    at.radio(key=MODE).set_value("annuel").run()  # the person's choice is still obeyed
+    assert _budget(store, token).mode == "annuel"
