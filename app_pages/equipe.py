@@ -1,5 +1,5 @@
-"""Écrire en équipe: invite a member (the personal link and what it gives), who is here now,
-and a new link replacing the old one if it went too far."""
+"""Écrire en équipe: invite a member (the personal link and what it gives), a new link
+replacing the old one if it went too far, and who is here now."""
 
 from __future__ import annotations
 
@@ -33,16 +33,6 @@ st.caption(
     "Chaque personne donne son prénom la première fois (dans le menu de gauche) : l'équipe "
     "voit qui écrit où, et l'historique de chaque rubrique dit qui a écrit quoi."
 )
-
-st.subheader("En ce moment dans ce dossier")
-mine = member_name()
-if mine:
-    st.caption(md_escape(f"Vous : {mine}"))
-others = present_now(opened.id)
-if others == []:  # (None: the tab has not told its id yet; nothing rather than wrong)
-    st.caption("Personne d'autre n'a le dossier ouvert.")
-for present in others or []:
-    st.caption(md_escape(f"{who(present)} — {place_name(present.place, call)}"))
 
 st.subheader("Le lien a circulé trop loin ?")
 st.markdown(
@@ -80,3 +70,15 @@ st.button(
 failed = st.session_state.pop(FLASH + ":error", None)
 if failed:
     st.error(failed)
+
+# Last: who is here arrives a run or two after the page (the tab's id, then the first name);
+# above the link's controls it moved them down just as a person could click them.
+st.subheader("En ce moment dans ce dossier")
+mine = member_name()
+if mine:
+    st.caption(md_escape(f"Vous : {mine}"))
+others = present_now(opened.id)
+if others == []:  # (None: the tab has not told its id yet; nothing rather than wrong)
+    st.caption("Personne d'autre n'a le dossier ouvert.")
+for present in others or []:
+    st.caption(md_escape(f"{who(present)} — {place_name(present.place, call)}"))
