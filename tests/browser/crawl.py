@@ -27,7 +27,7 @@ from ptce_assist.workshops.config import BRAKE_BASE_ENV
 from ptce_assist.workshops.passphrase import HASH_ENV
 from tests.apptest_support import full_dossier
 from tests.browser.server import AppServer
-from tests.browser.waits import COMPONENTS_DRAWN, open_page, wait_animations_done
+from tests.browser.waits import COMPONENTS_DRAWN, open_page, wait_animations_done, wait_tab_told
 
 PASSPHRASE = "le mistral souffle sur Valence"
 Look = Callable[[Any, str], None]
@@ -122,6 +122,9 @@ def _settled(page: Any, name: str) -> None:
             "() => !!globalThis.ptceFrench && !!document.getElementById('ptce-page-css')?.sheet",
             timeout=15_000,
         )
+        # The run a fresh tab causes by telling its id (static/ptce/member.js) fades the page
+        # while it runs: axe read the faded captions as too pale (CI, busy machine).
+        wait_tab_told(page, timeout=15_000)
     except Exception as error:
         raise AssertionError(f"la page « {name} » ne s'affiche pas") from error
 
