@@ -64,15 +64,20 @@ def render(rubric_id: str) -> None:
     history_panel(open_dossier, rubric_path(rubric.id), title="Historique de cette rubrique")
 
     done = rubric.id in open_dossier.dossier.completed_rubrics
-    ticked = st.checkbox(
+    key, shown = _done_keys(rubric.id)
+    # The box follows what is stored (ticked here, or by a teammate, in another tab); it
+    # saves only when the person ticks it. Comparing it with the stored state instead wrote a
+    # teammate's change back: the box kept its old state, which then looked like a new tick.
+    if st.session_state.get(shown) != done or key not in st.session_state:
+        st.session_state[shown] = done
+        st.session_state[key] = done
+    st.checkbox(
         "J'ai terminé cette rubrique",
-        value=done,
-        key=f"p:done:{rubric.id}",
+        key=key,
         disabled=not open_dossier.team,
+        on_change=_on_done,
+        args=(rubric.id,),
     )
-    if ticked != done and open_dossier.team:
-        _toggle_done(rubric.id, not done)
-        st.rerun()
     failed = st.session_state.pop(f"p:done:{rubric.id}:error", None)
     if failed:
         st.error(failed)
@@ -82,7 +87,7 @@ def render(rubric_id: str) -> None:
     if refusal:
         st.warning(refusal, icon=":material/info:")
 
-    dossier = require_open().dossier  # as saved by this run's callbacks and the tick above
+    dossier = require_open().dossier  # as saved by this run's callbacks
     rubric_copy_button(dossier, rubric.id)
     # The way on sits above the panels that grow as the person writes, so that it stays
     # under their pointer while the runs of their typing redraw those panels.
@@ -108,12 +113,22 @@ def rubric_presence(rubric_id: str) -> None:
     )
 
 
-def _toggle_done(rubric_id: str, done: bool) -> None:
-    result = require_open().access.set_rubric_done(rubric_id, done)
+def _done_keys(rubric_id: str) -> tuple[str, str]:
+    """The box's key, and the key of the stored state it shows."""
+    return f"p:done:{rubric_id}", f"p:done:{rubric_id}#shown"
+
+
+def _on_done(rubric_id: str) -> None:
+    """The person ticked or unticked the box: save it (before this run reads the dossier)."""
+    key, shown = _done_keys(rubric_id)
+    if not require_open().team:
+        return
+    result = require_open().access.set_rubric_done(rubric_id, bool(st.session_state.get(key)))
     if isinstance(result, Saved):
         note_saved(result.stored)
     elif isinstance(result, Refused):
         st.session_state[f"p:done:{rubric_id}:error"] = result.message
+    st.session_state.pop(shown, None)  # the run shows what is stored now
 
 
 def _neighbours(call: Call, rubric_id: str) -> None:
