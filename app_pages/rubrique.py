@@ -121,9 +121,10 @@ def _done_keys(rubric_id: str) -> tuple[str, str]:
 def _on_done(rubric_id: str) -> None:
     """The person ticked or unticked the box: save it (before this run reads the dossier)."""
     key, shown = _done_keys(rubric_id)
-    if not require_open().team:
+    opened = require_open()
+    if not opened.team:
         return
-    result = require_open().access.set_rubric_done(rubric_id, bool(st.session_state.get(key)))
+    result = opened.access.set_rubric_done(rubric_id, bool(st.session_state.get(key)))
     if isinstance(result, Saved):
         note_saved(result.stored)
     elif isinstance(result, Refused):
