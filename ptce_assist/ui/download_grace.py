@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from typing import Any
 
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -33,7 +32,6 @@ GRACE = 120.0  # seconds: a click held by the click guard waits 10 s at most
 _CLEANUP = "_remove_orphaned_deferred_callables"
 _MARK = "_ptce_grace_installed"
 
-Clock = Callable[[], float]
 _LOG = logging.getLogger(__name__)
 
 
@@ -53,7 +51,7 @@ def drop_unshown_callables(manager: Any, now: float) -> None:
         del unshown_since[file_id]  # dropped above, or revoked by Streamlit
 
 
-def keep_superseded_downloads(clock: Clock = time.monotonic) -> None:
+def keep_superseded_downloads() -> None:
     """Install the delay in Streamlit's cleanup, once per process (later calls do nothing)."""
     if getattr(MediaFileManager, _MARK, False):
         return
@@ -62,7 +60,7 @@ def keep_superseded_downloads(clock: Clock = time.monotonic) -> None:
         return
 
     def remove_orphaned_deferred_callables(self: MediaFileManager) -> None:
-        drop_unshown_callables(self, clock())
+        drop_unshown_callables(self, time.monotonic())
 
     setattr(MediaFileManager, _CLEANUP, remove_orphaned_deferred_callables)
     setattr(MediaFileManager, _MARK, True)
