@@ -32,6 +32,7 @@ from ptce_assist.filenames import safe_stem
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.ui import bound
 from ptce_assist.ui.context import PAGE_PREFIX, call_of, require_open
+from ptce_assist.ui.given_value import keep_given_value
 from ptce_assist.ui.history_panel import history_panel
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.table_editor import Column, table_editor
@@ -69,6 +70,8 @@ if st.session_state.get(SHOWN) != (budget.mode, budget.first_year):
     st.session_state[SHOWN] = (budget.mode, budget.first_year)
     st.session_state[MODE_KEY] = budget.mode
     st.session_state[FIRST_YEAR_KEY] = budget.first_year
+keep_given_value(MODE_KEY)
+keep_given_value(FIRST_YEAR_KEY)
 
 
 def save_first_year(seen: int | None) -> None:

@@ -11,6 +11,7 @@ from ptce_assist.ui.coach_panel import coach_panel
 from ptce_assist.ui.comments_panel import comments_panel
 from ptce_assist.ui.context import call_of, note_saved, require_open
 from ptce_assist.ui.copy_button import rubric_copy_button
+from ptce_assist.ui.given_value import keep_given_value
 from ptce_assist.ui.history_panel import history_panel
 from ptce_assist.ui.journeys import Entry
 from ptce_assist.ui.live_slot import live_slot
@@ -71,6 +72,7 @@ def render(rubric_id: str) -> None:
     if st.session_state.get(shown) != done or key not in st.session_state:
         st.session_state[shown] = done
         st.session_state[key] = done
+    keep_given_value(key)
     st.checkbox(
         "J'ai terminé cette rubrique",
         key=key,

@@ -17,6 +17,7 @@ from ptce_assist.regions import region_name
 from ptce_assist.ui.comments_panel import add_comment_form, show_comment, target_label
 from ptce_assist.ui.context import open_as_adviser
 from ptce_assist.ui.dates import date_field
+from ptce_assist.ui.given_value import keep_given_value
 from ptce_assist.ui.roles import get_workshops, opened_by_adviser, require_adviser
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.workshop_members import members_panel
@@ -156,6 +157,7 @@ remembered = opened_by_adviser()
 choices: list[int | None] = [None, *labels]
 if "dash_open" not in st.session_state:  # coming back to the page: the dossier opened before
     st.session_state["dash_open"] = remembered if remembered in labels else None
+keep_given_value("dash_open")
 opened = st.selectbox(
     "Dossier",
     choices,

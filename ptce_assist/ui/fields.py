@@ -15,6 +15,7 @@ import streamlit as st
 from ptce_assist.fingerprint import value_digest
 from ptce_assist.ui import bound, team
 from ptce_assist.ui.context import PAGE_PREFIX, OpenDossier
+from ptce_assist.ui.given_value import keep_given_value
 from ptce_assist.ui.safe import md_escape
 from ptce_assist.ui.text_field import text_field
 
@@ -125,6 +126,7 @@ def select(
     choices = ["", *options] if allow_empty else list(options)
     if st.session_state[key] not in choices:  # a value from an older call stays visible
         choices.append(st.session_state[key])
+    keep_given_value(key)
     st.selectbox(
         label,
         choices,

@@ -15,7 +15,6 @@ clicks the button the browser still shows.
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from typing import Any
 
@@ -27,32 +26,24 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from ptce_assist.dossier import Dossier
 from ptce_assist.storage import DossierStore, make_engine
+from tests.browser.relay import STREAM, Relay
 from tests.browser.server import AppServer
 from tests.browser.waits import eventually, open_page, wait_tab_told
 
 pytestmark = pytest.mark.browser
 
-STREAM = re.compile(r".*/_stcore/stream$")
 
-
-class Middle:
+class Middle(Relay):
     """Between the page and the server: forwards everything, remembers the page's last rerun
     request, and can hold the server's messages of one run back from the page."""
 
     def __init__(self) -> None:
-        self.page_side: Any = None
-        self.server_side: Any = None
+        super().__init__()
         self.last_rerun: bytes | None = None
         self.holding = False
         self.held: list[bytes | str] = []
         self.run_over = False
         self.spoil_downloads = False  # ask for a file the server does not know
-
-    def route(self, ws: Any) -> None:
-        self.page_side = ws
-        self.server_side = ws.connect_to_server()
-        ws.on_message(self._from_page)
-        self.server_side.on_message(self._from_server)
 
     def _from_page(self, message: bytes | str) -> None:
         if isinstance(message, bytes):
